@@ -1,0 +1,93 @@
+// syscall.h — the kernel-call interface: numbers, calling convention, and the
+// argument records that do not fit in registers.
+//
+// Convention: `syscall` with the number in rax and arguments in rdi, rsi, rdx,
+// r10, r8, r9; the result comes back in rax: >= 0 on success, -(Error) on
+// failure (see error.h). rcx and r11 are clobbered by the instruction.
+//
+// IPC calls (Send..Notify) and the "self" calls (Exit..Uptime) are open to
+// every process, subject to its IPC send mask. The remaining calls are
+// privileged: each process's privilege record (from /etc/system.conf, given
+// at spawn) lists which of them it may make; a denied call returns
+// -PermissionDenied and changes nothing.
+#pragma once
+
+#include <neurath/endpoint.h>
+#include <neurath/message.h>
+#include <stdint.h>
+
+namespace neurath {
+
+enum class Sys : uint64_t {
+    // --- IPC ---------------------------------------------------------------
+    Send = 0,         // (Endpoint dst, const Message* m): block until dst receives
+    Receive = 1,      // (Endpoint src_or_kAny, Message* m): block until a message arrives; returns 0
+    SendReceive = 2,  // (Endpoint dst, Message* m): send m, then receive the reply from dst into m
+    Notify = 3,       // (Endpoint dst, uint32_t tag): non-blocking; sets bit `tag` (< 64) pending at dst
+    // --- self --------------------------------------------------------------
+    Exit = 4,         // (int32_t status): never returns; the supervisor gets kmsg::kProcessExited
+    Yield = 5,        // (): give up the rest of the time slice
+    MapAnonymous = 6, // (uint64_t vaddr, uint64_t length): zeroed user pages at [vaddr, vaddr+len), page-aligned
+    Uptime = 7,       // (): nanoseconds since boot
+    DebugWrite = 8,   // (const char* text, uint64_t length): write to the kernel console (serial)
+    SelfInfo = 9,     // (): returns the caller's own endpoint
+    // --- grants ------------------------------------------------------------
+    GrantCreate = 10, // (Endpoint grantee, uint64_t vaddr, uint64_t length, uint32_t access) -> grant id
+    GrantRevoke = 11, // (uint64_t grant_id)
+    SafeCopyFrom = 12,// (Endpoint granter, uint64_t grant_id, uint64_t offset, void* local, uint64_t length)
+    SafeCopyTo = 13,  // (Endpoint granter, uint64_t grant_id, uint64_t offset, const void* local, uint64_t length)
+    // --- privileged --------------------------------------------------------
+    ProcSpawn = 20,   // (const SpawnRequest*) -> endpoint of the new process
+    ProcKill = 21,    // (Endpoint target, int32_t status)
+    ProcList = 22,    // (ProcessInfo* out, uint64_t capacity) -> number of entries written
+    ModuleInfo = 23,  // (uint64_t index, ModuleDescriptor* out): boot module by index
+    ModuleRead = 24,  // (uint64_t index, uint64_t offset, void* buf, uint64_t length) -> bytes copied
+    IoPortEnable = 25,// (uint16_t first_port, uint16_t count): grant in/out on those ports
+    IrqSubscribe = 26,// (uint32_t irq): IRQ raises notification tag `irq` from kKernel
+    Shutdown = 27,    // (int32_t code): power off the machine (QEMU debug-exit)
+    Count = 32
+};
+
+inline constexpr uint32_t kGrantRead = 1;   // grantee may copy from the window
+inline constexpr uint32_t kGrantWrite = 2;  // grantee may copy into the window
+
+inline constexpr uint32_t kEndpointMaskWords = kMaxEndpoints / 64;
+inline constexpr uint32_t kNameLength = 16;      // process and module names, NUL-terminated
+inline constexpr uint32_t kArgBlockSize = 256;   // argv: NUL-separated strings
+
+// The privilege record the kernel enforces for one process.
+struct Privileges {
+    uint64_t kernel_calls;                    // bit n: may make privileged call Sys(n)
+    uint64_t send_mask[kEndpointMaskWords];   // bit e: may send/notify endpoint e
+};
+
+struct SpawnRequest {
+    const void* image;        // ELF64 executable in the caller's memory
+    uint64_t image_length;
+    char name[kNameLength];
+    char args[kArgBlockSize]; // NUL-separated argv strings
+    uint32_t args_length;     // bytes used in args
+    Endpoint endpoint;        // requested endpoint; kNone = allocate a user endpoint
+    Endpoint supervisor;      // receives exit and fault reports
+    int32_t priority;         // 0 (highest) .. 7 (lowest)
+    Privileges privileges;
+};
+
+enum class ProcState : uint32_t { Running, Ready, Sending, Receiving, SendReceiving, Dead };
+
+struct ProcessInfo {
+    Endpoint endpoint;
+    Endpoint supervisor;
+    ProcState state;
+    int32_t priority;
+    uint64_t pid;            // kernel-unique id, new for every process (restarts included)
+    uint64_t cpu_ticks;
+    char name[kNameLength];
+};
+
+struct ModuleDescriptor {
+    uint64_t length;
+    char name[kNameLength];
+};
+
+}  // namespace neurath
