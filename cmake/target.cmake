@@ -16,6 +16,12 @@ function(neurath_boot_file target image_path)
     set_property(GLOBAL APPEND PROPERTY NEURATH_BOOT_TARGETS ${target})
 endfunction()
 
+# neurath_boot_data(<source-file> <path-in-image>): place a source-tree data file in the boot image.
+function(neurath_boot_data source image_path)
+    get_filename_component(absolute ${source} ABSOLUTE BASE_DIR ${CMAKE_CURRENT_SOURCE_DIR})
+    set_property(GLOBAL APPEND PROPERTY NEURATH_BOOT_FILES "${absolute}=${image_path}")
+endfunction()
+
 neurath_add_component(kernel)
 neurath_add_component(libsys)
 neurath_add_component(servers)

@@ -1,0 +1,136 @@
+// trap_entry.S — kernel entry and exit paths.
+//
+// Entry points: trap_stubs (table of 48 IDT stubs: exceptions 0-31, IRQs
+// 32-47), syscall_entry (LSTAR target), trap_return (restore a TrapFrame
+// and iretq), enter_user_frame(frame) (start running a frame).
+// Every path builds a TrapFrame (see trap_frame.h) and calls
+// trap_dispatch(TrapFrame*), which may rewrite the frame to switch process.
+// `syscall` arrives with interrupts masked (SFMASK) on the per-CPU kernel
+// stack; the kernel always leaves through iretq.
+
+    .text
+    .code64
+
+.macro STUB_NOERR n
+    .balign 16
+stub_\n:
+    pushq $0
+    pushq $\n
+    jmp trap_common
+.endm
+
+.macro STUB_ERR n
+    .balign 16
+stub_\n:
+    pushq $\n
+    jmp trap_common
+.endm
+
+trap_common:
+    pushq %rax
+    pushq %rbx
+    pushq %rcx
+    pushq %rdx
+    pushq %rsi
+    pushq %rdi
+    pushq %rbp
+    pushq %r8
+    pushq %r9
+    pushq %r10
+    pushq %r11
+    pushq %r12
+    pushq %r13
+    pushq %r14
+    pushq %r15
+    cld
+    mov %rsp, %rdi
+    call trap_dispatch
+    .global trap_return
+trap_return:
+    popq %r15
+    popq %r14
+    popq %r13
+    popq %r12
+    popq %r11
+    popq %r10
+    popq %r9
+    popq %r8
+    popq %rbp
+    popq %rdi
+    popq %rsi
+    popq %rdx
+    popq %rcx
+    popq %rbx
+    popq %rax
+    add $16, %rsp
+    iretq
+
+    .global syscall_entry
+syscall_entry:
+    mov %rsp, syscall_user_rsp(%rip)
+    mov kernel_stack_top(%rip), %rsp
+    pushq $0x1b                 // user ss
+    pushq syscall_user_rsp(%rip)
+    pushq %r11                  // user rflags
+    pushq $0x23                 // user cs
+    pushq %rcx                  // user rip
+    pushq $0
+    pushq $0x100                // kSyscallVector
+    jmp trap_common
+
+    .global enter_user_frame
+enter_user_frame:
+    mov %rdi, %rsp
+    jmp trap_return
+
+STUB_NOERR 0
+STUB_NOERR 1
+STUB_NOERR 2
+STUB_NOERR 3
+STUB_NOERR 4
+STUB_NOERR 5
+STUB_NOERR 6
+STUB_NOERR 7
+STUB_ERR 8
+STUB_NOERR 9
+STUB_ERR 10
+STUB_ERR 11
+STUB_ERR 12
+STUB_ERR 13
+STUB_ERR 14
+STUB_NOERR 15
+STUB_NOERR 16
+STUB_ERR 17
+STUB_NOERR 18
+STUB_NOERR 19
+STUB_NOERR 20
+STUB_ERR 21
+STUB_NOERR 22
+STUB_NOERR 23
+STUB_NOERR 24
+STUB_NOERR 25
+STUB_NOERR 26
+STUB_NOERR 27
+STUB_NOERR 28
+STUB_ERR 29
+STUB_ERR 30
+STUB_NOERR 31
+.irp n, 32,33,34,35,36,37,38,39,40,41,42,43,44,45,46,47
+STUB_NOERR \n
+.endr
+
+    .section .rodata
+    .balign 8
+    .global trap_stubs
+trap_stubs:
+.irp n, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31
+    .quad stub_\n
+.endr
+.irp n, 32,33,34,35,36,37,38,39,40,41,42,43,44,45,46,47
+    .quad stub_\n
+.endr
+
+    .bss
+    .balign 8
+syscall_user_rsp:
+    .quad 0

@@ -1,0 +1,248 @@
+// ipc.cpp — rendezvous IPC between processes (see ipc.h for the rules).
+//
+// Entry points: ipc_send, ipc_receive, ipc_notify, notify_from_kernel,
+// post_kernel_message, ipc_on_death, may_send_to.
+#include "ipc/ipc.h"
+
+#include "core/log.h"
+#include "ipc/wait_graph.h"
+#include "memory/user_memory.h"
+#include "proc/scheduler.h"
+
+namespace kernel {
+namespace {
+
+using neurath::kAny;
+using neurath::kKernel;
+using neurath::Message;
+
+void enqueue_sender(Process& target, Process& sender) {
+    sender.next_sender = nullptr;
+    if (target.senders_tail != nullptr) target.senders_tail->next_sender = &sender;
+    else target.senders_head = &sender;
+    target.senders_tail = &sender;
+}
+
+void remove_sender(Process& target, Process& sender) {
+    Process* previous = nullptr;
+    for (Process* cursor = target.senders_head; cursor != nullptr; previous = cursor, cursor = cursor->next_sender) {
+        if (cursor != &sender) continue;
+        if (previous != nullptr) previous->next_sender = cursor->next_sender;
+        else target.senders_head = cursor->next_sender;
+        if (target.senders_tail == cursor) target.senders_tail = previous;
+        break;
+    }
+    sender.next_sender = nullptr;
+}
+
+bool is_receiving(const Process& p) { return p.run_state == RunState::Blocked && p.wait == IpcWait::Receiving; }
+
+bool accepts_message_from(const Process& receiver, Endpoint source) {
+    return is_receiving(receiver) && (receiver.receive_source == kAny || receiver.receive_source == source);
+}
+
+// Notifications and kernel messages never count as the reply of a SendReceive.
+bool accepts_unsolicited_from(const Process& receiver, Endpoint source) {
+    return accepts_message_from(receiver, source) && !receiver.send_then_receive;
+}
+
+bool waits_for_reply_from(const Process& receiver, Endpoint source) {
+    return is_receiving(receiver) && receiver.send_then_receive && receiver.receive_source == source;
+}
+
+// Copies `message` (with its source filled in) into the receiver's buffer and wakes it.
+void deliver(Process& receiver, Message message, Endpoint source) {
+    message.source = source;
+    Result<void> copied = copy_to_user(receiver.space, receiver.receive_buffer, &message, sizeof message);
+    complete_call(receiver, copied.ok() ? 0 : neurath::error_return(copied.error()));
+}
+
+Message notification_message(uint64_t bits) {
+    Message message{};
+    message.type = neurath::kmsg::kNotify;
+    neurath::payload_of<neurath::NotifyPayload>(message).pending_bits = bits;
+    return message;
+}
+
+// After a receiver took sender's message: Send is done, SendReceive waits for the reply.
+void finish_send(Process& sender, Endpoint receiver) {
+    if (!sender.send_then_receive) {
+        complete_call(sender, 0);
+        return;
+    }
+    sender.wait = IpcWait::Receiving;
+    sender.receive_source = receiver;
+    if (sender.run_state != RunState::Blocked) scheduler_block(sender);
+}
+
+Endpoint waits_for(Endpoint endpoint) {
+    Process* p = process_by_endpoint(endpoint);
+    if (p == nullptr || p->run_state != RunState::Blocked) return neurath::kNone;
+    if (p->wait == IpcWait::Sending) return p->send_target;
+    if (p->wait == IpcWait::Receiving && p->receive_source != kAny && p->receive_source != kKernel) {
+        return p->receive_source;
+    }
+    return neurath::kNone;
+}
+
+Result<void> refuse_deadlock(const Process& caller, Endpoint destination) {
+    Endpoint path[8];
+    size_t length = find_wait_cycle(caller.endpoint, destination, waits_for, path, 8);
+    if (length == 0) return {};
+    log("ipc: deadlock refused: ");
+    for (size_t i = 0; i < length; ++i) log("%s(%d) -> ", endpoint_table().name_of(path[i]), path[i]);
+    log("%s(%d)\n", caller.name, caller.endpoint);
+    return Error::Deadlock;
+}
+
+Result<Process*> resolve_live(Endpoint endpoint) {
+    int32_t slot = TRY(endpoint_table().lookup(endpoint));
+    Process* process = process_table_slot(slot);
+    if (process == nullptr) return Error::NoSuchEndpoint;
+    return process;
+}
+
+bool take_kernel_message(Process& receiver, Endpoint source, Message& out) {
+    if (source != kAny && source != kKernel) return false;
+    if (!receiver.kernel_messages.pop(out)) return false;
+    return true;
+}
+
+bool take_notification(Process& receiver, Endpoint source, Message& out, Endpoint& from) {
+    uint64_t bits = 0;
+    if (source == kAny) {
+        bits = receiver.notifications.take_any(from);
+    } else {
+        bits = receiver.notifications.take(source);
+        from = source;
+    }
+    if (bits == 0) return false;
+    out = notification_message(bits);
+    return true;
+}
+
+Process* take_sender(Process& receiver, Endpoint source) {
+    for (Process* sender = receiver.senders_head; sender != nullptr; sender = sender->next_sender) {
+        if (source != kAny && sender->endpoint != source) continue;
+        remove_sender(receiver, *sender);
+        return sender;
+    }
+    return nullptr;
+}
+
+// Tries to satisfy a receive immediately; true when a message was delivered.
+bool receive_now(Process& caller, Endpoint source) {
+    Message message;
+    Endpoint from = kKernel;
+    if (take_kernel_message(caller, source, message)) {
+        deliver(caller, message, kKernel);
+        return true;
+    }
+    if (take_notification(caller, source, message, from)) {
+        deliver(caller, message, from);
+        return true;
+    }
+    Process* sender = take_sender(caller, source);
+    if (sender == nullptr) return false;
+    deliver(caller, sender->outgoing, sender->endpoint);
+    finish_send(*sender, caller.endpoint);
+    return true;
+}
+
+}  // namespace
+
+bool may_send_to(const Process& sender, Endpoint destination) {
+    if (destination < 0 || destination >= neurath::kMaxEndpoints) return false;
+    return (sender.privileges.send_mask[destination / 64] >> (destination % 64)) & 1;
+}
+
+SyscallResult ipc_send(Process& caller, Endpoint destination, const Message& message, bool then_receive,
+                       uint64_t reply_buffer) {
+    Process* target = TRY(resolve_live(destination));
+    if (!may_send_to(caller, destination) && !waits_for_reply_from(*target, caller.endpoint)) {
+        return Error::PermissionDenied;
+    }
+    caller.outgoing = message;
+    caller.send_then_receive = then_receive;
+    caller.receive_buffer = reply_buffer;
+    if (accepts_message_from(*target, caller.endpoint)) {
+        deliver(*target, message, caller.endpoint);
+        if (!then_receive) {
+            caller.send_then_receive = false;
+            return done(0);
+        }
+        finish_send(caller, destination);
+        return CallOutcome::deferred();
+    }
+    TRY(refuse_deadlock(caller, destination));
+    caller.wait = IpcWait::Sending;
+    caller.send_target = destination;
+    enqueue_sender(*target, caller);
+    scheduler_block(caller);
+    return CallOutcome::deferred();
+}
+
+SyscallResult ipc_receive(Process& caller, Endpoint source, uint64_t buffer) {
+    if (source != kAny && source != kKernel) TRY(resolve_live(source));
+    TRY(check_user_range(caller.space, buffer, sizeof(Message), Access::Write));
+    caller.receive_buffer = buffer;
+    caller.send_then_receive = false;
+    caller.wait = IpcWait::Receiving;
+    caller.receive_source = source;
+    scheduler_block(caller);
+    receive_now(caller, source);  // when it delivers, complete_call() already set rax and woke the caller
+    return CallOutcome::deferred();
+}
+
+SyscallResult ipc_notify(Process& caller, Endpoint destination, uint32_t tag) {
+    if (tag >= 64) return Error::InvalidArgument;
+    Process* target = TRY(resolve_live(destination));
+    if (!may_send_to(caller, destination)) return Error::PermissionDenied;
+    target->notifications.raise(caller.endpoint, tag);
+    if (accepts_unsolicited_from(*target, caller.endpoint)) {
+        deliver(*target, notification_message(target->notifications.take(caller.endpoint)), caller.endpoint);
+    }
+    return done(0);
+}
+
+void notify_from_kernel(Process& target, uint32_t tag) {
+    target.notifications.raise(kKernel, tag);
+    if (accepts_unsolicited_from(target, kKernel)) {
+        deliver(target, notification_message(target.notifications.take(kKernel)), kKernel);
+    }
+}
+
+void post_kernel_message(Endpoint destination, const Message& message) {
+    Process* target = process_by_endpoint(destination);
+    if (target == nullptr) {
+        log("ipc: kernel message type %d for endpoint %d dropped (no process)\n", message.type, destination);
+        return;
+    }
+    if (accepts_unsolicited_from(*target, kKernel)) {
+        deliver(*target, message, kKernel);
+        return;
+    }
+    if (!target->kernel_messages.push(message)) {
+        log("ipc: kernel message queue of %s(%d) full, type %d dropped\n", target->name, destination, message.type);
+    }
+}
+
+void ipc_on_death(Process& dead) {
+    if (dead.run_state == RunState::Blocked && dead.wait == IpcWait::Sending) {
+        if (Process* target = process_by_endpoint(dead.send_target)) remove_sender(*target, dead);
+    }
+    while (Process* sender = dead.senders_head) {
+        remove_sender(dead, *sender);
+        complete_call(*sender, neurath::error_return(Error::DeadEndpoint));
+    }
+    for (int32_t slot = 0; slot < kMaxProcesses; ++slot) {
+        Process* p = process_table_slot(slot);
+        if (p == nullptr || p == &dead) continue;
+        if (is_receiving(*p) && p->receive_source == dead.endpoint) {
+            complete_call(*p, neurath::error_return(Error::DeadEndpoint));
+        }
+    }
+    dead.wait = IpcWait::None;
+}
+
+}  // namespace kernel

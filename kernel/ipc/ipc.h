@@ -1,0 +1,33 @@
+// ipc.h — synchronous rendezvous message passing, notifications and
+// kernel-originated messages.
+//
+// Entry points: ipc_send (Send and SendReceive), ipc_receive, ipc_notify,
+// notify_from_kernel (IRQs), post_kernel_message (exit/fault reports),
+// ipc_on_death (wake everyone waiting on a dying process).
+// Rules: the kernel fills Message.source; a receiver takes, in order, queued
+// kernel messages (when receiving from kAny or kKernel), pending
+// notifications, then blocked senders in arrival order. A send that would
+// close a cycle of waiting processes fails with -Deadlock and is logged.
+// A process may always send to a process waiting in SendReceive for its reply.
+#pragma once
+
+#include <neurath/message.h>
+
+#include "proc/process.h"
+#include "syscalls/syscall.h"
+
+namespace kernel {
+
+// reply_buffer: where SendReceive's reply goes (user address); 0 for Send.
+SyscallResult ipc_send(Process& caller, Endpoint destination, const neurath::Message& message, bool then_receive,
+                       uint64_t reply_buffer);
+SyscallResult ipc_receive(Process& caller, Endpoint source, uint64_t buffer);
+SyscallResult ipc_notify(Process& caller, Endpoint destination, uint32_t tag);
+
+void notify_from_kernel(Process& target, uint32_t tag);
+void post_kernel_message(Endpoint destination, const neurath::Message& message);
+void ipc_on_death(Process& dead);
+
+bool may_send_to(const Process& sender, Endpoint destination);
+
+}  // namespace kernel

@@ -1,0 +1,106 @@
+// lifecycle.cpp — spawn and termination of processes (see lifecycle.h).
+//
+// Entry points: spawn_process, terminate_process.
+#include "proc/lifecycle.h"
+
+#include "core/log.h"
+#include "core/string.h"
+#include "ipc/ipc.h"
+#include "ipc/irq_routing.h"
+#include "proc/elf_loader.h"
+#include "proc/scheduler.h"
+
+namespace kernel {
+namespace {
+
+Result<Endpoint> choose_endpoint(Endpoint requested) {
+    if (requested == neurath::kNone) return endpoint_table().allocate_user();
+    if (!EndpointTable::in_range(requested)) return Error::InvalidArgument;
+    if (endpoint_table().status(requested) == EndpointStatus::Live) return Error::AlreadyExists;
+    return requested;
+}
+
+Result<void> check_plan(const SpawnPlan& plan) {
+    if (plan.priority < 0 || plan.priority >= static_cast<int32_t>(kPriorityLevels)) return Error::InvalidArgument;
+    if (plan.supervisor != neurath::kKernel && !EndpointTable::in_range(plan.supervisor)) return Error::InvalidArgument;
+    if (plan.args_length > neurath::kArgBlockSize) return Error::InvalidArgument;
+    return {};
+}
+
+Result<void> build_process(Process& process, const SpawnPlan& plan, const ImageSource& source, const ElfLayout& layout) {
+    process.space = TRY(AddressSpace::create());
+    TRY(load_executable(process.space, source, layout));
+    TRY(build_user_stack(process.space, plan.args, plan.args_length, process.frame));
+    process.frame.rip = layout.entry;
+    copy_name(process.name, sizeof process.name, plan.name, sizeof plan.name);
+    process.privileges = plan.privileges;
+    process.priority = plan.priority;
+    process.supervisor = plan.supervisor;
+    fpu_init_state(process);
+    return {};
+}
+
+const char* ending_text(EndingKind kind) {
+    switch (kind) {
+    case EndingKind::Exited: return "exited";
+    case EndingKind::Killed: return "was killed";
+    case EndingKind::Faulted: return "faulted";
+    }
+    return "ended";
+}
+
+void report_to_supervisor(Endpoint supervisor, Endpoint endpoint, const Ending& ending) {
+    if (supervisor == neurath::kKernel) return;
+    neurath::Message message{};
+    if (ending.kind == EndingKind::Faulted) {
+        message.type = neurath::kmsg::kProcessFaulted;
+        neurath::payload_of<neurath::FaultReport>(message) = ending.fault;
+    } else {
+        message.type = neurath::kmsg::kProcessExited;
+        neurath::payload_of<neurath::ExitReport>(message) = neurath::ExitReport{endpoint, ending.status};
+    }
+    post_kernel_message(supervisor, message);
+}
+
+}  // namespace
+
+Result<Process*> spawn_process(const SpawnPlan& plan, const ImageSource& source) {
+    TRY(check_plan(plan));
+    ElfLayout layout = TRY(read_and_validate(source));
+    Endpoint endpoint = TRY(choose_endpoint(plan.endpoint));
+    Process* process = process_allocate_slot();
+    if (process == nullptr) return Error::NoSpace;
+    Result<void> built = build_process(*process, plan, source, layout);
+    if (built.is_error()) {
+        process->space.destroy();
+        process_release_slot(*process);
+        return built.error();
+    }
+    process->endpoint = endpoint;
+    process->pid = process_next_pid();
+    if (endpoint_table().bind(endpoint, process->slot, process->name).is_error()) panic("endpoint %d bind", endpoint);
+    scheduler_make_ready(*process);
+    log("proc: started %s pid %lu at endpoint %d\n", process->name, process->pid, endpoint);
+    return process;
+}
+
+void terminate_process(Process& process, const Ending& ending) {
+    if (process.endpoint == neurath::kRs) {
+        panic("rs (pid %lu) %s with status %d; the system cannot continue", process.pid, ending_text(ending.kind),
+              ending.status);
+    }
+    log("proc: %s pid %lu at endpoint %d %s (status %d)\n", process.name, process.pid, process.endpoint,
+        ending_text(ending.kind), ending.status);
+    ipc_on_death(process);
+    irq_forget(process.endpoint);
+    scheduler_forget(process);
+    process.run_state = RunState::Dead;
+    process.space.destroy();
+    endpoint_table().mark_dead(process.endpoint);
+    Endpoint supervisor = process.supervisor;
+    Endpoint endpoint = process.endpoint;
+    process_release_slot(process);
+    report_to_supervisor(supervisor, endpoint, ending);
+}
+
+}  // namespace kernel

@@ -1,0 +1,91 @@
+// process.cpp — the process table and the endpoint table instance.
+//
+// Entry points: see process.h.
+#include "proc/process.h"
+
+#include "core/string.h"
+
+namespace kernel {
+namespace {
+
+Process processes[kMaxProcesses];
+bool slot_taken[kMaxProcesses];
+EndpointTable endpoints;
+Process* running = nullptr;
+uint64_t last_pid = 0;
+
+void reset(Process& process, int32_t slot) {
+    process.slot = slot;
+    process.pid = 0;
+    process.endpoint = neurath::kNone;
+    process.supervisor = neurath::kKernel;
+    fill_bytes(process.name, 0, sizeof process.name);
+    fill_bytes(&process.privileges, 0, sizeof process.privileges);
+    process.run_state = RunState::Free;
+    process.priority = 0;
+    fill_bytes(&process.frame, 0, sizeof process.frame);
+    process.space = AddressSpace();
+    fill_bytes(process.io_bitmap, 0xFF, sizeof process.io_bitmap);
+    process.slice_left = 0;
+    process.cpu_ticks = 0;
+    process.next_ready = nullptr;
+    process.queued = false;
+    process.wait = IpcWait::None;
+    process.send_then_receive = false;
+    process.send_target = neurath::kNone;
+    process.receive_source = neurath::kNone;
+    process.receive_buffer = 0;
+    process.senders_head = process.senders_tail = process.next_sender = nullptr;
+    process.notifications.clear();
+    process.kernel_messages.clear();
+    process.grants.clear();
+}
+
+}  // namespace
+
+EndpointTable& endpoint_table() { return endpoints; }
+
+Process* process_table_slot(int32_t slot) {
+    if (slot < 0 || slot >= kMaxProcesses || !slot_taken[slot]) return nullptr;
+    return &processes[slot];
+}
+
+Process* process_by_endpoint(Endpoint endpoint) {
+    Result<int32_t> slot = endpoints.lookup(endpoint);
+    return slot.ok() ? process_table_slot(slot.value()) : nullptr;
+}
+
+Process* process_allocate_slot() {
+    for (int32_t slot = 0; slot < kMaxProcesses; ++slot) {
+        if (slot_taken[slot]) continue;
+        slot_taken[slot] = true;
+        reset(processes[slot], slot);
+        return &processes[slot];
+    }
+    return nullptr;
+}
+
+void process_release_slot(Process& process) {
+    if (running == &process) running = nullptr;
+    slot_taken[process.slot] = false;
+    process.run_state = RunState::Free;
+}
+
+uint64_t process_next_pid() { return ++last_pid; }
+
+Process* current_process() { return running; }
+void set_current_process(Process* process) { running = process; }
+
+neurath::ProcState proc_state_of(const Process& process) {
+    using neurath::ProcState;
+    switch (process.run_state) {
+    case RunState::Runnable: return &process == running ? ProcState::Running : ProcState::Ready;
+    case RunState::Dead:
+    case RunState::Free: return ProcState::Dead;
+    case RunState::Blocked: break;
+    }
+    if (process.send_then_receive) return ProcState::SendReceiving;
+    return process.wait == IpcWait::Sending ? ProcState::Sending : ProcState::Receiving;
+}
+
+}  // namespace kernel

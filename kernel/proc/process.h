@@ -1,0 +1,83 @@
+// process.h — the kernel's record of one user process and the process table.
+//
+// Entry points: Process, process_table_slot(i), process_by_endpoint(e),
+// endpoint_table(), process_allocate_slot(), process_release_slot(p),
+// current_process(), set_current_process(p), proc_state_of(p).
+// Invariants: a slot is in use from spawn until the process is reaped; a
+// live process is bound in the endpoint table; `frame` holds the user
+// registers whenever the process is not executing; `fpu` its FPU/SSE state
+// whenever it does not own the FPU.
+#pragma once
+
+#include <neurath/message.h>
+#include <neurath/syscall.h>
+#include <stdint.h>
+
+#include "arch/descriptors.h"
+#include "arch/trap_frame.h"
+#include "ipc/bounded_queue.h"
+#include "ipc/grant_table.h"
+#include "ipc/notification_set.h"
+#include "memory/address_space.h"
+#include "proc/endpoint_table.h"
+
+namespace kernel {
+
+inline constexpr int32_t kMaxProcesses = 128;
+inline constexpr uint32_t kPriorityLevels = 8;
+inline constexpr size_t kKernelMessageQueueLength = 32;
+
+enum class RunState : uint8_t { Free, Runnable, Blocked, Dead };
+enum class IpcWait : uint8_t { None, Sending, Receiving };
+
+struct Process {
+    // identity
+    int32_t slot = -1;
+    uint64_t pid = 0;
+    Endpoint endpoint = neurath::kNone;
+    Endpoint supervisor = neurath::kKernel;
+    char name[neurath::kNameLength] = {};
+    neurath::Privileges privileges = {};
+
+    // execution
+    RunState run_state = RunState::Free;
+    int32_t priority = 0;
+    TrapFrame frame = {};
+    alignas(16) uint8_t fpu[512] = {};
+    AddressSpace space;
+    uint8_t io_bitmap[kIoBitmapBytes] = {};
+    uint32_t slice_left = 0;
+    uint64_t cpu_ticks = 0;
+    Process* next_ready = nullptr;
+    bool queued = false;
+
+    // IPC
+    IpcWait wait = IpcWait::None;
+    bool send_then_receive = false;       // inside SendReceive (either phase)
+    Endpoint send_target = neurath::kNone;
+    Endpoint receive_source = neurath::kNone;
+    uint64_t receive_buffer = 0;          // user address of the Message to fill
+    neurath::Message outgoing = {};       // copied in at Send time
+    Process* senders_head = nullptr;      // processes blocked sending to us
+    Process* senders_tail = nullptr;
+    Process* next_sender = nullptr;
+    NotificationSet notifications;
+    BoundedQueue<neurath::Message, kKernelMessageQueueLength> kernel_messages;
+    GrantTable grants;
+};
+
+EndpointTable& endpoint_table();
+Process* process_table_slot(int32_t slot);
+// The live process behind `endpoint`, or nullptr.
+Process* process_by_endpoint(Endpoint endpoint);
+// A fresh, reset slot (run_state Free until spawn finishes), or nullptr when full.
+Process* process_allocate_slot();
+void process_release_slot(Process& process);
+uint64_t process_next_pid();
+
+Process* current_process();
+void set_current_process(Process* process);
+
+neurath::ProcState proc_state_of(const Process& process);
+
+}  // namespace kernel

@@ -1,0 +1,28 @@
+// scheduler.h — preemptive priority round-robin scheduling and the switch
+// of the trap frame to the chosen process.
+//
+// Entry points: scheduler_make_ready(p), scheduler_block(p),
+// scheduler_forget(p), scheduler_tick(), scheduler_yield(),
+// scheduler_switch(frame) (pick the next process, idling with hlt while none
+// is runnable, and load its registers, address space, FPU state and I/O
+// bitmap into the CPU), fpu_init(), kTimeSliceTicks.
+#pragma once
+
+#include "arch/trap_frame.h"
+#include "proc/process.h"
+
+namespace kernel {
+
+inline constexpr uint32_t kTimeSliceTicks = 5;  // 20 ms at 250 Hz
+
+void fpu_init();
+void fpu_init_state(Process& process);
+
+void scheduler_make_ready(Process& process);
+void scheduler_block(Process& process);
+void scheduler_forget(Process& process);
+void scheduler_tick();
+void scheduler_yield();
+void scheduler_switch(TrapFrame& frame);
+
+}  // namespace kernel

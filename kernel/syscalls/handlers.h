@@ -1,0 +1,48 @@
+// handlers.h — one kernel-call handler per file in kernel/syscalls/, listed
+// here for the registry (registry.cpp), plus small decode helpers they share.
+//
+// Entry points: sys_<call>(caller, args) for every neurath::Sys value,
+// decode_endpoint(raw), decode_message(caller, address).
+#pragma once
+
+#include "core/result.h"
+#include "memory/user_memory.h"
+#include "syscalls/syscall.h"
+
+namespace kernel {
+
+SyscallResult sys_send(Process& caller, const SyscallArgs& args);
+SyscallResult sys_receive(Process& caller, const SyscallArgs& args);
+SyscallResult sys_send_receive(Process& caller, const SyscallArgs& args);
+SyscallResult sys_notify(Process& caller, const SyscallArgs& args);
+SyscallResult sys_exit(Process& caller, const SyscallArgs& args);
+SyscallResult sys_yield(Process& caller, const SyscallArgs& args);
+SyscallResult sys_map_anonymous(Process& caller, const SyscallArgs& args);
+SyscallResult sys_uptime(Process& caller, const SyscallArgs& args);
+SyscallResult sys_debug_write(Process& caller, const SyscallArgs& args);
+SyscallResult sys_self_info(Process& caller, const SyscallArgs& args);
+SyscallResult sys_grant_create(Process& caller, const SyscallArgs& args);
+SyscallResult sys_grant_revoke(Process& caller, const SyscallArgs& args);
+SyscallResult sys_safe_copy_from(Process& caller, const SyscallArgs& args);
+SyscallResult sys_safe_copy_to(Process& caller, const SyscallArgs& args);
+SyscallResult sys_proc_spawn(Process& caller, const SyscallArgs& args);
+SyscallResult sys_proc_kill(Process& caller, const SyscallArgs& args);
+SyscallResult sys_proc_list(Process& caller, const SyscallArgs& args);
+SyscallResult sys_module_info(Process& caller, const SyscallArgs& args);
+SyscallResult sys_module_read(Process& caller, const SyscallArgs& args);
+SyscallResult sys_io_port_enable(Process& caller, const SyscallArgs& args);
+SyscallResult sys_irq_subscribe(Process& caller, const SyscallArgs& args);
+SyscallResult sys_shutdown(Process& caller, const SyscallArgs& args);
+
+// An endpoint argument: the register must hold a sign-extended 32-bit value.
+inline Result<Endpoint> decode_endpoint(uint64_t raw) {
+    auto value = static_cast<int64_t>(raw);
+    if (value < INT32_MIN || value > INT32_MAX) return Error::InvalidArgument;
+    return static_cast<Endpoint>(value);
+}
+
+inline Result<neurath::Message> decode_message(const Process& caller, uint64_t address) {
+    return read_user(caller.space, UserPtr<neurath::Message>(address));
+}
+
+}  // namespace kernel

@@ -1,0 +1,63 @@
+// proc_spawn.cpp — Sys::ProcSpawn(const SpawnRequest*) -> endpoint: start a
+// process from an ELF image in the caller's memory.
+//
+// Entry point: sys_proc_spawn.
+// Decode copies the request in, bounds every field and checks that the child
+// gets no privileged kernel call the caller lacks; invoke validates the image
+// fully before creating anything (spawn_process), so a bad image returns
+// -BadExecutable and leaves no trace.
+#include "core/string.h"
+#include "proc/lifecycle.h"
+#include "syscalls/handlers.h"
+
+namespace kernel {
+namespace {
+
+constexpr uint64_t kMaxImageLength = 64ull << 20;
+
+struct UserImage {
+    const AddressSpace* space;
+    uint64_t address;
+};
+
+Result<void> read_user_image(const void* context, uint64_t offset, void* out, uint64_t length) {
+    auto* image = static_cast<const UserImage*>(context);
+    return copy_from_user(*image->space, out, image->address + offset, length);
+}
+
+struct SpawnDecoded {
+    SpawnPlan plan;
+    UserImage image;
+    uint64_t image_length;
+};
+
+Result<SpawnDecoded> decode_spawn(const Process& caller, const SyscallArgs& args) {
+    neurath::SpawnRequest request = TRY(read_user(caller.space, UserPtr<neurath::SpawnRequest>(args.arg[0])));
+    if (request.image_length == 0 || request.image_length > kMaxImageLength) return Error::BadExecutable;
+    auto image_address = reinterpret_cast<uint64_t>(request.image);
+    TRY(check_user_range(caller.space, image_address, request.image_length, Access::Read));
+    if (request.args_length > neurath::kArgBlockSize) return Error::InvalidArgument;
+    if ((request.privileges.kernel_calls & ~caller.privileges.kernel_calls) != 0) return Error::PermissionDenied;
+    SpawnDecoded decoded;
+    copy_name(decoded.plan.name, sizeof decoded.plan.name, request.name, sizeof request.name);
+    copy_bytes(decoded.plan.args, request.args, sizeof request.args);
+    decoded.plan.args_length = request.args_length;
+    decoded.plan.endpoint = request.endpoint;
+    decoded.plan.supervisor = request.supervisor;
+    decoded.plan.priority = request.priority;
+    decoded.plan.privileges = request.privileges;
+    decoded.image = UserImage{&caller.space, image_address};
+    decoded.image_length = request.image_length;
+    return decoded;
+}
+
+}  // namespace
+
+SyscallResult sys_proc_spawn(Process& caller, const SyscallArgs& args) {
+    SpawnDecoded decoded = TRY(decode_spawn(caller, args));
+    ImageSource source{read_user_image, &decoded.image, decoded.image_length};
+    Process* child = TRY(spawn_process(decoded.plan, source));
+    return done(child->endpoint);
+}
+
+}  // namespace kernel

@@ -1,0 +1,50 @@
+// kcall.h — typed wrappers for every kernel call (see <neurath/syscall.h>).
+//
+// Each wrapper performs one `syscall` instruction and converts the kernel's
+// return convention into a Result. Entry points: sys::send, receive, sendrec,
+// notify, exit, yield, map_anonymous, uptime_ns, debug_write, self_endpoint,
+// grant_create, grant_revoke, safecopy_from, safecopy_to, proc_spawn,
+// proc_kill, proc_list, module_info, module_read, io_port_enable,
+// irq_subscribe, shutdown.
+#pragma once
+
+#include <neurath/syscall.h>
+#include <sys/result.h>
+
+namespace sys {
+
+using neurath::Endpoint;
+using neurath::Message;
+
+// --- IPC -------------------------------------------------------------------
+Result<void> send(Endpoint destination, const Message& message);
+Result<void> receive(Endpoint source, Message& message);
+// Sends `message` to `destination` and waits for its reply in the same buffer.
+Result<void> sendrec(Endpoint destination, Message& message);
+Result<void> notify(Endpoint destination, uint32_t tag);
+
+// --- self ------------------------------------------------------------------
+[[noreturn]] void exit(int32_t status);
+void yield();
+Result<void> map_anonymous(uint64_t address, uint64_t length);
+uint64_t uptime_ns();
+void debug_write(const char* text, uint64_t length);
+Endpoint self_endpoint();
+
+// --- grants ----------------------------------------------------------------
+Result<uint64_t> grant_create(Endpoint grantee, const void* address, uint64_t length, uint32_t access);
+Result<void> grant_revoke(uint64_t grant_id);
+Result<void> safecopy_from(Endpoint granter, uint64_t grant_id, uint64_t offset, void* local, uint64_t length);
+Result<void> safecopy_to(Endpoint granter, uint64_t grant_id, uint64_t offset, const void* local, uint64_t length);
+
+// --- privileged --------------------------------------------------------------
+Result<Endpoint> proc_spawn(const neurath::SpawnRequest& request);
+Result<void> proc_kill(Endpoint target, int32_t status);
+Result<uint64_t> proc_list(neurath::ProcessInfo* out, uint64_t capacity);
+Result<void> module_info(uint64_t index, neurath::ModuleDescriptor& out);
+Result<uint64_t> module_read(uint64_t index, uint64_t offset, void* buffer, uint64_t length);
+Result<void> io_port_enable(uint16_t first_port, uint16_t count);
+Result<void> irq_subscribe(uint32_t irq);
+Result<void> shutdown(int32_t code);
+
+}  // namespace sys

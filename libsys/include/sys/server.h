@@ -1,0 +1,180 @@
+// server.h — the server framework every system server is built on.
+//
+// The framework owns the event loop: sys::run_server() calls the lifecycle
+// hook that matches how the server was started (fresh, restarted by rs after
+// a crash, or — reserved — started as the new version of a live update),
+// then loops forever on sys::quiescent_receive(), the single place a server
+// waits for work (the quiescent point live update parks servers at), and
+// dispatches each message through a DispatchTable indexed by message type.
+//
+// Handlers receive the server state and the request explicitly and fill a
+// reply; they return what the framework should do next:
+//   Disposition::Reply    send `reply` now (type = kReplyOk unless set < 0)
+//   Disposition::Deferred keep the request pending; answer later with
+//                         sys::send_reply / sys::send_error_reply
+//   Disposition::NoReply  nothing to send (kernel messages, notifications)
+// A handler error is answered with the error as reply status. Unknown request
+// types get Error::BadMessage; a route restricted to one source answers
+// others with Error::PermissionDenied; kernel-generated messages are never
+// answered. Common requests (protocol::common) are handled here: kPing, and
+// kCrashInject which, only when sent by rs, crashes the server with a null
+// dereference so supervisor restarts can be tested for real.
+#pragma once
+
+#include <neurath/endpoint.h>
+#include <protocol/common.h>
+#include <sys/kcall.h>
+
+namespace sys {
+
+enum class StartKind { Fresh, Restart, Update };
+
+struct StartInfo {
+    StartKind kind;
+    uint32_t restarts;   // how many times rs restarted this service before
+    int argc;
+    char** argv;
+};
+
+// rs starts a service with argv = { name } (fresh) or
+// { name, "--restart", "<count>" } after a crash, or { name, "--update" }.
+StartInfo parse_start_info(int argc, char** argv);
+
+enum class Disposition { Reply, Deferred, NoReply };
+
+template <typename State>
+using Handler = Result<Disposition> (*)(State& state, const Message& request, Message& reply);
+
+template <typename State>
+struct Route {
+    Handler<State> handler = nullptr;
+    Endpoint only_from = neurath::kAny;
+};
+
+// Routes for one server: its protocol range (first_type .. first_type+kSlots)
+// plus the three kernel message types.
+template <typename State>
+class DispatchTable {
+public:
+    static constexpr int32_t kSlots = 32;
+    static constexpr int32_t kKernelSlots = 4;
+
+    constexpr explicit DispatchTable(int32_t first_type) : first_type_(first_type) {}
+
+    // Registers a handler; a type outside the range marks the table invalid
+    // (run_server refuses to start with an invalid table).
+    constexpr DispatchTable& on(int32_t type, Handler<State> handler, Endpoint only_from = neurath::kAny) {
+        if (type >= first_type_ && type < first_type_ + kSlots)
+            requests_[type - first_type_] = Route<State>{handler, only_from};
+        else if (type > 0 && type < kKernelSlots)
+            kernel_[type] = Route<State>{handler, neurath::kKernel};
+        else
+            valid_ = false;
+        return *this;
+    }
+
+    constexpr const Route<State>* find(int32_t type) const {
+        const Route<State>* route = nullptr;
+        if (type >= first_type_ && type < first_type_ + kSlots) route = &requests_[type - first_type_];
+        else if (type > 0 && type < kKernelSlots) route = &kernel_[type];
+        return (route && route->handler) ? route : nullptr;
+    }
+    constexpr bool valid() const { return valid_; }
+
+private:
+    int32_t first_type_;
+    bool valid_ = true;
+    Route<State> requests_[kSlots] = {};
+    Route<State> kernel_[kKernelSlots] = {};
+};
+
+// Crashes the calling process with a null dereference (fault injection).
+[[noreturn]] void inject_crash();
+
+// Outcome of handling one message: whether to send `reply` back to the source.
+enum class Outcome { SendReply, NoReply };
+
+// Handles one message: framework requests, then the table. Pure apart from
+// the handler's own effects, so host tests can drive it.
+template <typename State>
+Outcome dispatch(const DispatchTable<State>& table, State& state, const Message& request, Message& reply) {
+    reply.source = neurath::kNone;
+    reply.type = protocol::kReplyOk;
+    for (auto& byte : reply.payload) byte = 0;
+    const bool from_kernel = request.source == neurath::kKernel;
+
+    if (request.type == protocol::common::kPing) return Outcome::SendReply;
+    if (request.type == protocol::common::kCrashInject) {
+        if (request.source == neurath::kRs) inject_crash();
+        reply.type = protocol::reply_type_for(Error::PermissionDenied);
+        return Outcome::SendReply;
+    }
+
+    const Route<State>* route = table.find(request.type);
+    if (route == nullptr) {
+        if (from_kernel) return Outcome::NoReply;
+        reply.type = protocol::reply_type_for(Error::BadMessage);
+        return Outcome::SendReply;
+    }
+    if (route->only_from != neurath::kAny && route->only_from != request.source) {
+        if (from_kernel) return Outcome::NoReply;
+        reply.type = protocol::reply_type_for(Error::PermissionDenied);
+        return Outcome::SendReply;
+    }
+
+    Result<Disposition> result = route->handler(state, request, reply);
+    if (from_kernel) return Outcome::NoReply;
+    if (result.is_error()) {
+        reply.type = protocol::reply_type_for(result.error());
+        return Outcome::SendReply;
+    }
+    return result.value() == Disposition::Reply ? Outcome::SendReply : Outcome::NoReply;
+}
+
+// The quiescent point: the one receive of every server's event loop.
+// Kept out of line so live update can recognise it by name.
+Result<void> quiescent_receive(Message& message);
+
+// Answers a request later (deferred reply). Errors such as a client that
+// died meanwhile are returned, never fatal.
+Result<void> send_reply(Endpoint client, Message& reply);
+Result<void> send_error_reply(Endpoint client, Error error);
+
+template <typename State>
+struct Lifecycle {
+    Result<void> (*fresh_start)(State& state, const StartInfo& info) = nullptr;
+    Result<void> (*restart)(State& state, const StartInfo& info) = nullptr;  // nullptr: fresh_start
+    Result<void> (*update)(State& state, const StartInfo& info) = nullptr;   // reserved for live update
+};
+
+// Logs with the server's name prefix and exits when initialisation fails.
+[[noreturn]] void fail_start(const char* server_name, Error error);
+
+template <typename State>
+Result<void> run_start_hook(State& state, const Lifecycle<State>& lifecycle, const StartInfo& info) {
+    auto hook = lifecycle.fresh_start;
+    if (info.kind == StartKind::Restart && lifecycle.restart) hook = lifecycle.restart;
+    if (info.kind == StartKind::Update && lifecycle.update) hook = lifecycle.update;
+    if (hook == nullptr) return {};
+    return hook(state, info);
+}
+
+// Runs a server: start hook, then the event loop. Never returns.
+template <typename State>
+[[noreturn]] void run_server(const char* server_name, State& state, const DispatchTable<State>& table,
+                             const Lifecycle<State>& lifecycle, int argc, char** argv) {
+    if (!table.valid()) fail_start(server_name, Error::InvalidArgument);
+    const StartInfo info = parse_start_info(argc, argv);
+    Result<void> started = run_start_hook(state, lifecycle, info);
+    if (started.is_error()) fail_start(server_name, started.error());
+
+    Message request;
+    Message reply;
+    for (;;) {
+        if (quiescent_receive(request).is_error()) continue;
+        if (dispatch(table, state, request, reply) == Outcome::SendReply)
+            (void)send_reply(request.source, reply);
+    }
+}
+
+}  // namespace sys

@@ -1,0 +1,237 @@
+// heap.cpp — sys::HeapArena: first-fit allocation with boundary tags, an
+// explicit doubly linked free list and immediate coalescing.
+//
+// Arena layout:  [prologue footer][block][block]...[epilogue header]
+// Every block starts with an 8-byte header (size | used bit) and ends with an
+// identical footer; payloads are 16-byte aligned. The prologue and epilogue
+// are zero-sized "used" tags, so coalescing never runs off either end.
+// Growing maps more memory at the end: the old epilogue becomes the header of
+// a new free block, which is coalesced with a free predecessor.
+#include <sys/cstring.h>
+#include <sys/heap.h>
+
+namespace sys {
+
+struct HeapArena::Block {
+    uint64_t tag;         // size in bytes (multiple of 16) | kUsed
+    Block* next_free;     // valid while free
+    Block* previous_free; // valid while free
+
+    static constexpr uint64_t kUsed = 1;
+    uint64_t size() const { return tag & ~uint64_t{15}; }
+    bool used() const { return (tag & kUsed) != 0; }
+    uint64_t* footer() { return reinterpret_cast<uint64_t*>(reinterpret_cast<uint8_t*>(this) + size() - 8); }
+    void set(uint64_t size, bool used) {
+        tag = size | (used ? kUsed : 0);
+        *footer() = tag;
+    }
+    void* payload() { return reinterpret_cast<uint8_t*>(this) + 8; }
+    Block* next() { return reinterpret_cast<Block*>(reinterpret_cast<uint8_t*>(this) + size()); }
+    static Block* of(const void* payload) {
+        return reinterpret_cast<Block*>(reinterpret_cast<uintptr_t>(payload) - 8);
+    }
+};
+
+namespace {
+constexpr size_t kAlignment = 16;
+constexpr size_t kOverhead = 16;   // header + footer
+constexpr size_t kMinimumBlock = 32;
+constexpr size_t kMaximumRequest = size_t{1} << 40;
+
+size_t block_size_for(size_t payload) {
+    const size_t size = align_up(payload + kOverhead, kAlignment);
+    return size < kMinimumBlock ? kMinimumBlock : size;
+}
+}  // namespace
+
+HeapArena::HeapArena(uintptr_t base, uintptr_t limit, GrowFunction grow, void* context)
+    : base_(align_up(base, kAlignment)), end_(align_up(base, kAlignment)), limit_(limit), grow_(grow),
+      context_(context) {}
+
+// Maps the first step and writes the prologue footer and epilogue header.
+bool HeapArena::initialise() {
+    const size_t step = kHeapGrowStep;
+    if (base_ + step > limit_ || grow_(context_, base_, step).is_error()) return false;
+    end_ = base_ + step;
+    *reinterpret_cast<uint64_t*>(base_) = Block::kUsed;
+    auto* first = reinterpret_cast<Block*>(base_ + 8);
+    first->set(step - kOverhead, false);
+    *reinterpret_cast<uint64_t*>(end_ - 8) = Block::kUsed;
+    link_free(first);
+    return true;
+}
+
+void HeapArena::link_free(Block* block) {
+    block->previous_free = nullptr;
+    block->next_free = free_list_;
+    if (free_list_) free_list_->previous_free = block;
+    free_list_ = block;
+}
+
+void HeapArena::unlink_free(Block* block) {
+    if (block->previous_free) block->previous_free->next_free = block->next_free;
+    else free_list_ = block->next_free;
+    if (block->next_free) block->next_free->previous_free = block->previous_free;
+}
+
+HeapArena::Block* HeapArena::previous_of(Block* block) const {
+    const uint64_t previous_tag = *reinterpret_cast<uint64_t*>(reinterpret_cast<uintptr_t>(block) - 8);
+    const uint64_t size = previous_tag & ~uint64_t{15};
+    if (size == 0) return nullptr;  // prologue
+    return reinterpret_cast<Block*>(reinterpret_cast<uintptr_t>(block) - size);
+}
+
+HeapArena::Block* HeapArena::find_free(size_t block_size) const {
+    for (Block* block = free_list_; block; block = block->next_free) {
+        if (block->size() >= block_size) return block;
+    }
+    return nullptr;
+}
+
+// Merges a free (unlinked) block with free neighbours; returns the merged block, still unlinked.
+HeapArena::Block* HeapArena::coalesce(Block* block) {
+    Block* next = block->next();
+    if (!next->used() && next->size() != 0) {
+        unlink_free(next);
+        block->set(block->size() + next->size(), false);
+    }
+    Block* previous = previous_of(block);
+    if (previous && !previous->used()) {
+        unlink_free(previous);
+        previous->set(previous->size() + block->size(), false);
+        block = previous;
+    }
+    return block;
+}
+
+HeapArena::Block* HeapArena::extend(size_t block_size) {
+    const size_t step = align_up(block_size + kOverhead, kHeapGrowStep);
+    if (end_ + step > limit_ || end_ + step < end_) return nullptr;
+    if (grow_(context_, end_, step).is_error()) return nullptr;
+    auto* block = reinterpret_cast<Block*>(end_ - 8);  // the old epilogue
+    end_ += step;
+    block->set(step, false);
+    *reinterpret_cast<uint64_t*>(end_ - 8) = Block::kUsed;
+    block = coalesce(block);
+    link_free(block);
+    return block;
+}
+
+// Cuts `block` (used) down to block_size and frees the tail if it is big enough.
+void HeapArena::split(Block* block, size_t block_size) {
+    const size_t remainder = block->size() - block_size;
+    if (remainder < kMinimumBlock) return;
+    block->set(block_size, true);
+    Block* tail = block->next();
+    tail->set(remainder, false);
+    tail = coalesce(tail);
+    link_free(tail);
+}
+
+void* HeapArena::take(Block* block, size_t block_size) {
+    unlink_free(block);
+    block->set(block->size(), true);
+    split(block, block_size);
+    ++live_allocations_;
+    used_bytes_ += block->size() - kOverhead;
+    return block->payload();
+}
+
+void* HeapArena::allocate(size_t size) {
+    if (size > kMaximumRequest) return nullptr;
+    if (end_ == base_ && !initialise()) return nullptr;
+    const size_t block_size = block_size_for(size == 0 ? 1 : size);
+    Block* block = find_free(block_size);
+    if (!block) block = extend(block_size);
+    if (!block) return nullptr;
+    return take(block, block_size);
+}
+
+void* HeapArena::allocate_aligned(size_t size, size_t alignment) {
+    if (alignment == 0 || (alignment & (alignment - 1)) != 0) return nullptr;
+    if (alignment <= kAlignment) return allocate(size);
+    if (size > kMaximumRequest) return nullptr;
+    void* raw = allocate(size + alignment + kMinimumBlock);
+    if (!raw) return nullptr;
+    const uintptr_t aligned = align_up(reinterpret_cast<uintptr_t>(raw) + kMinimumBlock, alignment);
+    const size_t gap = aligned - reinterpret_cast<uintptr_t>(raw);
+    Block* front = Block::of(raw);
+    const size_t total = front->size();
+    used_bytes_ -= total - kOverhead;
+    Block* block = Block::of(reinterpret_cast<void*>(aligned));
+    block->set(total - gap, true);
+    front->set(gap, false);
+    link_free(coalesce(front));
+    split(block, block_size_for(size));
+    used_bytes_ += block->size() - kOverhead;
+    return reinterpret_cast<void*>(aligned);
+}
+
+void* HeapArena::allocate_zeroed(size_t count, size_t size) {
+    if (size != 0 && count > kMaximumRequest / size) return nullptr;
+    void* pointer = allocate(count * size);
+    if (pointer) str::memset(pointer, 0, count * size);
+    return pointer;
+}
+
+void* HeapArena::reallocate(void* pointer, size_t size) {
+    if (!pointer) return allocate(size);
+    if (size == 0) {
+        release(pointer);
+        return nullptr;
+    }
+    if (size > kMaximumRequest) return nullptr;
+    const size_t old_payload = usable_size(pointer);
+    if (block_size_for(size) <= old_payload + kOverhead) return pointer;
+    void* fresh = allocate(size);
+    if (!fresh) return nullptr;
+    str::memcpy(fresh, pointer, old_payload);
+    release(pointer);
+    return fresh;
+}
+
+void HeapArena::release(void* pointer) {
+    if (!pointer) return;
+    Block* block = Block::of(pointer);
+    --live_allocations_;
+    used_bytes_ -= block->size() - kOverhead;
+    block->set(block->size(), false);
+    link_free(coalesce(block));
+}
+
+size_t HeapArena::usable_size(const void* pointer) const {
+    return pointer ? Block::of(pointer)->size() - kOverhead : 0;
+}
+
+HeapStats HeapArena::stats() const {
+    HeapStats stats{end_ - base_, used_bytes_, live_allocations_, 0};
+    for (Block* block = free_list_; block; block = block->next_free) ++stats.free_blocks;
+    return stats;
+}
+
+bool HeapArena::check_consistency() const {
+    if (end_ == base_) return true;
+    size_t free_seen = 0;
+    bool previous_free = false;
+    auto* block = reinterpret_cast<Block*>(base_ + 8);
+    while (reinterpret_cast<uintptr_t>(block) < end_ - 8) {
+        const uint64_t size = block->size();
+        if (size < kMinimumBlock || reinterpret_cast<uintptr_t>(block) + size > end_ - 8) return false;
+        if (*block->footer() != block->tag) return false;
+        if (!block->used()) {
+            if (previous_free) return false;  // two adjacent free blocks
+            ++free_seen;
+        }
+        previous_free = !block->used();
+        block = block->next();
+    }
+    if (reinterpret_cast<uintptr_t>(block) != end_ - 8) return false;
+    size_t listed = 0;
+    for (Block* free_block = free_list_; free_block; free_block = free_block->next_free) {
+        if (free_block->used()) return false;
+        ++listed;
+    }
+    return listed == free_seen;
+}
+
+}  // namespace sys

@@ -1,0 +1,73 @@
+// malloc.cpp — the process heap (sys::process_heap) at sys::kHeapBase,
+// growing through MapAnonymous, and the C and C++ allocation entry points
+// on top of it: malloc, free, calloc, realloc, aligned_alloc and every
+// operator new/delete form (plain, array, sized, aligned, nothrow).
+// Allocation failure in operator new ends the process with a message
+// (there are no exceptions).
+#include <sys/heap.h>
+#include <sys/kcall.h>
+
+namespace std {
+enum class align_val_t : size_t {};
+struct nothrow_t {
+    explicit nothrow_t() = default;
+};
+extern const nothrow_t nothrow;
+const nothrow_t nothrow{};
+}  // namespace std
+
+namespace sys {
+namespace {
+
+Result<void> map_heap_pages(void*, uintptr_t start, size_t length) { return map_anonymous(start, length); }
+
+alignas(HeapArena) unsigned char heap_storage[sizeof(HeapArena)];
+bool heap_ready = false;
+
+void* checked(void* pointer) {
+    if (pointer) return pointer;
+    static const char message[] = "libsys: out of memory in operator new\n";
+    debug_write(message, sizeof message - 1);
+    exit(126);
+}
+
+}  // namespace
+
+// Constructed on first use so allocation works before and during global constructors.
+HeapArena& process_heap() {
+    if (!heap_ready) {
+        new (heap_storage) HeapArena(kHeapBase, kHeapLimit, map_heap_pages, nullptr);
+        heap_ready = true;
+    }
+    return *reinterpret_cast<HeapArena*>(heap_storage);
+}
+
+}  // namespace sys
+
+extern "C" {
+void* malloc(size_t size) { return sys::process_heap().allocate(size); }
+void free(void* pointer) { sys::process_heap().release(pointer); }
+void* calloc(size_t count, size_t size) { return sys::process_heap().allocate_zeroed(count, size); }
+void* realloc(void* pointer, size_t size) { return sys::process_heap().reallocate(pointer, size); }
+void* aligned_alloc(size_t alignment, size_t size) { return sys::process_heap().allocate_aligned(size, alignment); }
+}
+
+void* operator new(size_t size) { return sys::checked(malloc(size)); }
+void* operator new[](size_t size) { return sys::checked(malloc(size)); }
+void* operator new(size_t size, const std::nothrow_t&) noexcept { return malloc(size); }
+void* operator new[](size_t size, const std::nothrow_t&) noexcept { return malloc(size); }
+void* operator new(size_t size, std::align_val_t alignment) {
+    return sys::checked(aligned_alloc(static_cast<size_t>(alignment), size));
+}
+void* operator new[](size_t size, std::align_val_t alignment) {
+    return sys::checked(aligned_alloc(static_cast<size_t>(alignment), size));
+}
+
+void operator delete(void* pointer) noexcept { free(pointer); }
+void operator delete[](void* pointer) noexcept { free(pointer); }
+void operator delete(void* pointer, size_t) noexcept { free(pointer); }
+void operator delete[](void* pointer, size_t) noexcept { free(pointer); }
+void operator delete(void* pointer, std::align_val_t) noexcept { free(pointer); }
+void operator delete[](void* pointer, std::align_val_t) noexcept { free(pointer); }
+void operator delete(void* pointer, size_t, std::align_val_t) noexcept { free(pointer); }
+void operator delete[](void* pointer, size_t, std::align_val_t) noexcept { free(pointer); }

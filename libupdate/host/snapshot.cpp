@@ -1,0 +1,140 @@
+// snapshot.cpp — writing and reading host memory snapshots (see snapshot.h).
+//
+// Entry points: write_snapshot, Snapshot::load, Snapshot::reader, Snapshot::poke.
+#include "snapshot.h"
+
+#include <libupdate/runtime_root.h>
+#include <libupdate/text.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <unistd.h>
+
+namespace libupdate::host {
+
+namespace {
+
+constexpr char kMagic[8] = {'N', 'U', 'S', 'N', 'A', 'P', '0', '1'};
+
+struct Mapping {
+    uint64_t start;
+    uint64_t end;
+};
+
+std::string executable_path() {
+    char buffer[4096];
+    ssize_t length = readlink("/proc/self/exe", buffer, sizeof buffer - 1);
+    return length > 0 ? std::string(buffer, static_cast<size_t>(length)) : std::string();
+}
+
+// Mappings that can hold program state or its metadata.
+std::vector<Mapping> state_mappings() {
+    std::vector<Mapping> result;
+    std::ifstream maps("/proc/self/maps");
+    std::string line;
+    std::string exe = executable_path();
+    while (std::getline(maps, line)) {
+        std::istringstream fields(line);
+        std::string range, permissions, offset, device, inode, path;
+        fields >> range >> permissions >> offset >> device >> inode;
+        std::getline(fields >> std::ws, path);
+        if (permissions.size() < 2 || permissions[0] != 'r') continue;
+        if (path == "[vvar]" || path == "[vsyscall]" || path == "[vdso]" || path == "[stack]") continue;
+        bool writable = permissions[1] == 'w';
+        if (!writable && path != exe) continue;
+        Mapping m{};
+        std::sscanf(range.c_str(), "%lx-%lx", &m.start, &m.end);
+        result.push_back(m);
+    }
+    return result;
+}
+
+UpdateError io_error(const char* what, const char* path) {
+    return make_error(neurath::Error::NotFound, "snapshot: ", what, " ", path);
+}
+
+}  // namespace
+
+Result<void> write_snapshot(const char* path) {
+    std::vector<Mapping> mappings = state_mappings();  // before opening: the stream's buffer is heap state too
+    FILE* out = std::fopen(path, "wb");
+    if (!out) return io_error("cannot create", path);
+    uint64_t root = reinterpret_cast<uint64_t>(&runtime_root());
+    uint64_t count = mappings.size();
+    bool ok = std::fwrite(kMagic, 1, sizeof kMagic, out) == sizeof kMagic && std::fwrite(&root, 8, 1, out) == 1 &&
+              std::fwrite(&count, 8, 1, out) == 1;
+    for (const Mapping& m : mappings) {
+        uint64_t length = m.end - m.start;
+        ok = ok && std::fwrite(&m.start, 8, 1, out) == 1 && std::fwrite(&length, 8, 1, out) == 1 &&
+             std::fwrite(reinterpret_cast<const void*>(m.start), 1, length, out) == length;
+    }
+    ok = std::fclose(out) == 0 && ok;
+    if (!ok) return io_error("cannot write", path);
+    return {};
+}
+
+Result<void> Snapshot::load(const char* path) {
+    FILE* in = std::fopen(path, "rb");
+    if (!in) return io_error("cannot open", path);
+    char magic[8];
+    uint64_t count = 0;
+    bool ok = std::fread(magic, 1, 8, in) == 8 && std::memcmp(magic, kMagic, 8) == 0 && std::fread(&root_, 8, 1, in) == 1 &&
+              std::fread(&count, 8, 1, in) == 1 && count < 100000;
+    regions_.clear();
+    bytes_ = 0;
+    for (uint64_t i = 0; ok && i < count; ++i) {
+        Region region;
+        uint64_t length = 0;
+        ok = std::fread(&region.start, 8, 1, in) == 1 && std::fread(&length, 8, 1, in) == 1 && length < (1ull << 36);
+        if (!ok) break;
+        region.data.resize(length);
+        ok = std::fread(region.data.data(), 1, length, in) == length;
+        bytes_ += length;
+        regions_.push_back(std::move(region));
+    }
+    std::fclose(in);
+    if (!ok) return io_error("malformed file", path);
+    std::sort(regions_.begin(), regions_.end(), [](const Region& a, const Region& b) { return a.start < b.start; });
+    return {};
+}
+
+Snapshot::Region* Snapshot::region_for(uint64_t address, size_t size) {
+    auto after = std::upper_bound(regions_.begin(), regions_.end(), address,
+                                  [](uint64_t a, const Region& r) { return a < r.start; });
+    if (after == regions_.begin()) return nullptr;
+    Region& region = *(after - 1);
+    if (address + size > region.start + region.data.size() || address + size < address) return nullptr;
+    return &region;
+}
+
+Result<void> Snapshot::read(void* context, uint64_t address, void* out, size_t size) {
+    auto* self = static_cast<Snapshot*>(context);
+    Region* region = self->region_for(address, size);
+    if (!region) {
+        UpdateError error;
+        error.code = neurath::Error::BadAddress;
+        TextBuilder(error.text, kErrorTextSize).add("old image: address ").add_hex(address).add(" is not readable");
+        return error;
+    }
+    std::memcpy(out, region->data.data() + (address - region->start), size);
+    return {};
+}
+
+MemoryReader Snapshot::reader() const {
+    MemoryReader reader;
+    reader.read = read;
+    reader.context = const_cast<Snapshot*>(this);
+    return reader;
+}
+
+bool Snapshot::poke(uint64_t address, const void* data, size_t size) {
+    Region* region = region_for(address, size);
+    if (!region) return false;
+    std::memcpy(region->data.data() + (address - region->start), data, size);
+    return true;
+}
+
+}  // namespace libupdate::host

@@ -1,0 +1,40 @@
+// platform.h — the small platform layer under the live-update runtime.
+//
+// The runtime core is freestanding; everything it needs from its host goes
+// through these functions, implemented once per world:
+//   * host/platform_host.cpp  — ordinary processes (malloc, stderr);
+//   * a Neurath server build  — the server's own allocator and DebugWrite.
+// The runtime's own bookkeeping never goes through the instrumented
+// allocation hooks, so it never shows up as program state.
+//
+// Entry points: platform_allocate, platform_release, platform_log,
+// platform_heap_allocate, platform_heap_release, platform_heap_reallocate,
+// platform_out_of_memory, platform_copy, platform_fill, platform_compare.
+#pragma once
+
+#include <stddef.h>
+#include <stdint.h>
+
+namespace libupdate {
+
+// Raw memory for runtime bookkeeping; nullptr when exhausted.
+void* platform_allocate(size_t size);
+void platform_release(void* pointer);
+
+// The memory under the program's own (instrumented) heap. On the host this is
+// the C library's allocator, so pointers that did not come from the runtime
+// can be handed back to it untracked.
+void* platform_heap_allocate(size_t size);
+void platform_heap_release(void* pointer);
+void* platform_heap_reallocate(void* pointer, size_t size);
+// C++ `new` must not return null: the host throws std::bad_alloc, a server aborts.
+[[noreturn]] void platform_out_of_memory(size_t size);
+
+// Diagnostic output (one line per call, no trailing newline needed).
+void platform_log(const char* text);
+
+inline void platform_copy(void* to, const void* from, size_t size) { __builtin_memcpy(to, from, size); }
+inline void platform_fill(void* to, uint8_t byte, size_t size) { __builtin_memset(to, byte, size); }
+inline int platform_compare(const void* a, const void* b, size_t size) { return __builtin_memcmp(a, b, size); }
+
+}  // namespace libupdate

@@ -1,0 +1,74 @@
+// relocation_map.h — where every piece of source state went.
+//
+// One entry per transferred object (global, heap object, copied C string):
+// the source address range, the address the destination object has (the
+// value relocated pointers take), and the source and destination types, so
+// an interior pointer can be carried to the same field in the new layout.
+// Lookups are binary searches over entries sorted by source address.
+//
+// Entry points: RelocationEntry, RelocationMap::add, seal, find.
+#pragma once
+
+#include <libupdate/program_model.h>
+#include <libupdate/result.h>
+#include <libupdate/vector.h>
+
+namespace libupdate {
+
+enum class RelocationKind : uint8_t { Global, HeapObject, CopiedString };
+
+struct RelocationEntry {
+    uint64_t source_start;
+    uint64_t source_size;
+    uint64_t destination;       // pointer value of the destination object
+    uint64_t destination_size;
+    TypeId source_type;         // element type (the object is an array of `count` of them)
+    TypeId destination_type;
+    uint64_t count;             // elements; kNoType types: raw bytes
+    uint32_t index;             // global / object index in its model
+    RelocationKind kind;
+};
+
+class RelocationMap {
+public:
+    [[nodiscard]] bool add(const RelocationEntry& entry) { return entries_.push(entry); }
+    // Sort by source address and reject overlapping entries.
+    Result<void> seal();
+    // The entry whose source range contains `address`; failing that, one whose
+    // range ends exactly there (a one-past-the-end pointer); else nullptr.
+    const RelocationEntry* find(uint64_t address) const;
+
+    size_t size() const { return entries_.size(); }
+    const RelocationEntry& operator[](size_t i) const { return entries_[i]; }
+    RelocationEntry& operator[](size_t i) { return entries_[i]; }
+    void clear() { entries_.clear(); }
+
+private:
+    Vector<RelocationEntry> entries_;
+};
+
+// Sort `items` in place by `key` (heapsort: no recursion, no extra memory).
+template <typename T, typename Key>
+void heap_sort(T* items, size_t count, Key key) {
+    auto sift = [&](size_t root, size_t end) {
+        for (;;) {
+            size_t child = 2 * root + 1;
+            if (child >= end) return;
+            if (child + 1 < end && key(items[child]) < key(items[child + 1])) ++child;
+            if (!(key(items[root]) < key(items[child]))) return;
+            T swap = items[root];
+            items[root] = items[child];
+            items[child] = swap;
+            root = child;
+        }
+    };
+    for (size_t i = count / 2; i-- > 0;) sift(i, count);
+    for (size_t end = count; end > 1; --end) {
+        T swap = items[0];
+        items[0] = items[end - 1];
+        items[end - 1] = swap;
+        sift(0, end - 1);
+    }
+}
+
+}  // namespace libupdate

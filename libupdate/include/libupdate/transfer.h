@@ -1,0 +1,119 @@
+// transfer.h — state transfer from an old program image into the running
+// new version, with hand-written hooks, checks and all-or-nothing commit.
+//
+// Rules (see README.md for the full list): globals are matched by name (or a
+// lu.renamed_from annotation), heap objects by allocation-site id and then by
+// type name, fields by name; integers are widened or narrowed with range
+// checks, arrays grown or shrunk, added fields zeroed or set to their
+// lu.default value, every pointer relocated (interior pointers included),
+// function and vtable pointers remapped by symbol name, shared and cyclic
+// structures transferred once. A change no rule covers fails with an error
+// naming the variable, field path and types, unless a hook handles it.
+// On any failure the new version's globals are restored and every object the
+// transfer created is freed.
+//
+// Entry points: transfer_state(), TransferOptions, TransferStats, hooks
+// (TypeHook, VariableHook, AllocatorHook, Invariant), TransferContext, OldValue.
+#pragma once
+
+#include <libupdate/memory_reader.h>
+#include <libupdate/program_model.h>
+#include <libupdate/result.h>
+
+namespace libupdate {
+
+class Converter;
+
+// A value of the old version, already copied out of the old image.
+struct OldValue {
+    const uint8_t* bytes;  // the value's bytes (valid during the hook call)
+    uint64_t address;      // where it lived in the old image
+    TypeId type;           // in the old model
+};
+
+// What hooks can do besides writing the destination themselves.
+class TransferContext {
+public:
+    explicit TransferContext(Converter& converter) : converter_(converter) {}
+
+    const ProgramModel& old_model() const;
+    const ProgramModel& new_model() const;
+    // A named field of an old struct value.
+    Result<OldValue> field(const OldValue& value, StringView name) const;
+    // An old integer, enum or bool of any width, sign-extended as its type says.
+    Result<int64_t> integer(const OldValue& value) const;
+    // An old data or function pointer, relocated into the new version.
+    Result<uint64_t> pointer(const OldValue& value) const;
+    // Convert with the default rules into `destination` of new type `new_type`.
+    Result<void> convert(const OldValue& value, void* destination, TypeId new_type) const;
+    // Raw read of old memory (e.g. to follow a pointer by hand).
+    Result<void> read_old(uint64_t address, void* out, size_t size) const;
+
+private:
+    Converter& converter_;
+};
+
+// Converts one value of a registered type (all instances, heap and globals).
+// `destination` is zero-filled for heap objects and holds the new version's
+// initial value for globals.
+using TypeHook = Result<void> (*)(TransferContext& context, const OldValue& old_value, void* destination,
+                                  TypeId new_type, void* user);
+// Transfers one global. `old_value` is null when the old version had no such variable.
+using VariableHook = Result<void> (*)(TransferContext& context, const OldValue* old_value, void* destination,
+                                      TypeId new_type, void* user);
+// Allocates (and, on rollback, releases) a new-version object for a project
+// allocator, named as in lu_alloc_site.allocator_name.
+using AllocatorHook = void* (*)(size_t size, const lu_alloc_site* site, void* user);
+using AllocatorRelease = void (*)(void* object, void* user);
+// A program-declared invariant over the new state; false fails the update.
+using Invariant = bool (*)(void* user);
+
+struct TypeHookEntry {
+    const char* type_name;  // new version's type name
+    TypeHook hook;
+    void* user;
+};
+struct VariableHookEntry {
+    const char* variable_name;  // new version's variable name
+    VariableHook hook;
+    void* user;
+};
+struct AllocatorHookEntry {
+    const char* allocator_name;
+    AllocatorHook allocate;
+    AllocatorRelease release;
+    void* user;
+};
+struct InvariantEntry {
+    const char* name;
+    Invariant check;
+    void* user;
+};
+
+struct TransferOptions {
+    const TypeHookEntry* type_hooks = nullptr;
+    size_t type_hook_count = 0;
+    const VariableHookEntry* variable_hooks = nullptr;
+    size_t variable_hook_count = 0;
+    const AllocatorHookEntry* allocator_hooks = nullptr;
+    size_t allocator_hook_count = 0;
+    const InvariantEntry* invariants = nullptr;
+    size_t invariant_count = 0;
+    bool check_pointers = true;  // verify every pointer of the new state
+    bool round_trip = false;     // also transfer new -> old and compare
+};
+
+struct TransferStats {
+    uint64_t globals = 0;          // globals transferred
+    uint64_t heap_objects = 0;     // heap objects re-created
+    uint64_t copied_strings = 0;   // C strings copied out of old read-only data
+    uint64_t bytes = 0;            // old state bytes read (globals + heap)
+    uint64_t pointers = 0;         // pointers relocated
+    uint64_t checked_pointers = 0; // pointers verified by the state check
+};
+
+// Transfer the state of the program whose RuntimeRoot is at `old_root` in
+// `old_image` into this program.
+Result<TransferStats> transfer_state(const MemoryReader& old_image, uint64_t old_root, const TransferOptions& options);
+
+}  // namespace libupdate

@@ -1,0 +1,125 @@
+// converter.h — the value converter at the heart of state transfer (internal).
+//
+// Converts one value from a source layout (bytes already copied out of the
+// source image) into a destination layout, recursively, relocating pointers
+// through a RelocationMap. The same converter runs forwards (old image ->
+// live new version) and backwards for the round-trip check (new version ->
+// scratch copy in the old layout, with a coverage mask of converted bits).
+// Errors name the root (variable or heap object), the field path and types.
+//
+// Entry points: Converter::convert, convert_object, relocate_data,
+// relocate_code, set_root, set_mask.
+#pragma once
+
+#include <libupdate/hash_map.h>
+#include <libupdate/relocation_map.h>
+#include <libupdate/transfer.h>
+
+namespace libupdate {
+
+// Copies a C string the old version kept outside every object (e.g. a
+// string literal) into a new-version object; returns its address.
+struct StringCopier {
+    Result<uint64_t> (*copy)(void* context, uint64_t source_address) = nullptr;
+    void* context = nullptr;
+};
+
+struct ConverterStats {
+    uint64_t pointers = 0;
+};
+
+class Converter {
+public:
+    Converter(const ProgramModel& source, const MemoryReader& source_reader, const ProgramModel& destination,
+              const RelocationMap& map, const TransferOptions& options);
+
+    void set_string_copier(StringCopier copier) { copier_ = copier; }
+    // Describe the value being converted, e.g. "variable 'table'".
+    void set_root(const char* description);
+    // Record converted bits in `mask` (parallel to the buffer starting at `base`).
+    void set_mask(uint8_t* base, uint8_t* mask, uint64_t size) {
+        mask_base_ = base;
+        mask_ = mask;
+        mask_size_ = size;
+    }
+
+    // A whole relocation entry: `count` elements plus any trailing bytes.
+    Result<void> convert_object(const uint8_t* source, const RelocationEntry& entry, uint8_t* destination);
+    Result<void> convert(const uint8_t* source, uint64_t source_address, TypeId source_type, uint8_t* destination,
+                         TypeId destination_type);
+
+    Result<uint64_t> relocate_data(uint64_t value, TypeId source_pointee);
+    Result<uint64_t> relocate_code(uint64_t value);
+
+    // For each destination field, the matching source field index (or -1); cached per pair.
+    Result<const int32_t*> field_plan(TypeId source_type, TypeId destination_type);
+    bool raw_copyable(TypeId source_type, TypeId destination_type);
+    bool has_pointers(const ProgramModel& model, TypeId type);
+
+    const ProgramModel& source() const { return source_; }
+    const ProgramModel& destination() const { return destination_; }
+    const MemoryReader& source_reader() const { return reader_; }
+    const ConverterStats& stats() const { return stats_; }
+
+    // "<root>, field a.b[3]: <what>" with optional type descriptions.
+    UpdateError fail(neurath::Error code, const char* what, TypeId source_type = kNoType,
+                     TypeId destination_type = kNoType, const char* tail = nullptr);
+
+    void push_field(const char* name);
+    void push_index(uint64_t index);
+    void pop_path();
+
+private:
+    Result<void> convert_by_kind(const uint8_t* source, uint64_t source_address, TypeId s, uint8_t* destination, TypeId d);
+    Result<void> convert_integer(const uint8_t* source, TypeId s, uint8_t* destination, TypeId d);
+    Result<void> convert_float(const uint8_t* source, TypeId s, uint8_t* destination, TypeId d);
+    Result<void> convert_data_pointer(const uint8_t* source, TypeId s, uint8_t* destination);
+    Result<void> convert_code_pointer(const uint8_t* source, uint8_t* destination);
+    Result<void> convert_array(const uint8_t* source, uint64_t source_address, TypeId s, uint8_t* destination, TypeId d);
+    Result<void> convert_char_array(const uint8_t* source, TypeId s, uint8_t* destination, TypeId d);
+    Result<void> convert_struct(const uint8_t* source, uint64_t source_address, TypeId s, uint8_t* destination, TypeId d);
+    Result<void> convert_union(const uint8_t* source, TypeId s, uint8_t* destination, TypeId d);
+    Result<void> convert_bitfield(const uint8_t* source, const FieldRecord& from, uint8_t* destination, const FieldRecord& to);
+    Result<void> apply_default(uint8_t* destination, const FieldRecord& field);
+    Result<uint64_t> translate_offset(TypeId s, TypeId d, uint64_t offset);
+    Result<uint64_t> translate_entry(const RelocationEntry& entry, uint64_t offset);
+    const TypeHookEntry* hook_for(TypeId d) const;
+    void write(uint8_t* destination, const void* bytes, size_t size);
+    void mark_bits(uint8_t* destination, uint64_t first_bit, uint64_t bit_count);
+
+    const ProgramModel& source_;
+    const MemoryReader& reader_;
+    const ProgramModel& destination_;
+    const RelocationMap& map_;
+    const TransferOptions& options_;
+    StringCopier copier_;
+    ConverterStats stats_;
+    HashMap<uint32_t> plans_;     // pair -> offset in plan_pool_
+    Vector<int32_t> plan_pool_;
+    HashMap<uint8_t> copyable_;   // pair -> 1 (yes) / 2 (no)
+    HashMap<uint8_t> pointers_source_;       // type -> 1 (has pointers) / 2 (none)
+    HashMap<uint8_t> pointers_destination_;
+    const char* root_ = "";
+    struct PathSegment {
+        const char* name;  // null: an index
+        uint64_t index;
+    };
+    Vector<PathSegment> path_;
+    uint8_t* mask_base_ = nullptr;
+    uint8_t* mask_ = nullptr;
+    uint64_t mask_size_ = 0;
+    int depth_ = 0;
+};
+
+// Integer helpers shared with the filter environment and checks.
+struct IntegerValue {
+    uint64_t bits;   // two's complement when negative
+    bool negative;
+};
+IntegerValue load_integer(const uint8_t* bytes, uint64_t size, bool is_signed);
+bool integer_fits(IntegerValue value, uint64_t size, bool is_signed);
+void store_integer(uint8_t* bytes, uint64_t size, IntegerValue value);
+bool is_char_type(const TypeRecord& type);
+bool names_match(const char* source_name, const TypeRecord& destination);
+
+}  // namespace libupdate

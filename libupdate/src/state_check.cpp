@@ -1,0 +1,189 @@
+// state_check.cpp — the pointer walk behind check_state() (see state_check.h).
+//
+// Entry points: check_state.
+#include <libupdate/heap.h>
+#include <libupdate/relocation_map.h>
+#include <libupdate/state_check.h>
+
+#include "converter.h"
+
+namespace libupdate {
+
+namespace {
+
+constexpr int kMaxDepth = 64;
+
+struct LiveObject {
+    uint64_t address;
+    uint64_t size;
+    TypeId type;  // element type, kNoType if untyped
+};
+
+class StateChecker {
+public:
+    explicit StateChecker(const ProgramModel& model) : model_(model) {}
+
+    Result<StateCheckStats> run() {
+        TRY(collect_heap());
+        for (const GlobalRecord& g : model_.globals) {
+            if (g.flags & (LU_GLOBAL_CONST | LU_GLOBAL_THREAD_LOCAL)) continue;
+            where_ = g.name;
+            TRY(walk(g.address, g.type, 0));
+        }
+        for (const LiveObject& object : objects_) {
+            ++stats_.objects;
+            if (object.type == kNoType) continue;
+            where_ = "a heap object";
+            uint64_t element = model_.type(object.type).size;
+            for (uint64_t at = 0; element && at + element <= object.size; at += element) TRY(walk(object.address + at, object.type, 0));
+        }
+        return stats_;
+    }
+
+private:
+    Result<void> collect_heap() {
+        Result<void> result{};
+        heap_for_each([&](HeapHeader& h) {
+            uint32_t site = model_.find_site_by_address(reinterpret_cast<uint64_t>(h.site));
+            TypeId type = site == kNoIndex ? kNoType : model_.sites[site].type;
+            if (type != kNoType && (model_.type(type).kind == LU_KIND_UNKNOWN || model_.type(type).size == 0)) type = kNoType;
+            if (!objects_.push(LiveObject{reinterpret_cast<uint64_t>(h.object()), h.size(), type})) {
+                result = make_error(neurath::Error::NoMemory, "out of memory in the state check");
+                return false;
+            }
+            return true;
+        });
+        TRY(result);
+        heap_sort(objects_.begin(), objects_.size(), [](const LiveObject& o) { return o.address; });
+        return {};
+    }
+
+    bool pointer_free(TypeId id) {
+        if (uint8_t* known = no_pointers_.find(static_cast<uint64_t>(id) + 2)) return *known == 1;
+        (void)no_pointers_.insert(static_cast<uint64_t>(id) + 2, 1);  // provisional
+        const TypeRecord& t = model_.type(id);
+        bool result = true;
+        if (is_data_pointer(t.kind) || is_code_pointer(t.kind)) result = false;
+        else if (t.kind == LU_KIND_ARRAY) result = t.count == 0 || pointer_free(t.target);
+        else if (t.kind == LU_KIND_STRUCT)
+            for (uint64_t i = 0; i < t.count && result; ++i) result = pointer_free(model_.field(t, i).type);
+        (void)no_pointers_.insert(static_cast<uint64_t>(id) + 2, result ? 1 : 2);
+        return result;
+    }
+
+    Result<void> walk(uint64_t address, TypeId id, int depth) {
+        if (depth > kMaxDepth || pointer_free(id)) return {};
+        const TypeRecord& t = model_.type(id);
+        if (is_data_pointer(t.kind) || is_code_pointer(t.kind)) {
+            uint64_t value = *reinterpret_cast<const uint64_t*>(address);
+            return check_pointer(value, t);
+        }
+        if (t.kind == LU_KIND_ARRAY) {
+            uint64_t element = model_.type(t.target).size;
+            for (uint64_t i = 0; i < t.count; ++i) TRY(walk(address + i * element, t.target, depth + 1));
+        } else if (t.kind == LU_KIND_STRUCT) {
+            for (uint64_t i = 0; i < t.count; ++i) {
+                const FieldRecord& f = model_.field(t, i);
+                if (!f.bit_size) TRY(walk(address + f.offset, f.type, depth + 1));
+            }
+        }
+        return {};  // unions holding pointers are imprecise: not checked
+    }
+
+    const LiveObject* object_containing(uint64_t address) const {
+        size_t low = 0, high = objects_.size();
+        while (low < high) {
+            size_t middle = (low + high) / 2;
+            if (objects_[middle].address <= address) low = middle + 1;
+            else high = middle;
+        }
+        if (low == 0) return nullptr;
+        const LiveObject& o = objects_[low - 1];
+        return address <= o.address + o.size ? &o : nullptr;
+    }
+
+    Result<void> check_pointer(uint64_t value, const TypeRecord& pointer) {
+        if (value == 0) return {};
+        ++stats_.pointers;
+        if (is_code_pointer(pointer.kind)) {
+            if (model_.symbol_containing(value)) return {};
+            return failure("code pointer", value, "targets no function or vtable");
+        }
+        TypeId pointee = pointer.target;
+        if (const LiveObject* object = object_containing(value)) {
+            if (object->type == kNoType) return {};
+            uint64_t element = model_.type(object->type).size;
+            uint64_t offset = element ? (value - object->address) % element : 0;
+            if (value == object->address + object->size || compatible(pointee, object->type, offset, 0)) return {};
+            return failure("pointer", value, "targets a heap object of an incompatible type");
+        }
+        if (const GlobalRecord* g = model_.global_containing(value)) {
+            if (value - g->address == g->size || compatible(pointee, g->type, value - g->address, 0)) return {};
+            return failure("pointer", value, "targets a global of an incompatible type");
+        }
+        if (model_.symbol_containing(value)) return {};  // data pointer holding a function address
+        if (pointee != kNoType && is_char_type(model_.type(pointee))) {
+            ++stats_.unchecked_strings;
+            return {};
+        }
+        return failure("pointer", value, "targets no live object");
+    }
+
+    bool accepts_anything(TypeId pointee) const {
+        if (pointee == kNoType) return true;
+        const TypeRecord& p = model_.type(pointee);
+        return p.kind == LU_KIND_VOID || p.kind == LU_KIND_UNKNOWN || is_char_type(p) || (p.flags & LU_TYPE_INCOMPLETE);
+    }
+
+    // Does type `target`, at byte `offset`, hold a `pointee`?
+    bool compatible(TypeId pointee, TypeId target, uint64_t offset, int depth) const {
+        if (accepts_anything(pointee) || depth > kMaxDepth) return true;
+        const TypeRecord& p = model_.type(pointee);
+        const TypeRecord& t = model_.type(target);
+        if (offset == 0 && p.kind == t.kind && StringView(p.name) == StringView(t.name) && p.size == t.size) return true;
+        if (t.kind == LU_KIND_STRUCT) {
+            for (uint64_t i = 0; i < t.count; ++i) {
+                const FieldRecord& f = model_.field(t, i);
+                uint64_t size = model_.type(f.type).size;
+                if (offset >= f.offset && offset < f.offset + (size ? size : 1) && compatible(pointee, f.type, offset - f.offset, depth + 1))
+                    return true;
+            }
+        } else if (t.kind == LU_KIND_ARRAY) {
+            uint64_t element = model_.type(t.target).size;
+            return element && compatible(pointee, t.target, offset % element, depth + 1);
+        } else if (t.kind == LU_KIND_UNION) {
+            return true;
+        }
+        return false;
+    }
+
+    UpdateError failure(const char* what, uint64_t value, const char* problem) const {
+        UpdateError error;
+        error.code = neurath::Error::BadAddress;
+        TextBuilder(error.text, kErrorTextSize)
+            .add("state check: ")
+            .add(what)
+            .add(" ")
+            .add_hex(value)
+            .add(" in ")
+            .add(where_)
+            .add(" ")
+            .add(problem);
+        return error;
+    }
+
+    const ProgramModel& model_;
+    Vector<LiveObject> objects_;
+    HashMap<uint8_t> no_pointers_;
+    StateCheckStats stats_;
+    const char* where_ = "";
+};
+
+}  // namespace
+
+Result<StateCheckStats> check_state(const ProgramModel& model) {
+    StateChecker checker(model);
+    return checker.run();
+}
+
+}  // namespace libupdate

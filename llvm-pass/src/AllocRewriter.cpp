@@ -1,0 +1,340 @@
+// AllocRewriter.cpp — classification, site description and rewriting of
+// allocation calls.
+//
+// Entry points: findAllocationCalls, describeSites, rewriteAllocations.
+// Only direct calls whose callee has the expected signature are rewritten;
+// everything else that allocates is reported as a limit (untracked memory).
+#include "AllocRewriter.h"
+
+#include <map>
+
+#include "IRHelpers.h"
+#include "Names.h"
+#include "llvm/IR/IRBuilder.h"
+#include "llvm/IR/InstIterator.h"
+#include "llvm/IR/Instructions.h"
+#include "llvm/IR/Module.h"
+
+namespace neurath::pass {
+
+using namespace llvm;
+
+namespace {
+
+struct KnownFunction {
+    const char* name;
+    AllocFamily family;
+    unsigned arguments;  // expected argument count
+};
+
+const KnownFunction knownFunctions[] = {
+    {"malloc", AllocFamily::Malloc, 1},
+    {"calloc", AllocFamily::Calloc, 2},
+    {"realloc", AllocFamily::Realloc, 2},
+    {"strdup", AllocFamily::Strdup, 1},
+    {"strndup", AllocFamily::Strndup, 2},
+    {"free", AllocFamily::Free, 1},
+    {"_Znwm", AllocFamily::New, 1},
+    {"_Znam", AllocFamily::NewArray, 1},
+    {"_ZnwmRKSt9nothrow_t", AllocFamily::NewNothrow, 2},
+    {"_ZnamRKSt9nothrow_t", AllocFamily::NewArrayNothrow, 2},
+    {"_ZdlPv", AllocFamily::Delete, 1},
+    {"_ZdlPvm", AllocFamily::Delete, 2},
+    {"_ZdlPvRKSt9nothrow_t", AllocFamily::Delete, 2},
+    {"_ZdaPv", AllocFamily::DeleteArray, 1},
+    {"_ZdaPvm", AllocFamily::DeleteArray, 2},
+    {"_ZdaPvRKSt9nothrow_t", AllocFamily::DeleteArray, 2},
+};
+
+// Allocators the pass knows but does not track (reported once if used).
+const char* const untrackedAllocators[] = {
+    "aligned_alloc", "posix_memalign", "memalign", "valloc", "pvalloc",
+    "_ZnwmSt11align_val_t", "_ZnamSt11align_val_t", "reallocarray",
+};
+
+struct Classifier {
+    std::map<std::string, AllocCall> byName;
+
+    void addKnown() {
+        for (const KnownFunction& known : knownFunctions)
+            byName[known.name] = {nullptr, known.family, known.arguments};
+    }
+    void addCustom(const std::vector<AllocatorSpec>& specs, AllocFamily family) {
+        for (const AllocatorSpec& spec : specs)
+            byName[spec.name] = {nullptr, family, spec.argument};
+    }
+};
+
+bool isSizeType(Type* type) { return type->isIntegerTy(64); }
+
+// Does `function` have the signature the rewrite assumes?
+bool signatureFits(const Function& function, const AllocCall& kind) {
+    FunctionType* type = function.getFunctionType();
+    auto param = [&](unsigned i) { return type->getParamType(i); };
+    switch (kind.family) {
+    case AllocFamily::CustomAlloc:
+        return kind.argument < type->getNumParams() &&
+               param(kind.argument)->isIntegerTy() &&
+               type->getReturnType()->isPointerTy();
+    case AllocFamily::CustomFree:
+        return kind.argument < type->getNumParams() &&
+               param(kind.argument)->isPointerTy();
+    default:
+        break;
+    }
+    if (type->getNumParams() != kind.argument || type->isVarArg()) return false;
+    switch (kind.family) {
+    case AllocFamily::Malloc:
+    case AllocFamily::New:
+    case AllocFamily::NewArray:
+    case AllocFamily::NewNothrow:
+    case AllocFamily::NewArrayNothrow:
+        return isSizeType(param(0)) && type->getReturnType()->isPointerTy();
+    case AllocFamily::Calloc:
+        return isSizeType(param(0)) && isSizeType(param(1));
+    case AllocFamily::Realloc:
+    case AllocFamily::Strndup:
+        return param(0)->isPointerTy() && isSizeType(param(1));
+    case AllocFamily::Strdup:
+    case AllocFamily::Free:
+    case AllocFamily::Delete:
+    case AllocFamily::DeleteArray:
+        return param(0)->isPointerTy();
+    default:
+        return false;
+    }
+}
+
+bool skipped(const Function& function, const Options& options) {
+    StringRef name = function.getName();
+    if (name.startswith("__lu_")) return true;
+    for (const std::string& prefix : options.skipFunctionPrefixes)
+        if (name.startswith(prefix)) return true;
+    return false;
+}
+
+void reportUntracked(Module& module, const Classifier& classifier, ModuleModel& model) {
+    for (const char* name : untrackedAllocators) {
+        Function* function = module.getFunction(name);
+        if (function && !function->use_empty())
+            model.limits.push_back({"untracked-allocation", name, "",
+                                    "allocator not instrumented: its objects are "
+                                    "invisible to state transfer"});
+    }
+    for (const auto& [name, kind] : classifier.byName) {
+        Function* function = module.getFunction(name);
+        if (!function) continue;
+        for (const Use& use : function->uses()) {
+            auto* call = dyn_cast<CallBase>(use.getUser());
+            if (call && call->isCallee(&use)) continue;
+            model.limits.push_back({"untracked-allocation", name, "",
+                                    "address of the allocator is taken: calls "
+                                    "through that pointer are not tracked"});
+            break;
+        }
+    }
+}
+
+}  // namespace
+
+std::vector<AllocCall> findAllocationCalls(Module& module, const Options& options,
+                                           ModuleModel& model) {
+    Classifier classifier;
+    classifier.addKnown();
+    classifier.addCustom(options.allocators, AllocFamily::CustomAlloc);
+    classifier.addCustom(options.deallocators, AllocFamily::CustomFree);
+    for (const std::string& name : annotatedFunctions(module, "neurath.allocator"))
+        classifier.byName[name] = {nullptr, AllocFamily::CustomAlloc, 0};
+    for (const std::string& name : annotatedFunctions(module, "neurath.deallocator"))
+        classifier.byName[name] = {nullptr, AllocFamily::CustomFree, 0};
+
+    std::vector<AllocCall> calls;
+    for (Function& function : module.functions()) {
+        if (function.isDeclaration() || skipped(function, options)) continue;
+        for (Instruction& instruction : instructions(function)) {
+            auto* call = dyn_cast<CallBase>(&instruction);
+            Function* callee = call ? call->getCalledFunction() : nullptr;
+            if (!callee) continue;
+            auto found = classifier.byName.find(callee->getName().str());
+            if (found == classifier.byName.end()) continue;
+            AllocCall kind = found->second;
+            if (!signatureFits(*callee, kind)) {
+                model.limits.push_back({"untracked-allocation", callee->getName().str(),
+                                        sourceLocation(*call),
+                                        "allocator has an unexpected signature"});
+                continue;
+            }
+            kind.call = call;
+            calls.push_back(kind);
+        }
+    }
+    reportUntracked(module, classifier, model);
+    return calls;
+}
+
+namespace {
+
+uint32_t allocatorCode(AllocFamily family) {
+    switch (family) {
+    case AllocFamily::Malloc: return LU_ALLOC_MALLOC;
+    case AllocFamily::Calloc: return LU_ALLOC_CALLOC;
+    case AllocFamily::Realloc: return LU_ALLOC_REALLOC;
+    case AllocFamily::Strdup:
+    case AllocFamily::Strndup: return LU_ALLOC_STRDUP;
+    case AllocFamily::New:
+    case AllocFamily::NewNothrow: return LU_ALLOC_NEW;
+    case AllocFamily::NewArray:
+    case AllocFamily::NewArrayNothrow: return LU_ALLOC_NEW_ARRAY;
+    case AllocFamily::CustomAlloc: return LU_ALLOC_CUSTOM;
+    case AllocFamily::Free: return LU_ALLOC_MALLOC;
+    case AllocFamily::Delete: return LU_ALLOC_NEW;
+    case AllocFamily::DeleteArray: return LU_ALLOC_NEW_ARRAY;
+    case AllocFamily::CustomFree: return LU_ALLOC_CUSTOM;
+    }
+    return 0;
+}
+
+// The size operand of an allocating call (nullptr if there is none).
+Value* sizeOperand(const AllocCall& kind) {
+    switch (kind.family) {
+    case AllocFamily::Calloc:
+    case AllocFamily::Realloc:
+    case AllocFamily::Strndup: return kind.call->getArgOperand(1);
+    case AllocFamily::Strdup: return nullptr;
+    case AllocFamily::CustomAlloc: return kind.call->getArgOperand(kind.argument);
+    default: return kind.call->getArgOperand(0);
+    }
+}
+
+bool allocatesArray(const AllocCall& kind, uint64_t typeSize) {
+    if (kind.family == AllocFamily::NewArray || kind.family == AllocFamily::NewArrayNothrow)
+        return true;
+    if (kind.family == AllocFamily::Calloc) {
+        auto* count = dyn_cast<ConstantInt>(kind.call->getArgOperand(0));
+        if (!count || count->getZExtValue() != 1) return true;
+    }
+    auto* size = dyn_cast_or_null<ConstantInt>(sizeOperand(kind));
+    return !size || typeSize == 0 || size->getZExtValue() != typeSize;
+}
+
+}  // namespace
+
+void describeSites(const std::vector<AllocCall>& calls, DebugTypeOf& debugTypes,
+                   TypeTable& types, ModuleModel& model) {
+    std::map<std::string, unsigned> ordinals;
+    for (const AllocCall& kind : calls) {
+        if (!kind.allocates()) continue;
+        CallBase& call = *kind.call;
+        const Value* old =
+            kind.family == AllocFamily::Realloc ? call.getArgOperand(0) : nullptr;
+        InferredType inferred = debugTypes.allocatedType(call, old);
+        SiteModel site;
+        site.function = functionSourceName(*call.getFunction());
+        site.file = sourceFile(call);
+        site.line = sourceLine(call);
+        site.allocator = allocatorCode(kind.family);
+        site.allocatorName = call.getCalledFunction()->getName().str();
+        site.flags = inferred.flags;
+        if (kind.family == AllocFamily::Strdup || kind.family == AllocFamily::Strndup) {
+            site.type = types.charType();
+            site.flags = LU_SITE_TYPE_CAST | LU_SITE_ARRAY;
+        } else if (inferred.type) {
+            site.type = types.fromDebug(inferred.type);
+            if (allocatesArray(kind, types.at(site.type).size)) site.flags |= LU_SITE_ARRAY;
+        } else {
+            site.type = types.unknown(0);
+        }
+        if (kind.family == AllocFamily::NewNothrow ||
+            kind.family == AllocFamily::NewArrayNothrow)
+            site.flags |= LU_SITE_NOTHROW;
+        std::string key = site.function + "|" + types.at(site.type).name;
+        site.id = fnv1a64(key + "|" + std::to_string(ordinals[key]++));
+        model.sites.push_back(std::move(site));
+    }
+}
+
+namespace {
+
+struct RuntimeCalls {
+    FunctionCallee alloc, calloc, realloc, strdup, strndup, free, registerObject,
+        unregisterObject;
+
+    explicit RuntimeCalls(Module& module) {
+        LLVMContext& context = module.getContext();
+        Type* ptr = PointerType::getUnqual(context);
+        Type* size = Type::getInt64Ty(context);
+        Type* u32 = Type::getInt32Ty(context);
+        Type* none = Type::getVoidTy(context);
+        alloc = module.getOrInsertFunction("__lu_alloc", ptr, size, ptr, u32);
+        calloc = module.getOrInsertFunction("__lu_calloc", ptr, size, size, ptr);
+        realloc = module.getOrInsertFunction("__lu_realloc", ptr, ptr, size, ptr);
+        strdup = module.getOrInsertFunction("__lu_strdup", ptr, ptr, ptr);
+        strndup = module.getOrInsertFunction("__lu_strndup", ptr, ptr, size, ptr);
+        free = module.getOrInsertFunction("__lu_free", none, ptr, u32);
+        registerObject = module.getOrInsertFunction("__lu_heap_register", none, ptr, size, ptr);
+        unregisterObject = module.getOrInsertFunction("__lu_heap_unregister", none, ptr);
+    }
+};
+
+void rewriteOne(const AllocCall& kind, Constant* site, RuntimeCalls& runtime) {
+    CallBase& call = *kind.call;
+    LLVMContext& context = call.getContext();
+    auto how = [&](uint32_t value) { return ConstantInt::get(Type::getInt32Ty(context), value); };
+    auto arg = [&](unsigned i) { return call.getArgOperand(i); };
+    switch (kind.family) {
+    case AllocFamily::Malloc:
+    case AllocFamily::New:
+    case AllocFamily::NewArray:
+        replaceCall(call, runtime.alloc, {arg(0), site, how(allocatorCode(kind.family))});
+        return;
+    case AllocFamily::NewNothrow:
+    case AllocFamily::NewArrayNothrow:
+        replaceCall(call, runtime.alloc,
+                    {arg(0), site, how(allocatorCode(kind.family) | LU_ALLOC_NOTHROW_BIT)});
+        return;
+    case AllocFamily::Calloc:
+        replaceCall(call, runtime.calloc, {arg(0), arg(1), site});
+        return;
+    case AllocFamily::Realloc:
+        replaceCall(call, runtime.realloc, {arg(0), arg(1), site});
+        return;
+    case AllocFamily::Strdup:
+        replaceCall(call, runtime.strdup, {arg(0), site});
+        return;
+    case AllocFamily::Strndup:
+        replaceCall(call, runtime.strndup, {arg(0), arg(1), site});
+        return;
+    case AllocFamily::Free:
+    case AllocFamily::Delete:
+    case AllocFamily::DeleteArray:
+        replaceCall(call, runtime.free, {arg(0), how(allocatorCode(kind.family))});
+        return;
+    case AllocFamily::CustomAlloc: {
+        IRBuilder<> builder(insertionPointAfter(call));
+        builder.SetCurrentDebugLocation(call.getDebugLoc());
+        Value* size = builder.CreateZExtOrTrunc(arg(kind.argument), builder.getInt64Ty());
+        builder.CreateCall(runtime.registerObject, {&call, size, site});
+        return;
+    }
+    case AllocFamily::CustomFree: {
+        IRBuilder<> builder(&call);
+        builder.CreateCall(runtime.unregisterObject, {arg(kind.argument)})
+            ->setDebugLoc(call.getDebugLoc());
+        return;
+    }
+    }
+}
+
+}  // namespace
+
+void rewriteAllocations(Module& module, const std::vector<AllocCall>& calls,
+                        const std::function<Constant*(size_t)>& siteAddress) {
+    RuntimeCalls runtime(module);
+    size_t siteIndex = 0;
+    for (const AllocCall& kind : calls) {
+        Constant* site = kind.allocates() ? siteAddress(siteIndex++) : nullptr;
+        rewriteOne(kind, site, runtime);
+    }
+}
+
+}  // namespace neurath::pass

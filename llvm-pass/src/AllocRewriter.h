@@ -1,0 +1,64 @@
+// AllocRewriter.h — typed heap: finds every allocation and deallocation
+// call, describes each allocation site, and rewrites the calls to the
+// runtime's tracked allocator (libupdate/metadata.h, "calls the pass
+// inserts").
+//
+// Entry points:
+//   findAllocationCalls()  classify calls (malloc family, C++ new/delete,
+//                          project allocators from options or annotations)
+//   describeSites()        one SiteModel per allocating call, in order
+//   rewriteAllocations()   replace/bracket the calls; site i is passed as
+//                          `siteAddress(i)`
+#pragma once
+
+#include <functional>
+#include <vector>
+
+#include "DebugTypeOf.h"
+#include "Model.h"
+#include "Options.h"
+#include "TypeTable.h"
+
+namespace llvm {
+class CallBase;
+class Constant;
+class Module;
+}  // namespace llvm
+
+namespace neurath::pass {
+
+enum class AllocFamily {
+    Malloc,
+    Calloc,
+    Realloc,
+    Strdup,
+    Strndup,
+    New,
+    NewArray,
+    NewNothrow,
+    NewArrayNothrow,
+    CustomAlloc,
+    Free,
+    Delete,
+    DeleteArray,
+    CustomFree,
+};
+
+struct AllocCall {
+    llvm::CallBase* call = nullptr;
+    AllocFamily family = AllocFamily::Malloc;
+    unsigned argument = 0;  // custom allocators: size/pointer argument index
+    bool allocates() const { return family < AllocFamily::Free; }
+};
+
+std::vector<AllocCall> findAllocationCalls(llvm::Module& module, const Options& options,
+                                           ModuleModel& model);
+
+// Describes the allocating calls of `calls` (in order) into model.sites.
+void describeSites(const std::vector<AllocCall>& calls, DebugTypeOf& debugTypes,
+                   TypeTable& types, ModuleModel& model);
+
+void rewriteAllocations(llvm::Module& module, const std::vector<AllocCall>& calls,
+                        const std::function<llvm::Constant*(size_t)>& siteAddress);
+
+}  // namespace neurath::pass

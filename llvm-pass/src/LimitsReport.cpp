@@ -1,0 +1,289 @@
+// LimitsReport.cpp — finds what the metadata cannot describe and writes the
+// per-module limits report.
+//
+// Entry points: analyzeLimits, reportPath, writeReport. Type findings walk
+// every transferred root (writable globals, then heap allocation sites);
+// code findings scan the IR for pointer/integer conversions and constant
+// out-of-bounds arithmetic.
+#include "LimitsReport.h"
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+
+#include "Names.h"
+#include "llvm/Analysis/ValueTracking.h"
+#include "llvm/IR/InstIterator.h"
+#include "llvm/IR/Instructions.h"
+#include "llvm/IR/Module.h"
+#include "llvm/IR/Operator.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
+
+namespace neurath::pass {
+
+using namespace llvm;
+
+namespace {
+
+constexpr unsigned maxWalkDepth = 8;
+
+bool isPointerSizedIntegerTypedef(const std::string& name) {
+    return name == "uintptr_t" || name == "intptr_t";
+}
+
+// Walks the types reachable from one root (without following pointers) and
+// records findings under the root's access path ("table.entries[].key").
+class TypeWalker {
+public:
+    TypeWalker(ModuleModel& model, std::map<TypeIndex, bool>& reportedTypes)
+        : model_(model), reportedTypes_(reportedTypes) {}
+
+    // Returns true if anything under the root was reported.
+    bool walk(TypeIndex index, const std::string& path, const std::string& declaredAs,
+              const std::string& location, unsigned depth = 0) {
+        if (depth > maxWalkDepth) return false;
+        TypeModel& type = model_.types[index];
+        bool found = false;
+        if (isPointerSizedIntegerTypedef(declaredAs) && type.kind == LU_KIND_INTEGER)
+            found |= add("pointer-in-integer", path + " (" + declaredAs + ")", location,
+                         "if it holds a pointer, the pointer is not relocated; write a "
+                         "transfer hook");
+        switch (type.kind) {
+        case LU_KIND_UNION:
+            if (type.flags & LU_TYPE_HAS_POINTERS) {
+                type.flags |= LU_TYPE_IMPRECISE;
+                found |= add("union-with-pointer", path + " (" + displayed(type) + ")",
+                             location,
+                             "the active member is unknown, so its pointers cannot be "
+                             "relocated; write a transfer hook for the type");
+            }
+            break;
+        case LU_KIND_ARRAY:
+            found |= walkArray(type, path, location, depth);
+            break;
+        case LU_KIND_STRUCT:
+            found |= walkStruct(index, path, location, depth);
+            break;
+        case LU_KIND_POINTER:
+            if (type.hasTarget && model_.types[type.target].kind == LU_KIND_VOID)
+                found |= add("untyped-pointer", path + " (void*)", location,
+                             "the target's type comes only from its allocation site; "
+                             "pointers into unknown memory are copied unchanged");
+            break;
+        case LU_KIND_UNKNOWN:
+            found |= add("opaque-type", path + " (" + displayed(type) + ")", location,
+                         "no type description: transferred as bytes");
+            break;
+        default:
+            break;
+        }
+        return found;
+    }
+
+private:
+    bool walkArray(TypeModel& array, const std::string& path, const std::string& location,
+                   unsigned depth) {
+        if (!array.hasTarget) return false;
+        const TypeModel& element = model_.types[array.target];
+        if (element.kind == LU_KIND_INTEGER && (element.flags & LU_TYPE_CHAR))
+            return add("untyped-buffer",
+                       path + " (" + element.name + "[" + std::to_string(array.count) + "])",
+                       location,
+                       "bytes only: pointers or typed data kept inside are not "
+                       "converted or relocated");
+        return walk(array.target, path + "[]", "", location, depth + 1);
+    }
+
+    bool walkStruct(TypeIndex index, const std::string& path, const std::string& location,
+                    unsigned depth) {
+        // Report each struct's insides once per module: the first root naming it.
+        auto [known, inserted] = reportedTypes_.try_emplace(index, false);
+        if (!inserted) return known->second;
+        bool found = false;
+        std::vector<FieldModel> fields = model_.types[index].fields;  // walk may grow types
+        for (const FieldModel& field : fields)
+            found |= walk(field.type, path + "." + field.name, field.declaredAs, location,
+                          depth + 1);
+        reportedTypes_[index] = found;
+        return found;
+    }
+
+    static std::string displayed(const TypeModel& type) {
+        return type.name.empty() ? "<anonymous>" : type.name;
+    }
+
+    bool add(const char* kind, const std::string& subject, const std::string& location,
+             const char* reason) {
+        model_.limits.push_back({kind, subject, location, reason});
+        return true;
+    }
+
+    ModuleModel& model_;
+    std::map<TypeIndex, bool>& reportedTypes_;  // struct -> had findings
+};
+
+void analyzeTypes(ModuleModel& model) {
+    std::map<TypeIndex, bool> reportedTypes;
+    TypeWalker walker(model, reportedTypes);
+    for (GlobalModel& global : model.globals) {
+        if (global.flags & (LU_GLOBAL_CONST | LU_GLOBAL_NO_TRANSFER)) continue;
+        if (global.flags & LU_GLOBAL_NO_DEBUG_INFO) {
+            if (global.flags & LU_GLOBAL_IMPRECISE)
+                model.limits.push_back({"no-debug-info", global.name, "",
+                                        "compiled without -g: transferred as bytes"});
+            continue;
+        }
+        if (walker.walk(global.type, global.name, global.declaredAs, ""))
+            global.flags |= LU_GLOBAL_IMPRECISE;
+    }
+    for (const SiteModel& site : model.sites) {
+        std::string location = site.file.empty() ? "" : site.file + ":" + std::to_string(site.line);
+        if (site.flags & LU_SITE_TYPE_UNKNOWN) {
+            model.limits.push_back({"unknown-allocation-type",
+                                    "heap object from " + site.allocatorName + " in " +
+                                        site.function,
+                                    location,
+                                    "type not inferred: the object is transferred as "
+                                    "bytes; store the result in a typed variable"});
+            continue;
+        }
+        const TypeModel& type = model.types[site.type];
+        walker.walk(site.type, "heap " + (type.name.empty() ? "<anonymous>" : type.name), "",
+                    location);
+    }
+}
+
+std::string describeAddress(const Value* address) {
+    address = getUnderlyingObject(address);
+    if (auto* global = dyn_cast<GlobalVariable>(address)) return demangledBase(global->getName());
+    if (auto* call = dyn_cast<CallBase>(address))
+        if (const Function* callee = call->getCalledFunction())
+            return "heap object from " + callee->getName().str();
+    return "memory";
+}
+
+void scanPointerIntegerFlows(Function& function, ModuleModel& model) {
+    for (Instruction& instruction : instructions(function)) {
+        if (auto* toInt = dyn_cast<PtrToIntInst>(&instruction)) {
+            for (const User* user : toInt->users()) {
+                auto* store = dyn_cast<StoreInst>(user);
+                if (!store || store->getValueOperand() != toInt) continue;
+                const Value* object = getUnderlyingObject(store->getPointerOperand());
+                if (isa<AllocaInst>(object)) continue;  // stack: never transferred
+                model.limits.push_back({"pointer-in-integer",
+                                        describeAddress(store->getPointerOperand()),
+                                        sourceLocation(*store),
+                                        "a pointer is stored as an integer and will not be "
+                                        "relocated; write a transfer hook"});
+            }
+        }
+        if (auto* toPointer = dyn_cast<IntToPtrInst>(&instruction)) {
+            auto* load = dyn_cast<LoadInst>(toPointer->getOperand(0));
+            if (!load || isa<AllocaInst>(getUnderlyingObject(load->getPointerOperand())))
+                continue;
+            model.limits.push_back({"int-to-pointer",
+                                    describeAddress(load->getPointerOperand()),
+                                    sourceLocation(*toPointer),
+                                    "a pointer is rebuilt from a stored integer; that "
+                                    "integer is not relocated"});
+        }
+    }
+}
+
+// Size of the object `base` designates, 0 if unknown.
+uint64_t objectSize(const Value* base, const DataLayout& layout) {
+    if (auto* global = dyn_cast<GlobalVariable>(base))
+        return layout.getTypeAllocSize(global->getValueType());
+    if (auto* alloca = dyn_cast<AllocaInst>(base))
+        if (auto size = alloca->getAllocationSize(layout)) return size->getFixedValue();
+    return 0;
+}
+
+void scanOutOfBounds(Function& function, ModuleModel& model) {
+    const DataLayout& layout = function.getParent()->getDataLayout();
+    for (Instruction& instruction : instructions(function)) {
+        auto* gep = dyn_cast<GetElementPtrInst>(&instruction);
+        if (!gep) continue;
+        const Value* base = gep->getPointerOperand()->stripPointerCasts();
+        uint64_t size = objectSize(base, layout);
+        APInt offset(64, 0);
+        if (size == 0 || !gep->accumulateConstantOffset(layout, offset)) continue;
+        int64_t bytes = offset.getSExtValue();
+        if (bytes >= 0 && static_cast<uint64_t>(bytes) <= size) continue;
+        std::string name = base->hasName() ? demangledBase(base->getName()) : "object";
+        model.limits.push_back({"out-of-bounds-pointer",
+                                name + " + " + std::to_string(bytes) + " (size " +
+                                    std::to_string(size) + ")",
+                                sourceLocation(*gep),
+                                "the pointer leaves its object and cannot be attributed "
+                                "to it during transfer"});
+    }
+}
+
+}  // namespace
+
+void analyzeLimits(Module& module, DebugTypeOf& debugTypes, ModuleModel& model) {
+    (void)debugTypes;
+    analyzeTypes(model);
+    for (Function& function : module.functions()) {
+        if (function.isDeclaration()) continue;
+        scanPointerIntegerFlows(function, model);
+        scanOutOfBounds(function, model);
+    }
+}
+
+namespace {
+
+// The object file named by "-o" on this process's command line, if any.
+std::string outputFromCommandLine() {
+    std::ifstream input("/proc/self/cmdline", std::ios::binary);
+    if (!input) return "";
+    std::vector<std::string> arguments;
+    std::string argument;
+    while (std::getline(input, argument, '\0')) arguments.push_back(argument);
+    for (size_t i = 0; i < arguments.size(); ++i) {
+        if (arguments[i] == "-o" && i + 1 < arguments.size()) return arguments[i + 1];
+        if (arguments[i].size() > 2 && arguments[i].rfind("-o", 0) == 0 &&
+            arguments[i].find('=') == std::string::npos)
+            return arguments[i].substr(2);
+    }
+    return "";
+}
+
+}  // namespace
+
+std::string reportPath(const Options& options, const ModuleModel& model) {
+    if (!options.reportFile.empty()) return options.reportFile;
+    if (!options.reportDir.empty()) {
+        SmallString<256> path(options.reportDir);
+        sys::path::append(path, sys::path::filename(model.sourceFile) + ".lu-limits.txt");
+        return std::string(path);
+    }
+    std::string output = outputFromCommandLine();
+    if (output.empty() || output == "-" || StringRef(output).startswith("/dev/")) return "";
+    return output + ".lu-limits.txt";
+}
+
+std::string writeReport(const ModuleModel& model, const std::string& path) {
+    std::vector<std::string> lines;
+    for (const LimitModel& limit : model.limits) {
+        std::string line = limit.kind + ": " + limit.subject;
+        if (!limit.location.empty()) line += " at " + limit.location;
+        lines.push_back(line + ": " + limit.reason);
+    }
+    std::sort(lines.begin(), lines.end());
+    lines.erase(std::unique(lines.begin(), lines.end()), lines.end());
+    std::error_code error;
+    raw_fd_ostream out(path, error, sys::fs::OF_Text);
+    if (error) return "cannot write " + path + ": " + error.message();
+    out << "# Neurath live-update limits report\n";
+    out << "# module: " << model.sourceFile << "\n";
+    out << "# each line: kind: subject [at file:line]: what it means\n";
+    for (const std::string& line : lines) out << line << "\n";
+    out << "# " << lines.size() << " finding(s)\n";
+    return "";
+}
+
+}  // namespace neurath::pass

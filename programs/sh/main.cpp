@@ -1,0 +1,66 @@
+// main.cpp — /bin/sh, the Neurath shell: prompt, read a line (edited by the
+// tty line discipline), parse it, run a builtin or a /bin program.
+//
+// Entry point: main. The loop never ends on user input: every error is one
+// line on the console and the prompt comes back. The prompt is exactly
+// "neurath$ " (system tests wait for it).
+#include <sys/kcall.h>
+#include <sys/tty_client.h>
+
+#include "builtins.h"
+#include "command_line.h"
+#include "output.h"
+#include "run_program.h"
+
+namespace {
+
+constexpr char kPrompt[] = "neurath$ ";
+
+int execute(const shell::CommandLine& command) {
+    const shell::Builtin* builtin = shell::find_builtin(command.argv[0]);
+    if (builtin == nullptr) return shell::run_program(command);
+    if (command.redirect == shell::RedirectKind::None) {
+        shell::Output console = shell::Output::console();
+        return builtin->run(command, console);
+    }
+    const bool append = command.redirect == shell::RedirectKind::Append;
+    sys::Result<shell::Output> file = shell::Output::to_file(command.redirect_path, append);
+    if (file.is_error()) {
+        shell::report_error(command.argv[0], "%s: %s", command.redirect_path, neurath::error_name(file.error()));
+        return 1;
+    }
+    int status = builtin->run(command, file.value());
+    const sys::Result<void> finished = file.value().finish();
+    if (finished.is_error()) {
+        shell::report_error(command.argv[0], "%s: %s", command.redirect_path, neurath::error_name(finished.error()));
+        status = 1;
+    }
+    return status;
+}
+
+void run_line(const char* line, size_t length) {
+    static shell::CommandLine command;  // large: kept off the stack
+    const sys::Result<void> parsed = shell::parse_command_line(line, length, command);
+    if (parsed.is_error()) {
+        shell::report_error("sh", "%s", shell::parse_error_text(parsed.error()));
+        return;
+    }
+    if (command.argc == 0) return;
+    (void)execute(command);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    char line[shell::kMaxLine + 2];
+    for (;;) {
+        (void)sys::tty::write(kPrompt, sizeof kPrompt - 1);
+        const sys::Result<size_t> length = sys::tty::read_line(line, sizeof line);
+        if (length.is_error()) {
+            shell::report_error("sh", "reading the console: %s", neurath::error_name(length.error()));
+            sys::yield();
+            continue;
+        }
+        run_line(line, length.value());
+    }
+}

@@ -1,0 +1,32 @@
+// tty.h — console driver protocol (endpoint neurath::kTty).
+//
+// Write copies `buffer.length` bytes from the client's read grant to the
+// console. ReadLine is answered when a full line has been typed (deferred
+// reply): the line, without its newline, is copied into the client's write
+// grant (truncated to the grant's length) and the reply says how many bytes.
+// Only one ReadLine may be pending at a time; a second gets Error::Busy.
+#pragma once
+
+#include <protocol/common.h>
+
+namespace protocol::tty {
+
+inline constexpr uint32_t kMaxLine = 256;
+
+inline constexpr int32_t kWrite = kTtyBase + 0;
+inline constexpr int32_t kReadLine = kTtyBase + 1;
+inline constexpr int32_t kRequestCount = 2;
+
+struct WriteRequest {
+    GrantRef buffer;  // read grant
+};
+struct ReadLineRequest {
+    GrantRef buffer;  // write grant
+};
+struct TransferReply {
+    uint64_t bytes;
+};
+
+static_assert(kIsPayload<WriteRequest> && kIsPayload<ReadLineRequest> && kIsPayload<TransferReply>);
+
+}  // namespace protocol::tty

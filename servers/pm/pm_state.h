@@ -1,0 +1,21 @@
+// pm_state.h — everything the process manager knows, passed explicitly to
+// every handler: the process table and the profile user programs run with.
+#pragma once
+
+#include "../rs/manifest.h"
+#include "process_table.h"
+
+namespace pm {
+
+inline constexpr char kManifestPath[] = "/etc/system.conf";
+inline constexpr uint32_t kMaxInitRestarts = 3;
+
+struct PmState {
+    ProcessTable processes;
+    rs::UserProfile profile;
+    bool profile_loaded = false;
+    Endpoint init_endpoint = neurath::kNone;
+    uint32_t init_restarts = 0;
+};
+
+}  // namespace pm

@@ -1,0 +1,119 @@
+// spawn.cpp — loading and starting user programs (see spawn.h).
+#include "spawn.h"
+
+#include <sys/cstring.h>
+#include <sys/heap.h>
+#include <sys/stdio.h>
+#include <sys/vfs_client.h>
+
+namespace pm {
+namespace str = sys::str;
+using neurath::Error;
+
+namespace {
+
+void set_send_bit(neurath::Privileges& privileges, Endpoint endpoint) {
+    privileges.send_mask[endpoint / 64] |= uint64_t{1} << (endpoint % 64);
+}
+
+void use_fallback_profile(PmState& state) {
+    str::memset(&state.profile, 0, sizeof state.profile);
+    state.profile.priority = 4;
+    const Endpoint servers[] = {neurath::kRs, neurath::kPm, neurath::kVfs, neurath::kDs, neurath::kTty};
+    for (Endpoint server : servers) set_send_bit(state.profile.privileges, server);
+}
+
+bool looks_like_elf(const uint8_t* image, size_t length) {
+    return length >= 64 && image[0] == 0x7F && image[1] == 'E' && image[2] == 'L' && image[3] == 'F' &&
+           image[4] == 2 /* 64-bit */;
+}
+
+const char* base_name(const char* path) {
+    const char* slash = str::strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}
+
+uint64_t pid_of(Endpoint endpoint) {
+    static neurath::ProcessInfo processes[neurath::kMaxEndpoints];
+    auto count = sys::proc_list(processes, neurath::kMaxEndpoints);
+    for (uint64_t i = 0; count.ok() && i < count.value(); ++i) {
+        if (processes[i].endpoint == endpoint) return processes[i].pid;
+    }
+    return 0;
+}
+
+}  // namespace
+
+void load_profile(PmState& state) {
+    state.profile_loaded = true;
+    size_t length = 0;
+    auto text = sys::vfs::read_whole_file(kManifestPath, &length);
+    if (text.is_error()) {
+        sys::log("pm: cannot read %s (%s); user programs get the default profile\n", kManifestPath,
+                 neurath::error_name(text.error()));
+        use_fallback_profile(state);
+        return;
+    }
+    static rs::Manifest manifest;
+    rs::ParseError error;
+    auto parsed = rs::parse_manifest(reinterpret_cast<const char*>(text.value()), length, manifest, error);
+    free(text.value());
+    if (parsed.is_error() || !manifest.has_user_profile) {
+        sys::log("pm: %s line %u: %s; using the default profile\n", kManifestPath, error.line, error.reason);
+        use_fallback_profile(state);
+        return;
+    }
+    state.profile = manifest.user;
+}
+
+Result<Spawned> spawn_program(PmState& state, const char* path, const char* args, uint32_t args_length,
+                              Endpoint parent) {
+    if (!state.profile_loaded) load_profile(state);
+    if (args_length > neurath::kArgBlockSize) return Error::TooBig;
+    size_t length = 0;
+    uint8_t* image = TRY(sys::vfs::read_whole_file(path, &length));
+    if (!looks_like_elf(image, length)) {
+        free(image);
+        return Error::BadExecutable;
+    }
+    neurath::SpawnRequest request;
+    str::memset(&request, 0, sizeof request);
+    request.image = image;
+    request.image_length = length;
+    str::strlcpy(request.name, base_name(path), sizeof request.name);
+    if (args_length == 0) {
+        str::strlcpy(request.args, path, sizeof request.args);
+        args_length = static_cast<uint32_t>(str::strlen(request.args) + 1);
+    } else {
+        str::memcpy(request.args, args, args_length);
+    }
+    request.args_length = args_length;
+    request.endpoint = neurath::kNone;
+    request.supervisor = neurath::kPm;
+    request.priority = state.profile.priority;
+    request.privileges = state.profile.privileges;
+    auto endpoint = sys::proc_spawn(request);
+    free(image);
+    if (endpoint.is_error()) return endpoint.error();
+    const Spawned spawned{endpoint.value(), pid_of(endpoint.value())};
+    auto added = state.processes.add(spawned.endpoint, spawned.pid, parent, request.name);
+    if (added.is_error()) {
+        (void)sys::proc_kill(spawned.endpoint, -1);
+        return added.error();
+    }
+    return spawned;
+}
+
+void start_init(PmState& state) {
+    if (!state.profile_loaded) load_profile(state);
+    if (state.profile.init[0] == '\0') return;
+    auto spawned = spawn_program(state, state.profile.init, nullptr, 0, neurath::kNone);
+    if (spawned.is_error()) {
+        sys::log("pm: cannot start %s: %s\n", state.profile.init, neurath::error_name(spawned.error()));
+        return;
+    }
+    state.init_endpoint = spawned.value().endpoint;
+    sys::log("pm: started %s (endpoint %d)\n", state.profile.init, state.init_endpoint);
+}
+
+}  // namespace pm

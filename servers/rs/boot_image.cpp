@@ -1,0 +1,102 @@
+// boot_image.cpp — reads the boot image module and spawns services from it.
+#include "boot_image.h"
+
+#include <sys/args.h>
+#include <sys/cstring.h>
+#include <sys/format.h>
+#include <sys/heap.h>
+#include <sys/stdio.h>
+#include <sys/ustar.h>
+
+namespace rs {
+namespace str = sys::str;
+using neurath::Error;
+
+namespace {
+
+constexpr uint64_t kMaxModules = 64;
+
+Result<uint64_t> find_module(const char* wanted, uint64_t& length) {
+    for (uint64_t index = 0; index < kMaxModules; ++index) {
+        neurath::ModuleDescriptor descriptor;
+        if (sys::module_info(index, descriptor).is_error()) break;
+        descriptor.name[sizeof descriptor.name - 1] = '\0';
+        if (str::strcmp(descriptor.name, wanted) == 0) {
+            length = descriptor.length;
+            return index;
+        }
+    }
+    return Error::NotFound;
+}
+
+// The kernel's pid of the process at `endpoint` (0 when ProcList is unavailable).
+uint64_t pid_of(Endpoint endpoint) {
+    static neurath::ProcessInfo processes[neurath::kMaxEndpoints];
+    auto count = sys::proc_list(processes, neurath::kMaxEndpoints);
+    if (count.is_error()) return 0;
+    for (uint64_t i = 0; i < count.value(); ++i) {
+        if (processes[i].endpoint == endpoint) return processes[i].pid;
+    }
+    return 0;
+}
+
+Result<void> build_args(const ServiceSpec& spec, sys::StartKind kind, uint32_t restarts, sys::ArgBlock& args) {
+    TRY(args.append(spec.name));
+    if (kind == sys::StartKind::Restart) {
+        char count[12];
+        sys::format(count, sizeof count, "%u", restarts);
+        TRY(args.append("--restart"));
+        TRY(args.append(count));
+    }
+    return {};
+}
+
+}  // namespace
+
+Result<BootImage> load_boot_image() {
+    uint64_t length = 0;
+    const uint64_t index = TRY(find_module(kBootImageModule, length));
+    auto* data = static_cast<uint8_t*>(malloc(length ? length : 1));
+    if (!data) return Error::NoMemory;
+    uint64_t done = 0;
+    while (done < length) {
+        auto copied = sys::module_read(index, done, data + done, length - done);
+        if (copied.is_error() || copied.value() == 0) {
+            free(data);
+            return copied.is_error() ? copied.error() : Error::BadMessage;
+        }
+        done += copied.value();
+    }
+    return BootImage{data, static_cast<size_t>(length)};
+}
+
+Result<uint64_t> launch_service(void* context, const ServiceSpec& spec, sys::StartKind kind, uint32_t restarts) {
+    const auto& image = *static_cast<const BootImage*>(context);
+    sys::UstarReader reader(image.data, image.length);
+    auto program = reader.find(spec.program);
+    if (program.is_error()) {
+        sys::log("rs: %s: program %s not in boot image\n", spec.name, spec.program);
+        return program.error();
+    }
+    neurath::SpawnRequest request;
+    str::memset(&request, 0, sizeof request);
+    request.image = program.value().data;
+    request.image_length = program.value().size;
+    str::strlcpy(request.name, spec.name, sizeof request.name);
+    sys::ArgBlock args;
+    TRY(build_args(spec, kind, restarts, args));
+    str::memcpy(request.args, args.data(), args.length());
+    request.args_length = args.length();
+    request.endpoint = spec.endpoint;
+    request.supervisor = neurath::kRs;
+    request.priority = spec.priority;
+    request.privileges = spec.privileges;
+    auto spawned = sys::proc_spawn(request);
+    if (spawned.is_error()) {
+        sys::log("rs: %s: spawn failed: %s\n", spec.name, neurath::error_name(spawned.error()));
+        return spawned.error();
+    }
+    return pid_of(spawned.value());
+}
+
+}  // namespace rs

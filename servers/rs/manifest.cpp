@@ -1,0 +1,302 @@
+// manifest.cpp — parser and validator for etc/system.conf (see README.md).
+//
+// Line-oriented: each line is split into words (after stripping '#'
+// comments); the first word is a keyword. `service <name>` and
+// `profile user` open a section; the other keywords fill the open one.
+// IPC names are resolved to endpoints once every service is known.
+#include "manifest.h"
+
+#include <sys/args.h>
+#include <sys/cstring.h>
+
+namespace rs {
+namespace str = sys::str;
+using neurath::Error;
+
+namespace {
+
+constexpr size_t kMaxLine = 256;
+constexpr size_t kMaxWords = 24;
+
+struct KernelCallName {
+    const char* name;
+    neurath::Sys call;
+};
+constexpr KernelCallName kKernelCalls[] = {
+    {"ProcSpawn", neurath::Sys::ProcSpawn},       {"ProcKill", neurath::Sys::ProcKill},
+    {"ProcList", neurath::Sys::ProcList},         {"ModuleInfo", neurath::Sys::ModuleInfo},
+    {"ModuleRead", neurath::Sys::ModuleRead},     {"IoPortEnable", neurath::Sys::IoPortEnable},
+    {"IrqSubscribe", neurath::Sys::IrqSubscribe}, {"Shutdown", neurath::Sys::Shutdown},
+};
+
+struct WellKnown {
+    const char* name;
+    Endpoint endpoint;
+};
+constexpr WellKnown kWellKnown[] = {
+    {"rs", neurath::kRs}, {"pm", neurath::kPm}, {"vfs", neurath::kVfs}, {"ds", neurath::kDs}, {"tty", neurath::kTty},
+};
+
+// Parser state while walking the lines.
+struct Parser {
+    Manifest& manifest;
+    ParseError& error;
+    uint32_t line = 0;
+    ServiceSpec* service = nullptr;  // open `service` section
+    bool in_profile = false;
+
+    Result<void> fail(const char* reason) {
+        error = {line, reason};
+        return Error::InvalidArgument;
+    }
+};
+
+Result<int32_t> parse_int(const char* word) {
+    if (*word == '\0') return Error::InvalidArgument;
+    int32_t value = 0;
+    for (; *word; ++word) {
+        if (*word < '0' || *word > '9' || value > 100000) return Error::InvalidArgument;
+        value = value * 10 + (*word - '0');
+    }
+    return value;
+}
+
+bool copy_name(char (&out)[neurath::kNameLength], const char* word) {
+    if (str::strlen(word) >= neurath::kNameLength) return false;
+    str::strlcpy(out, word, sizeof out);
+    return true;
+}
+
+void set_bit(uint64_t* words, uint32_t bit) { words[bit / 64] |= uint64_t{1} << (bit % 64); }
+
+Result<void> open_service(Parser& p, char** words, size_t count) {
+    if (count != 2) return p.fail("usage: service <name>");
+    if (p.manifest.service_count == kMaxServices) return p.fail("too many services");
+    if (p.manifest.find(words[1])) return p.fail("duplicate service name");
+    ServiceSpec& spec = p.manifest.services[p.manifest.service_count++];
+    str::memset(&spec, 0, sizeof spec);
+    if (!copy_name(spec.name, words[1])) return p.fail("service name too long");
+    spec.endpoint = neurath::kNone;
+    spec.priority = 3;
+    p.service = &spec;
+    p.in_profile = false;
+    return {};
+}
+
+Result<void> open_profile(Parser& p, char** words, size_t count) {
+    if (count != 2 || str::strcmp(words[1], "user") != 0) return p.fail("usage: profile user");
+    if (p.manifest.has_user_profile) return p.fail("duplicate user profile");
+    p.manifest.has_user_profile = true;
+    p.manifest.user.priority = 5;
+    p.service = nullptr;
+    p.in_profile = true;
+    return {};
+}
+
+Result<void> add_names(Parser& p, char (*names)[neurath::kNameLength], uint32_t& used, size_t capacity,
+                       char** words, size_t count) {
+    if (count < 2) return p.fail("expected at least one name");
+    for (size_t i = 1; i < count; ++i) {
+        if (used == capacity) return p.fail("too many names");
+        if (!copy_name(names[used++], words[i])) return p.fail("name too long");
+    }
+    return {};
+}
+
+Result<void> add_calls(Parser& p, neurath::Privileges& privileges, char** words, size_t count) {
+    if (count < 2) return p.fail("expected at least one kernel call");
+    for (size_t i = 1; i < count; ++i) {
+        auto bit = kernel_call_bit(words[i]);
+        if (bit.is_error()) return p.fail("unknown kernel call");
+        privileges.kernel_calls |= uint64_t{1} << bit.value();
+    }
+    return {};
+}
+
+Result<void> set_priority(Parser& p, int32_t& priority, char** words, size_t count) {
+    if (count != 2) return p.fail("usage: priority <0-7>");
+    auto value = parse_int(words[1]);
+    if (value.is_error() || value.value() > 7) return p.fail("priority must be 0..7");
+    priority = value.value();
+    return {};
+}
+
+Result<void> service_keyword(Parser& p, char** words, size_t count) {
+    ServiceSpec& spec = *p.service;
+    const char* keyword = words[0];
+    if (str::strcmp(keyword, "endpoint") == 0) {
+        auto value = count == 2 ? parse_int(words[1]) : Result<int32_t>(Error::InvalidArgument);
+        if (value.is_error()) return p.fail("usage: endpoint <number>");
+        if (value.value() <= neurath::kRs || value.value() >= neurath::kFirstUserEndpoint)
+            return p.fail("service endpoints must be between 2 and 15");
+        if (p.manifest.find(value.value())) return p.fail("duplicate endpoint");
+        spec.endpoint = value.value();
+        return {};
+    }
+    if (str::strcmp(keyword, "program") == 0) {
+        if (count != 2) return p.fail("usage: program <path in boot image>");
+        const char* path = words[1];
+        while (*path == '/') ++path;
+        if (str::strlen(path) >= kMaxProgramPath || *path == '\0') return p.fail("bad program path");
+        str::strlcpy(spec.program, path, sizeof spec.program);
+        return {};
+    }
+    if (str::strcmp(keyword, "depends") == 0)
+        return add_names(p, spec.dependencies, spec.dependency_count, kMaxDependencies, words, count);
+    if (str::strcmp(keyword, "ipc") == 0)
+        return add_names(p, spec.ipc_names, spec.ipc_count, kMaxIpcNames, words, count);
+    if (str::strcmp(keyword, "calls") == 0) return add_calls(p, spec.privileges, words, count);
+    if (str::strcmp(keyword, "priority") == 0) return set_priority(p, spec.priority, words, count);
+    return p.fail("unknown keyword in service section");
+}
+
+Result<void> profile_keyword(Parser& p, char** words, size_t count) {
+    UserProfile& user = p.manifest.user;
+    if (str::strcmp(words[0], "ipc") == 0)
+        return add_names(p, user.ipc_names, user.ipc_count, kMaxIpcNames, words, count);
+    if (str::strcmp(words[0], "calls") == 0) return add_calls(p, user.privileges, words, count);
+    if (str::strcmp(words[0], "priority") == 0) return set_priority(p, user.priority, words, count);
+    if (str::strcmp(words[0], "init") == 0) {
+        if (count != 2 || words[1][0] != '/') return p.fail("usage: init </absolute/program/path>");
+        if (str::strlen(words[1]) >= kMaxProgramPath) return p.fail("init path too long");
+        str::strlcpy(user.init, words[1], sizeof user.init);
+        return {};
+    }
+    return p.fail("unknown keyword in profile section");
+}
+
+Result<void> parse_line(Parser& p, char* line) {
+    if (char* comment = str::strchr(line, '#')) *comment = '\0';
+    char* words[kMaxWords];
+    auto counted = sys::split_words(line, words, kMaxWords);
+    if (counted.is_error()) return p.fail("too many words on one line");
+    const size_t count = counted.value();
+    if (count == 0) return {};
+    if (str::strcmp(words[0], "service") == 0) return open_service(p, words, count);
+    if (str::strcmp(words[0], "profile") == 0) return open_profile(p, words, count);
+    if (p.service) return service_keyword(p, words, count);
+    if (p.in_profile) return profile_keyword(p, words, count);
+    return p.fail("keyword outside a service or profile section");
+}
+
+// One ipc target name -> bits in a send mask.
+Result<void> resolve_target(const Manifest& manifest, const char* name, uint64_t* mask) {
+    if (str::strcmp(name, "all") == 0) {
+        for (uint32_t e = 1; e < neurath::kMaxEndpoints; ++e) set_bit(mask, e);
+        return {};
+    }
+    if (str::strcmp(name, "users") == 0) {
+        for (uint32_t e = neurath::kFirstUserEndpoint; e < neurath::kMaxEndpoints; ++e) set_bit(mask, e);
+        return {};
+    }
+    if (const ServiceSpec* spec = manifest.find(name)) {
+        set_bit(mask, static_cast<uint32_t>(spec->endpoint));
+        return {};
+    }
+    for (const WellKnown& known : kWellKnown) {
+        if (str::strcmp(name, known.name) == 0) {
+            set_bit(mask, static_cast<uint32_t>(known.endpoint));
+            return {};
+        }
+    }
+    return Error::NotFound;
+}
+
+Result<void> resolve_ipc(const Manifest& manifest, const char (*names)[neurath::kNameLength], uint32_t count,
+                         neurath::Privileges& privileges, ParseError& error) {
+    for (uint32_t i = 0; i < count; ++i) {
+        if (resolve_target(manifest, names[i], privileges.send_mask).is_error()) {
+            error = {0, "unknown ipc target"};
+            return Error::InvalidArgument;
+        }
+    }
+    return {};
+}
+
+Result<void> validate(Manifest& manifest, ParseError& error) {
+    for (uint32_t i = 0; i < manifest.service_count; ++i) {
+        ServiceSpec& spec = manifest.services[i];
+        if (spec.endpoint == neurath::kNone || spec.program[0] == '\0') {
+            error = {0, "every service needs an endpoint and a program"};
+            return Error::InvalidArgument;
+        }
+        for (uint32_t d = 0; d < spec.dependency_count; ++d) {
+            if (!manifest.find(spec.dependencies[d])) {
+                error = {0, "dependency on an unknown service"};
+                return Error::InvalidArgument;
+            }
+        }
+        TRY(resolve_ipc(manifest, spec.ipc_names, spec.ipc_count, spec.privileges, error));
+    }
+    TRY(resolve_ipc(manifest, manifest.user.ipc_names, manifest.user.ipc_count, manifest.user.privileges, error));
+    return {};
+}
+
+}  // namespace
+
+const ServiceSpec* Manifest::find(const char* name) const {
+    for (uint32_t i = 0; i < service_count; ++i) {
+        if (str::strcmp(services[i].name, name) == 0) return &services[i];
+    }
+    return nullptr;
+}
+
+const ServiceSpec* Manifest::find(Endpoint endpoint) const {
+    for (uint32_t i = 0; i < service_count; ++i) {
+        if (services[i].endpoint == endpoint) return &services[i];
+    }
+    return nullptr;
+}
+
+Result<uint32_t> kernel_call_bit(const char* name) {
+    for (const KernelCallName& entry : kKernelCalls) {
+        if (str::strcmp(entry.name, name) == 0) return static_cast<uint32_t>(entry.call);
+    }
+    return Error::NotFound;
+}
+
+Result<void> parse_manifest(const char* text, size_t length, Manifest& out, ParseError& error) {
+    str::memset(&out, 0, sizeof out);
+    out.user.priority = 5;
+    error = {0, "ok"};
+    Parser parser{out, error};
+    size_t start = 0;
+    while (start < length) {
+        size_t end = start;
+        while (end < length && text[end] != '\n') ++end;
+        ++parser.line;
+        if (end - start >= kMaxLine) return parser.fail("line too long");
+        char line[kMaxLine];
+        str::memcpy(line, text + start, end - start);
+        line[end - start] = '\0';
+        if (str::strlen(line) != end - start) return parser.fail("NUL byte in manifest");
+        TRY(parse_line(parser, line));
+        start = end + 1;
+    }
+    return validate(out, error);
+}
+
+Result<void> start_order(const Manifest& manifest, uint32_t (&order)[kMaxServices]) {
+    bool placed[kMaxServices] = {};
+    uint32_t count = 0;
+    while (count < manifest.service_count) {
+        bool progress = false;
+        for (uint32_t i = 0; i < manifest.service_count; ++i) {
+            if (placed[i]) continue;
+            const ServiceSpec& spec = manifest.services[i];
+            bool ready = true;
+            for (uint32_t d = 0; d < spec.dependency_count; ++d) {
+                const ServiceSpec* dependency = manifest.find(spec.dependencies[d]);
+                if (!dependency || !placed[dependency - manifest.services]) ready = false;
+            }
+            if (!ready) continue;
+            placed[i] = true;
+            order[count++] = i;
+            progress = true;
+        }
+        if (!progress) return Error::InvalidArgument;  // dependency cycle
+    }
+    return {};
+}
+
+}  // namespace rs

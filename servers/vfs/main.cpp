@@ -1,0 +1,33 @@
+// main.cpp — the vfs server: an in-memory file system at /, filled from the
+// boot image at start, serving protocol/vfs.h requests.
+//
+// Entry point: main. Start: load the `bootimage` module into the tree (a
+// restart after a crash does the same: contents written since boot are lost,
+// which live update, unlike restart, avoids). Then the framework's event loop
+// dispatches to the handlers (handlers_data.cpp, handlers_tree.cpp).
+#include <sys/server.h>
+#include <sys/stdio.h>
+
+#include "bootimage_module.h"
+#include "handlers.h"
+
+namespace {
+
+using neurath::vfs::VfsState;
+
+VfsState g_vfs;
+
+sys::Result<void> fresh_start(VfsState& state, const sys::StartInfo& info) {
+    const neurath::vfs::LoadSummary loaded = TRY(neurath::vfs::load_boot_image(state.fs));
+    sys::log("vfs: %u files, %u directories, %llu bytes from the boot image (%u skipped)\n",
+             loaded.files, loaded.directories, static_cast<unsigned long long>(loaded.bytes),
+             loaded.skipped);
+    return {};
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    const sys::Lifecycle<VfsState> lifecycle{fresh_start, nullptr, nullptr};
+    sys::run_server("vfs", g_vfs, neurath::vfs::vfs_dispatch_table(), lifecycle, argc, argv);
+}

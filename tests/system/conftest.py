@@ -1,0 +1,46 @@
+"""conftest.py — fixtures shared by the QEMU system tests.
+
+`neurath` boots a fresh machine for one test and hands over a QemuSession
+positioned after the first shell prompt; the machine is stopped (by PID)
+when the test ends, whatever happened. Build paths come from
+NEURATH_BUILD_DIR, set by ctest.
+"""
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO / "tools"))
+
+from qemu_session import BuildPaths, QemuSession, qemu_command  # noqa: E402
+
+BOOT_TIMEOUT = 60.0
+
+
+def build_paths() -> BuildPaths:
+    build_dir = Path(os.environ.get("NEURATH_BUILD_DIR", REPO / "build"))
+    return BuildPaths(build_dir / "target")
+
+
+def boot(**options) -> QemuSession:
+    paths = build_paths()
+    if not paths.kernel.exists():
+        pytest.fail(f"kernel not built: {paths.kernel}")
+    return QemuSession(qemu_command(paths, **options))
+
+
+@pytest.fixture
+def neurath():
+    session = boot()
+    try:
+        session.wait_prompt(BOOT_TIMEOUT)
+        yield session
+    finally:
+        session.close()
+
+
+def poweroff(session: QemuSession) -> int:
+    session.send_line("poweroff")
+    return session.wait_exit(30)

@@ -1,0 +1,159 @@
+// manifest_test.cpp — parsing etc/system.conf: the shipped manifest, every
+// keyword, privilege bits, dependency order and each class of error.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <memory>
+#include <sstream>
+#include <string>
+
+#include "manifest.h"
+
+namespace {
+
+using neurath::Error;
+
+bool sends_to(const neurath::Privileges& privileges, int endpoint) {
+    return (privileges.send_mask[endpoint / 64] >> (endpoint % 64)) & 1;
+}
+bool may_call(const neurath::Privileges& privileges, neurath::Sys call) {
+    return (privileges.kernel_calls >> static_cast<int>(call)) & 1;
+}
+
+struct Parsed {
+    rs::Manifest manifest;
+    rs::ParseError error;
+    sys::Result<void> result = {};
+};
+
+std::unique_ptr<Parsed> parse(const std::string& text) {
+    auto parsed = std::make_unique<Parsed>();
+    parsed->result = rs::parse_manifest(text.data(), text.size(), parsed->manifest, parsed->error);
+    return parsed;
+}
+
+const char* kSample = R"(# sample
+service ds
+    endpoint 4
+    program /sbin/ds
+    ipc rs users
+service pm   # trailing comment
+    endpoint 2
+    program sbin/pm
+    priority 1
+    calls ProcSpawn ProcList
+    ipc vfs ds
+    depends ds vfs
+service vfs
+    endpoint 3
+    program /sbin/vfs
+profile user
+    init /bin/sh
+    priority 6
+    ipc pm vfs
+)";
+
+}  // namespace
+
+TEST(Manifest, ParsesServicesAndProfile) {
+    auto parsed = parse(kSample);
+    ASSERT_TRUE(parsed->result.ok()) << parsed->error.line << ": " << parsed->error.reason;
+    const rs::Manifest& m = parsed->manifest;
+    ASSERT_EQ(m.service_count, 3u);
+    const rs::ServiceSpec* pm = m.find("pm");
+    ASSERT_NE(pm, nullptr);
+    EXPECT_EQ(pm->endpoint, 2);
+    EXPECT_STREQ(pm->program, "sbin/pm");
+    EXPECT_EQ(pm->priority, 1);
+    EXPECT_TRUE(may_call(pm->privileges, neurath::Sys::ProcSpawn));
+    EXPECT_TRUE(may_call(pm->privileges, neurath::Sys::ProcList));
+    EXPECT_FALSE(may_call(pm->privileges, neurath::Sys::Shutdown));
+    EXPECT_TRUE(sends_to(pm->privileges, 3));
+    EXPECT_TRUE(sends_to(pm->privileges, 4));
+    EXPECT_FALSE(sends_to(pm->privileges, 1));
+    EXPECT_EQ(m.find(3)->priority, 3) << "default priority";
+
+    const rs::ServiceSpec* ds = m.find("ds");
+    EXPECT_TRUE(sends_to(ds->privileges, 1));
+    EXPECT_TRUE(sends_to(ds->privileges, neurath::kFirstUserEndpoint));
+    EXPECT_TRUE(sends_to(ds->privileges, neurath::kMaxEndpoints - 1));
+    EXPECT_FALSE(sends_to(ds->privileges, 5));
+
+    ASSERT_TRUE(m.has_user_profile);
+    EXPECT_STREQ(m.user.init, "/bin/sh");
+    EXPECT_EQ(m.user.priority, 6);
+    EXPECT_TRUE(sends_to(m.user.privileges, 2));
+    EXPECT_EQ(m.user.privileges.kernel_calls, 0u);
+}
+
+TEST(Manifest, StartOrderPutsDependenciesFirst) {
+    auto parsed = parse(kSample);
+    ASSERT_TRUE(parsed->result.ok());
+    uint32_t order[rs::kMaxServices];
+    ASSERT_TRUE(rs::start_order(parsed->manifest, order).ok());
+    auto position = [&](const char* name) {
+        for (uint32_t i = 0; i < parsed->manifest.service_count; ++i)
+            if (std::string(parsed->manifest.services[order[i]].name) == name) return i;
+        return 99u;
+    };
+    EXPECT_LT(position("ds"), position("pm"));
+    EXPECT_LT(position("vfs"), position("pm"));
+}
+
+TEST(Manifest, RejectsDependencyCycles) {
+    auto parsed = parse("service a\n endpoint 6\n program x\n depends b\nservice b\n endpoint 7\n program y\n depends a\n");
+    ASSERT_TRUE(parsed->result.ok());
+    uint32_t order[rs::kMaxServices];
+    EXPECT_EQ(rs::start_order(parsed->manifest, order).error(), Error::InvalidArgument);
+}
+
+struct BadManifest {
+    const char* text;
+    uint32_t line;
+    const char* reason_part;
+};
+
+class ManifestErrors : public ::testing::TestWithParam<BadManifest> {};
+
+TEST_P(ManifestErrors, ReportsLineAndReason) {
+    auto parsed = parse(GetParam().text);
+    ASSERT_EQ(parsed->result.error(), Error::InvalidArgument);
+    EXPECT_EQ(parsed->error.line, GetParam().line);
+    EXPECT_NE(std::string(parsed->error.reason).find(GetParam().reason_part), std::string::npos)
+        << parsed->error.reason;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    All, ManifestErrors,
+    ::testing::Values(BadManifest{"endpoint 3\n", 1, "outside"},
+                      BadManifest{"service a\n  bogus 1\n", 2, "unknown keyword"},
+                      BadManifest{"service a\n endpoint 1\n", 2, "between 2 and 15"},
+                      BadManifest{"service a\n endpoint 16\n", 2, "between 2 and 15"},
+                      BadManifest{"service a\n endpoint x\n", 2, "usage"},
+                      BadManifest{"service a\n endpoint 6\n program p\nservice b\n endpoint 6\n", 5, "duplicate endpoint"},
+                      BadManifest{"service a\nservice a\n", 2, "duplicate service"},
+                      BadManifest{"service a\n calls MakeCoffee\n", 2, "unknown kernel call"},
+                      BadManifest{"service a\n priority 9\n", 2, "0..7"},
+                      BadManifest{"service averyveryverylongname\n", 1, "too long"},
+                      BadManifest{"service a\n endpoint 6\n", 0, "endpoint and a program"},
+                      BadManifest{"service a\n endpoint 6\n program p\n ipc nobody\n", 0, "unknown ipc target"},
+                      BadManifest{"service a\n endpoint 6\n program p\n depends ghost\n", 0, "unknown service"},
+                      BadManifest{"profile admin\n", 1, "profile user"},
+                      BadManifest{"profile user\n init relative/sh\n", 2, "init"}));
+
+TEST(Manifest, ShippedSystemConfIsValid) {
+    std::ifstream file(NEURATH_SYSTEM_CONF);
+    ASSERT_TRUE(file.good());
+    std::stringstream text;
+    text << file.rdbuf();
+    auto parsed = parse(text.str());
+    ASSERT_TRUE(parsed->result.ok()) << parsed->error.line << ": " << parsed->error.reason;
+    for (const char* name : {"pm", "vfs", "ds", "tty"}) EXPECT_NE(parsed->manifest.find(name), nullptr) << name;
+    EXPECT_EQ(parsed->manifest.find("pm")->endpoint, neurath::kPm);
+    EXPECT_EQ(parsed->manifest.find("vfs")->endpoint, neurath::kVfs);
+    EXPECT_EQ(parsed->manifest.find("ds")->endpoint, neurath::kDs);
+    EXPECT_EQ(parsed->manifest.find("tty")->endpoint, neurath::kTty);
+    EXPECT_TRUE(parsed->manifest.has_user_profile);
+    uint32_t order[rs::kMaxServices];
+    EXPECT_TRUE(rs::start_order(parsed->manifest, order).ok());
+}
