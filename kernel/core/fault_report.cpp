@@ -27,7 +27,7 @@ void print_fault_report(const char* title, const Process* who, const TrapFrame& 
         log("process: (kernel)\n");
     }
     log("exception: %s (vector %lu)  error code: %lx\n", exception_name(f.vector), f.vector, f.error_code);
-    log("fault address (cr2): %016lx\n", cr2);
+    log("fault address (cr2): %016lx%s\n", cr2, f.vector == 14 ? "" : " (not a page fault)");
     log("rip: %016lx  rsp: %016lx  rflags: %016lx\n", f.rip, f.rsp, f.rflags);
     log("cs: %04lx  ss: %04lx\n", f.cs, f.ss);
     log("rax: %016lx  rbx: %016lx  rcx: %016lx\n", f.rax, f.rbx, f.rcx);

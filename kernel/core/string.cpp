@@ -7,6 +7,28 @@
 
 namespace kernel {
 
+#if defined(NEURATH_KERNEL)
+// The kernel is built without SSE; string instructions are the fast path.
+// Whole 8-byte words first when both pointers allow it, then the tail.
+void copy_bytes(void* destination, const void* source, size_t length) {
+    if (((reinterpret_cast<uintptr_t>(destination) | reinterpret_cast<uintptr_t>(source)) & 7) == 0) {
+        size_t words = length / 8;
+        asm volatile("rep movsq" : "+D"(destination), "+S"(source), "+c"(words) : : "memory");
+        length &= 7;
+    }
+    asm volatile("rep movsb" : "+D"(destination), "+S"(source), "+c"(length) : : "memory");
+}
+
+void fill_bytes(void* destination, uint8_t value, size_t length) {
+    if ((reinterpret_cast<uintptr_t>(destination) & 7) == 0) {
+        size_t words = length / 8;
+        uint64_t pattern = value * 0x0101010101010101ull;
+        asm volatile("rep stosq" : "+D"(destination), "+c"(words) : "a"(pattern) : "memory");
+        length &= 7;
+    }
+    asm volatile("rep stosb" : "+D"(destination), "+c"(length) : "a"(value) : "memory");
+}
+#else
 void copy_bytes(void* destination, const void* source, size_t length) {
     auto* d = static_cast<uint8_t*>(destination);
     auto* s = static_cast<const uint8_t*>(source);
@@ -17,6 +39,7 @@ void fill_bytes(void* destination, uint8_t value, size_t length) {
     auto* d = static_cast<uint8_t*>(destination);
     for (size_t i = 0; i < length; ++i) d[i] = value;
 }
+#endif
 
 size_t string_length(const char* text, size_t max_length) {
     size_t length = 0;
@@ -45,9 +68,7 @@ bool names_equal(const char* a, const char* b, size_t max_length) {
 #if defined(NEURATH_KERNEL)
 extern "C" {
 void* memcpy(void* destination, const void* source, size_t length) {
-    auto* d = static_cast<uint8_t*>(destination);
-    auto* s = static_cast<const uint8_t*>(source);
-    for (size_t i = 0; i < length; ++i) d[i] = s[i];
+    kernel::copy_bytes(destination, source, length);
     return destination;
 }
 void* memmove(void* destination, const void* source, size_t length) {
@@ -61,8 +82,7 @@ void* memmove(void* destination, const void* source, size_t length) {
     return destination;
 }
 void* memset(void* destination, int value, size_t length) {
-    auto* d = static_cast<uint8_t*>(destination);
-    for (size_t i = 0; i < length; ++i) d[i] = static_cast<uint8_t>(value);
+    kernel::fill_bytes(destination, static_cast<uint8_t>(value), length);
     return destination;
 }
 int memcmp(const void* a, const void* b, size_t length) {

@@ -25,6 +25,7 @@ namespace kernel {
 namespace {
 
 constexpr uint64_t kExceptionCount = 32;
+constexpr uint64_t kPageFaultVector = 14;
 
 bool is_irq(uint64_t vector) { return vector >= kIrqBaseVector && vector < kIrqBaseVector + kIrqCount; }
 
@@ -40,7 +41,7 @@ void handle_irq(unsigned irq) {
 }
 
 void handle_user_exception(Process& process, const TrapFrame& frame) {
-    uint64_t cr2 = cpu::read_cr2();
+    uint64_t cr2 = frame.vector == kPageFaultVector ? cpu::read_cr2() : 0;
     print_fault_report("user exception", &process, frame, cr2);
     Ending ending{EndingKind::Faulted, -1, {}};
     ending.fault = neurath::FaultReport{process.endpoint, static_cast<uint32_t>(frame.vector), cr2, frame.rip,

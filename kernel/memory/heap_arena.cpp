@@ -52,11 +52,17 @@ void* HeapArena::allocate(size_t size) {
 bool HeapArena::release(void* pointer) {
     auto* bytes = static_cast<uint8_t*>(pointer);
     if (bytes < base_ + sizeof(Block) || bytes >= base_ + size_) return false;
-    Block* block = reinterpret_cast<Block*>(bytes) - 1;
-    if (block->state != kUsed) return false;
-    block->state = kFree;
-    merge_following_free(block);
-    return true;
+    Block* target = reinterpret_cast<Block*>(bytes) - 1;
+    Block* previous = nullptr;
+    for (Block* block = reinterpret_cast<Block*>(base_); block != nullptr; previous = block, block = next(block)) {
+        if (block != target) continue;
+        if (block->state != kUsed) return false;
+        block->state = kFree;
+        merge_following_free(block);
+        if (previous != nullptr && previous->state == kFree) merge_following_free(previous);
+        return true;
+    }
+    return false;  // not the start of a block
 }
 
 size_t HeapArena::bytes_free() const {

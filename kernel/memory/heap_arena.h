@@ -5,7 +5,8 @@
 // Entry points: HeapArena::init, allocate, release, bytes_free.
 // Invariants: blocks tile the region in address order; each block has a
 // 16-byte header; returned pointers are 16-byte aligned; releasing a pointer
-// that is not a live allocation is detected and ignored (returns false).
+// that is not a live allocation is detected and ignored (returns false);
+// release merges a freed block with free neighbours on both sides.
 #pragma once
 
 #include <stddef.h>

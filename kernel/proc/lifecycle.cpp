@@ -80,7 +80,9 @@ Result<Process*> spawn_process(const SpawnPlan& plan, const ImageSource& source)
     process->pid = process_next_pid();
     if (endpoint_table().bind(endpoint, process->slot, process->name).is_error()) panic("endpoint %d bind", endpoint);
     scheduler_make_ready(*process);
-    log("proc: started %s pid %lu at endpoint %d\n", process->name, process->pid, endpoint);
+    if (endpoint < neurath::kFirstUserEndpoint) {
+        log("proc: started %s pid %lu at endpoint %d\n", process->name, process->pid, endpoint);
+    }
     return process;
 }
 
@@ -89,8 +91,10 @@ void terminate_process(Process& process, const Ending& ending) {
         panic("rs (pid %lu) %s with status %d; the system cannot continue", process.pid, ending_text(ending.kind),
               ending.status);
     }
-    log("proc: %s pid %lu at endpoint %d %s (status %d)\n", process.name, process.pid, process.endpoint,
-        ending_text(ending.kind), ending.status);
+    if (process.endpoint < neurath::kFirstUserEndpoint || ending.kind != EndingKind::Exited || ending.status != 0) {
+        log("proc: %s pid %lu at endpoint %d %s (status %d)\n", process.name, process.pid, process.endpoint,
+            ending_text(ending.kind), ending.status);
+    }
     ipc_on_death(process);
     irq_forget(process.endpoint);
     scheduler_forget(process);

@@ -17,6 +17,7 @@ namespace {
 ReadyQueues<Process, kPriorityLevels> ready;
 bool slice_expired = false;
 Process* fpu_owner = nullptr;
+Process* io_bitmap_owner = nullptr;  // whose I/O bitmap is in the TSS
 alignas(16) uint8_t initial_fpu_state[512];
 
 void load_process(Process& next) {
@@ -26,7 +27,10 @@ void load_process(Process& next) {
         fpu_owner = &next;
     }
     next.space.activate();
-    set_io_bitmap(next.io_bitmap);
+    if (io_bitmap_owner != &next) {
+        set_io_bitmap(next.io_bitmap);
+        io_bitmap_owner = &next;
+    }
 }
 
 Process* pick_next() {
@@ -73,6 +77,7 @@ void scheduler_block(Process& process) {
 void scheduler_forget(Process& process) {
     ready.remove(process, process.priority);
     if (fpu_owner == &process) fpu_owner = nullptr;
+    if (io_bitmap_owner == &process) io_bitmap_owner = nullptr;
     if (current_process() == &process) set_current_process(nullptr);
 }
 
@@ -85,6 +90,10 @@ void scheduler_tick() {
 }
 
 void scheduler_yield() { slice_expired = true; }
+
+void scheduler_reload_io_bitmap(Process& process) {
+    if (io_bitmap_owner == &process) set_io_bitmap(process.io_bitmap);
+}
 
 void scheduler_switch(TrapFrame& frame) {
     Process* next = pick_next();

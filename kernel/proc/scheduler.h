@@ -3,6 +3,7 @@
 //
 // Entry points: scheduler_make_ready(p), scheduler_block(p),
 // scheduler_forget(p), scheduler_tick(), scheduler_yield(),
+// scheduler_reload_io_bitmap(p),
 // scheduler_switch(frame) (pick the next process, idling with hlt while none
 // is runnable, and load its registers, address space, FPU state and I/O
 // bitmap into the CPU), fpu_init(), kTimeSliceTicks.
@@ -24,5 +25,7 @@ void scheduler_forget(Process& process);
 void scheduler_tick();
 void scheduler_yield();
 void scheduler_switch(TrapFrame& frame);
+// Call after changing a process's I/O bitmap.
+void scheduler_reload_io_bitmap(Process& process);
 
 }  // namespace kernel

@@ -5,6 +5,7 @@
 // Entry point: sys_io_port_enable. Only ports below kIoPortLimit (0x400) can
 // be enabled; others stay denied (-InvalidArgument).
 #include "arch/descriptors.h"
+#include "proc/scheduler.h"
 #include "syscalls/handlers.h"
 
 namespace kernel {
@@ -16,6 +17,7 @@ SyscallResult sys_io_port_enable(Process& caller, const SyscallArgs& args) {
     for (uint64_t port = first; port < first + count; ++port) {
         caller.io_bitmap[port / 8] = static_cast<uint8_t>(caller.io_bitmap[port / 8] & ~(1u << (port % 8)));
     }
+    scheduler_reload_io_bitmap(caller);
     return done(0);
 }
 

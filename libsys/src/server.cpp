@@ -1,13 +1,25 @@
 // server.cpp — the out-of-line parts of the server framework (server.h):
-// the quiescent receive, replies, fault injection and start failure.
+// the quiescent receive, admission of held messages and (deferred) replies. Fault injection and start
+// failure are in server_faults.cpp.
+#include <sys/admission.h>
 #include <sys/cstring.h>
 #include <sys/server.h>
-#include <sys/stdio.h>
 
 namespace sys {
 
 __attribute__((noinline)) Result<void> quiescent_receive(Message& message) {
     return receive(neurath::kAny, message);
+}
+
+Result<void> next_request(Message& message) {
+    AdmissionQueue& queue = admission_queue();
+    if (queue.take_admitted(message)) return {};
+    TRY(quiescent_receive(message));
+    if (admission_of(message) == Admission::Deliver) return {};
+    if (queue.hold(message)) return Error::WouldBlock;
+    if (message.source == neurath::kKernel) return {};  // never lose exit/fault reports
+    (void)send_error_reply(message.source, Error::Busy);
+    return Error::WouldBlock;
 }
 
 Result<void> send_reply(Endpoint client, Message& reply) {
@@ -20,18 +32,6 @@ Result<void> send_error_reply(Endpoint client, Error error) {
     str::memset(&reply, 0, sizeof reply);
     reply.type = protocol::reply_type_for(error);
     return send_reply(client, reply);
-}
-
-void inject_crash() {
-    log("server %d: crash injected by rs\n", self_endpoint());
-    volatile int* null_pointer = nullptr;
-    *null_pointer = 0xDEAD;
-    exit(125);
-}
-
-void fail_start(const char* server_name, Error error) {
-    log("%s: start failed: %s\n", server_name, neurath::error_name(error));
-    exit(124);
 }
 
 }  // namespace sys

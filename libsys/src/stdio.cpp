@@ -3,9 +3,11 @@
 // (servers), snprintf/vsnprintf format into memory.
 //
 // printf formats into a stack buffer of kLineBuffer bytes and sends it in one
-// tty write; longer output is truncated (the return value still reports the
-// full length, as vsnprintf does).
+// tty write; longer output is formatted again into a heap buffer of the
+// exact size (truncated only if that allocation fails). sys::log truncates
+// at kLineBuffer bytes.
 #include <sys/format.h>
+#include <sys/heap.h>
 #include <sys/kcall.h>
 #include <sys/stdio.h>
 #include <sys/tty_client.h>
@@ -51,8 +53,21 @@ int snprintf(char* out, size_t capacity, const char* pattern, ...) {
 
 int vprintf(const char* pattern, va_list arguments) {
     char buffer[kLineBuffer];
+    va_list again;
+    va_copy(again, arguments);
     const int length = sys::vformat(buffer, sizeof buffer, pattern, arguments);
-    auto written = sys::console_write(buffer, stored_length(length, sizeof buffer));
+    char* text = buffer;
+    size_t size = stored_length(length, sizeof buffer);
+    if (length >= 0 && static_cast<size_t>(length) >= sizeof buffer) {
+        if (char* large = static_cast<char*>(malloc(static_cast<size_t>(length) + 1))) {
+            sys::vformat(large, static_cast<size_t>(length) + 1, pattern, again);
+            text = large;
+            size = static_cast<size_t>(length);
+        }
+    }
+    va_end(again);
+    auto written = sys::console_write(text, size);
+    if (text != buffer) free(text);
     return written.is_error() ? -1 : length;
 }
 

@@ -86,7 +86,7 @@ private:
             uint32_t column = current_.column;
             TRY(advance());
             if (current_.kind == TokenKind::End)
-                return filter_error(current_.column, "missing operand after", StringView(token_kind_name(spec.tokens[match])));
+                return filter_error(column, "missing operand after", StringView(token_kind_name(spec.tokens[match])));
             int32_t right = TRY(parse_level(level + 1));
             FilterNode node = make_node(FilterNodeKind::Binary, spec.ops[match]);
             node.left = left;
@@ -97,7 +97,7 @@ private:
     }
 
     Result<int32_t> parse_unary(int depth) {
-        if (depth > kMaxDepth) return filter_error(current_.column, "expression nested too deeply");
+        if (depth + nesting_ > kMaxDepth) return filter_error(current_.column, "expression nested too deeply");
         FilterOp op;
         switch (current_.kind) {
         case TokenKind::Bang: op = FilterOp::Not; break;
@@ -131,9 +131,11 @@ private:
                 TRY(advance());
                 base = TRY(add(node));
             } else if (current_.kind == TokenKind::LeftBracket) {
+                if (++nesting_ > kMaxDepth) return filter_error(column, "expression nested too deeply");
                 TRY(advance());
                 int32_t index = TRY(parse_level(0));
                 TRY(expect(TokenKind::RightBracket, " to close '['"));
+                --nesting_;
                 FilterNode node = make_node(FilterNodeKind::Index, FilterOp::Or);
                 node.left = base;
                 node.right = index;
@@ -162,10 +164,11 @@ private:
             node.name = token.text;
             break;
         case TokenKind::LeftParen: {
-            if (depth > kMaxDepth) return filter_error(token.column, "expression nested too deeply");
+            if (++nesting_ > kMaxDepth) return filter_error(token.column, "expression nested too deeply");
             TRY(advance());
             int32_t inner = TRY(parse_level(0));
             TRY(expect(TokenKind::RightParen, " to close '('"));
+            --nesting_;
             return inner;
         }
         case TokenKind::End:
@@ -188,6 +191,7 @@ private:
     FilterLexer lexer_;
     Vector<FilterNode>& nodes_;
     FilterToken current_;
+    int nesting_ = 0;  // open parentheses and brackets
 };
 
 Result<StateFilter> StateFilter::compile(StringView source) {

@@ -46,7 +46,10 @@ public:
         }
         TRY(resolve_type_references());
         TRY(build_indexes());
-        if (with_heap) TRY(load_heap(reinterpret_cast<uint64_t>(root.heap)));
+        if (with_heap) {
+            TRY(load_heap(reinterpret_cast<uint64_t>(root.heap)));
+            if (root.external) TRY(load_external(reinterpret_cast<uint64_t>(root.external)));
+        }
         return {};
     }
 
@@ -360,6 +363,24 @@ private:
         }
         if (model_.objects.size() != registry.count) return corrupt("heap list shorter than its count");
         return {};
+    }
+
+    Result<void> load_external(uint64_t table_address) {
+        ExternalObjects table = TRY(read_value<ExternalObjects>(reader_, table_address));
+        if (table.count > table.capacity || table.count > kMaxHeapObjects) return corrupt("external object table");
+        ExternalObject* records = TRY(read_table<ExternalObject>(table.records, table.count));
+        Result<void> result{};
+        for (uint64_t i = 0; i < table.count && result.ok(); ++i) {
+            Result<uint32_t> site = site_for_object(reinterpret_cast<uint64_t>(records[i].site));
+            if (!site.ok()) {
+                result = site.error();
+            } else if (!model_.objects.push(ObjectRecord{reinterpret_cast<uint64_t>(records[i].object), records[i].size,
+                                                         site.value(), LU_ALLOC_CUSTOM})) {
+                result = no_memory();
+            }
+        }
+        platform_release(records);
+        return result;
     }
 
     // Sites created by an earlier transfer live outside the module tables.

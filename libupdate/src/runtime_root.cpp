@@ -38,6 +38,7 @@ const RuntimeRoot& runtime_root() {
         g_root.modules_begin = modules.begin;
         g_root.modules_end = modules.end;
         g_root.heap = &heap_registry();
+        g_root.external = &external_objects();
         g_root.magic = kRuntimeRootMagic;
     }
     return g_root;

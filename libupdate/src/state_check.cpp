@@ -54,6 +54,14 @@ private:
             return true;
         });
         TRY(result);
+        const ExternalObjects& external = external_objects();
+        for (uint64_t i = 0; i < external.count; ++i) {
+            uint32_t site = model_.find_site_by_address(reinterpret_cast<uint64_t>(external.records[i].site));
+            TypeId type = site == kNoIndex ? kNoType : model_.sites[site].type;
+            if (type != kNoType && (model_.type(type).kind == LU_KIND_UNKNOWN || model_.type(type).size == 0)) type = kNoType;
+            LiveObject object{reinterpret_cast<uint64_t>(external.records[i].object), external.records[i].size, type};
+            if (!objects_.push(object)) return make_error(neurath::Error::NoMemory, "out of memory in the state check");
+        }
         heap_sort(objects_.begin(), objects_.size(), [](const LiveObject& o) { return o.address; });
         return {};
     }

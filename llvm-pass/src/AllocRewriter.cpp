@@ -7,6 +7,7 @@
 #include "AllocRewriter.h"
 
 #include <map>
+#include <optional>
 
 #include "IRHelpers.h"
 #include "Names.h"
@@ -273,6 +274,27 @@ struct RuntimeCalls {
         free = module.getOrInsertFunction("__lu_free", none, ptr, u32);
         registerObject = module.getOrInsertFunction("__lu_heap_register", none, ptr, size, ptr);
         unregisterObject = module.getOrInsertFunction("__lu_heap_unregister", none, ptr);
+        describe(alloc, 0, std::nullopt, /*mayThrow=*/true);  // operator new throws
+        describe(calloc, 0, 1, false);
+        describe(realloc, 1, std::nullopt, false);
+        describe(strdup, std::nullopt, std::nullopt, false);
+        describe(strndup, std::nullopt, std::nullopt, false);
+        for (FunctionCallee* callee : {&free, &registerObject, &unregisterObject})
+            if (auto* function = dyn_cast<Function>(callee->getCallee()))
+                function->setDoesNotThrow();
+    }
+
+    // Tell the optimizer what malloc-like entries return, as it knows for
+    // malloc itself, so instrumented code optimizes like the original.
+    static void describe(FunctionCallee callee, std::optional<unsigned> sizeArgument,
+                         std::optional<unsigned> countArgument, bool mayThrow) {
+        auto* function = dyn_cast<Function>(callee.getCallee());
+        if (!function) return;
+        function->addRetAttr(Attribute::NoAlias);
+        if (sizeArgument)
+            function->addFnAttr(Attribute::getWithAllocSizeArgs(
+                function->getContext(), *sizeArgument, countArgument));
+        if (!mayThrow) function->setDoesNotThrow();
     }
 };
 

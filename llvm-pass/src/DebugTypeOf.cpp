@@ -164,6 +164,7 @@ const DIType* DebugTypeOf::gepTarget(const GEPOperator& gep, unsigned depth) {
     const DIType* type = pointeeOf(gep.getPointerOperand(), depth + 1);
     if (!type) return nullptr;
     uint64_t resultSize = layout_.getTypeAllocSize(gep.getResultElementType());
+    if (gep.getNumIndices() == 0) return memberAt(type, 0, resultSize);
     APInt offset(64, 0);
     if (gep.getSourceElementType()->isIntegerTy() &&
         gep.accumulateConstantOffset(layout_, offset)) {

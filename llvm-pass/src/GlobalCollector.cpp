@@ -26,7 +26,11 @@ GlobalModel describeWithDebugInfo(GlobalVariable& variable,
     GlobalModel global;
     global.variable = &variable;
     global.symbol = variable.getName().str();
-    global.name = qualifiedName(debug.getScope(), debug.getName());
+    // A static data member is scoped by its class through its declaration.
+    if (const DIDerivedType* member = debug.getStaticDataMemberDeclaration())
+        global.name = qualifiedName(member->getScope(), member->getName());
+    else
+        global.name = qualifiedName(debug.getScope(), debug.getName());
     global.renamedFrom = declTag(debug.getAnnotations(), "lu.renamed_from");
     global.type = types.fromDebug(debug.getType());
     global.declaredAs = typedefName(debug.getType());
@@ -57,7 +61,9 @@ GlobalModel describeWithoutDebugInfo(GlobalVariable& variable, uint64_t size,
 void collectGlobals(Module& module, TypeTable& types, ModuleModel& model) {
     const DataLayout& layout = module.getDataLayout();
     for (GlobalVariable& variable : module.globals()) {
-        if (variable.isDeclaration() || isPassGlobal(variable.getName())) continue;
+        if (variable.isDeclaration() || variable.hasAvailableExternallyLinkage() ||
+            isPassGlobal(variable.getName()))
+            continue;
         SmallVector<DIGlobalVariableExpression*, 1> expressions;
         variable.getDebugInfo(expressions);
         uint64_t size = layout.getTypeAllocSize(variable.getValueType());

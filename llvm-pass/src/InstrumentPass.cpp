@@ -71,7 +71,7 @@ PreservedAnalyses InstrumentPass::run(Module& module, ModuleAnalysisManager&) {
                        [&](size_t i) { return emitter.siteAddress(i); });
     markQuiescentPoints(module, quiescent,
                         [&](size_t i) { return emitter.pointAddress(i); });
-    if (options.emitMetadata) emitter.emit(model);
+    emitter.emit(model);
     removeUnusedRuntimeDeclarations(module);
 
     std::string path = reportPath(options, model);

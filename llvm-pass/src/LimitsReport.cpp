@@ -64,6 +64,13 @@ public:
             found |= walkArray(type, path, location, depth);
             break;
         case LU_KIND_STRUCT:
+            if (type.flags & LU_TYPE_INCOMPLETE) {
+                found |= add("incomplete-type", path + " (" + displayed(type) + ")",
+                             location,
+                             "only declared in this unit's debug info: compile with "
+                             "-fstandalone-debug (neurath_instrument does)");
+                break;
+            }
             found |= walkStruct(index, path, location, depth);
             break;
         case LU_KIND_POINTER:
@@ -201,24 +208,33 @@ uint64_t objectSize(const Value* base, const DataLayout& layout) {
     return 0;
 }
 
+void checkBounds(const GEPOperator& gep, const Instruction& at, const DataLayout& layout,
+                 ModuleModel& model) {
+    const Value* base = gep.getPointerOperand()->stripPointerCasts();
+    uint64_t size = objectSize(base, layout);
+    APInt offset(64, 0);
+    if (size == 0 || !gep.accumulateConstantOffset(layout, offset)) return;
+    int64_t bytes = offset.getSExtValue();
+    if (bytes >= 0 && static_cast<uint64_t>(bytes) <= size) return;
+    std::string name = base->hasName() ? demangledBase(base->getName()) : "object";
+    model.limits.push_back({"out-of-bounds-pointer",
+                            name + " + " + std::to_string(bytes) + " (size " +
+                                std::to_string(size) + ")",
+                            sourceLocation(at),
+                            "the pointer leaves its object and cannot be attributed "
+                            "to it during transfer"});
+}
+
+// GEP instructions and constant GEP expressions used by instructions.
 void scanOutOfBounds(Function& function, ModuleModel& model) {
     const DataLayout& layout = function.getParent()->getDataLayout();
     for (Instruction& instruction : instructions(function)) {
-        auto* gep = dyn_cast<GetElementPtrInst>(&instruction);
-        if (!gep) continue;
-        const Value* base = gep->getPointerOperand()->stripPointerCasts();
-        uint64_t size = objectSize(base, layout);
-        APInt offset(64, 0);
-        if (size == 0 || !gep->accumulateConstantOffset(layout, offset)) continue;
-        int64_t bytes = offset.getSExtValue();
-        if (bytes >= 0 && static_cast<uint64_t>(bytes) <= size) continue;
-        std::string name = base->hasName() ? demangledBase(base->getName()) : "object";
-        model.limits.push_back({"out-of-bounds-pointer",
-                                name + " + " + std::to_string(bytes) + " (size " +
-                                    std::to_string(size) + ")",
-                                sourceLocation(*gep),
-                                "the pointer leaves its object and cannot be attributed "
-                                "to it during transfer"});
+        if (auto* gep = dyn_cast<GEPOperator>(&instruction))
+            checkBounds(*gep, instruction, layout, model);
+        for (const Use& operand : instruction.operands())
+            if (auto* expression = dyn_cast<ConstantExpr>(operand.get()))
+                if (auto* gep = dyn_cast<GEPOperator>(expression))
+                    checkBounds(*gep, instruction, layout, model);
     }
 }
 

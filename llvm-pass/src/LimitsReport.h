@@ -12,6 +12,9 @@
 //   out-of-bounds-pointer  constant pointer arithmetic leaving its object
 //   untracked-allocation   (from AllocRewriter) allocations the pass cannot see
 //   opaque-type / no-debug-info  types or variables without a description
+//   incomplete-type      a struct only declared in this unit's debug info
+//                        (clang's default limited debug info; use
+//                        -fstandalone-debug)
 // Entry points: analyzeLimits() adds findings to model.limits and sets the
 // LU_*_IMPRECISE flags; reportPath() picks the file; writeReport() writes it.
 #pragma once

@@ -32,15 +32,16 @@ cl::opt<std::string> reportFileOption(
 cl::opt<std::string> reportDirOption(
     "lu-report-dir",
     cl::desc("Directory for limits reports (<source>.lu-limits.txt)"));
-cl::opt<bool> noMetadataOption(
-    "lu-no-metadata", cl::init(false),
-    cl::desc("Rewrite calls but emit no metadata tables (testing only)"));
 
 const char* const defaultSkipPrefixes[] = {
     // std::string is an extern template: its members also run inside
     // libstdc++.so, which must be able to free what they allocate here.
     "_ZNSt7__cxx1112basic_string", "_ZNKSt7__cxx1112basic_string",
-    "_ZNSs", "_ZNKSs"};
+    "_ZNSs", "_ZNKSs",
+    // ...and the character allocators behind it (so vector<char> too).
+    "_ZNSt15__new_allocatorIcE", "_ZNSt15__new_allocatorIwE",
+    "_ZNSt15__new_allocatorIDsE", "_ZNSt15__new_allocatorIDiE",
+    "_ZN9__gnu_cxx13new_allocatorIcE", "_ZN9__gnu_cxx13new_allocatorIwE"};
 
 std::vector<AllocatorSpec> parseSpecs(const cl::list<std::string>& list,
                                       const char* optionName) {
@@ -89,7 +90,6 @@ Options options() {
         if (const char* env = std::getenv("NEURATH_LU_REPORT_DIR"))
             result.reportDir = env;
     }
-    result.emitMetadata = !noMetadataOption;
     return result;
 }
 

@@ -24,7 +24,6 @@ struct Options {
     std::vector<std::string> skipFunctionPrefixes; // not instrumented inside
     std::string reportFile;                       // exact report path
     std::string reportDir;                        // directory for reports
-    bool emitMetadata = true;
 };
 
 // The options as given, with defaults applied (and the environment variable

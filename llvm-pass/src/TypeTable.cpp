@@ -219,11 +219,14 @@ TypeIndex TypeTable::convertPointer(const DIDerivedType* type) {
     model.name = displayName(type);
     if (type->getTag() != dwarf::DW_TAG_pointer_type)
         model.flags |= LU_TYPE_REFERENCE;
-    if (type->getName() == "__vtbl_ptr_type") {
+    const DIType* pointee = type->getBaseType();
+    // clang describes a vptr as a pointer to the pointer type "__vtbl_ptr_type".
+    auto* vtableEntry = dyn_cast_or_null<DIDerivedType>(stripQualifiers(pointee));
+    if (type->getName() == "__vtbl_ptr_type" ||
+        (vtableEntry && vtableEntry->getName() == "__vtbl_ptr_type")) {
         model.kind = LU_KIND_VTABLE_POINTER;
         return add(std::move(model));
     }
-    const DIType* pointee = type->getBaseType();
     if (auto* qualified = dyn_cast_or_null<DIDerivedType>(pointee);
         qualified && qualified->getTag() == dwarf::DW_TAG_const_type)
         model.flags |= LU_TYPE_CONST;

@@ -68,13 +68,17 @@ void phase_echo(uint32_t round_trips, Results& results) {
     }
     uint32_t mismatches = 0;
     uint32_t errors = 0;
+    neurath::Error first_error = neurath::Error::None;
     for (uint32_t round = 0; started > 0 && round < round_trips; ++round) {
         const sys::Result<void> done = round_trip(peers[round % started], round);
-        if (done.is_error()) (done.error() == neurath::Error::BadMessage ? mismatches : errors)++;
+        if (done.ok()) continue;
+        (done.error() == neurath::Error::BadMessage ? mismatches : errors)++;
+        if (first_error == neurath::Error::None) first_error = done.error();
     }
+    if (first_error != neurath::Error::None) printf("ipcstress: first echo error: %s\n", error_name(first_error));
     for (uint32_t i = 0; i < started; ++i) {
         neurath::Message quit = sys::make_message(echo::kQuit, echo::EchoPayload{});
-        (void)sys::sendrec(peers[i], quit);
+        if (sys::sendrec(peers[i], quit).is_error()) (void)sys::pm::kill(peers[i], 1);  // never wait on a live peer
         (void)sys::pm::wait(peers[i]);
     }
     results.failures += mismatches + errors;

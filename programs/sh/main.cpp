@@ -49,13 +49,23 @@ void run_line(const char* line, size_t length) {
     (void)execute(command);
 }
 
+// Reads one line. Busy means the console still holds a read for a reader
+// that went away (a previous shell): retry quietly until tty frees it.
+sys::Result<size_t> read_line(char* line, size_t capacity) {
+    for (;;) {
+        const sys::Result<size_t> length = sys::tty::read_line(line, capacity);
+        if (length.ok() || length.error() != neurath::Error::Busy) return length;
+        sys::yield();
+    }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
     char line[shell::kMaxLine + 2];
     for (;;) {
         (void)sys::tty::write(kPrompt, sizeof kPrompt - 1);
-        const sys::Result<size_t> length = sys::tty::read_line(line, sizeof line);
+        const sys::Result<size_t> length = read_line(line, sizeof line);
         if (length.is_error()) {
             shell::report_error("sh", "reading the console: %s", neurath::error_name(length.error()));
             sys::yield();

@@ -81,17 +81,23 @@ pp::ProcessEntry entry_of(const PmState& state, const neurath::ProcessInfo& info
     return entry;
 }
 
+// Lists the processes that exist (the kernel's table also keeps dead slots).
 Result<Disposition> handle_process_list(PmState& state, const Message& request, Message& reply) {
     const auto& in = payload_of<pp::ProcessListRequest>(request);
     static neurath::ProcessInfo processes[neurath::kMaxEndpoints];
-    const uint64_t total = TRY(sys::proc_list(processes, neurath::kMaxEndpoints));
+    const uint64_t slots = TRY(sys::proc_list(processes, neurath::kMaxEndpoints));
     const uint64_t capacity = in.entries.length / sizeof(pp::ProcessEntry);
     uint32_t written = 0;
-    for (; written < capacity && written < total; ++written) {
-        const pp::ProcessEntry entry = entry_of(state, processes[written]);
+    uint32_t alive = 0;
+    for (uint64_t i = 0; i < slots; ++i) {
+        if (processes[i].state == neurath::ProcState::Dead) continue;
+        ++alive;
+        if (written == capacity) continue;
+        const pp::ProcessEntry entry = entry_of(state, processes[i]);
         TRY(sys::copy_to_grant(request.source, in.entries, written * sizeof entry, &entry, sizeof entry));
+        ++written;
     }
-    payload_of<pp::ProcessListReply>(reply) = {written, static_cast<uint32_t>(total)};
+    payload_of<pp::ProcessListReply>(reply) = {written, alive};
     return Disposition::Reply;
 }
 
@@ -107,7 +113,7 @@ void restart_init_if_needed(PmState& state, Endpoint endpoint) {
     if (endpoint != state.init_endpoint) return;
     state.init_endpoint = neurath::kNone;
     if (state.init_restarts >= kMaxInitRestarts) {
-        sys::log("pm: %s ended %u times; not restarting it\n", state.profile.init, state.init_restarts);
+        sys::log("pm: %s ended %u times; not restarting it\n", state.manifest.init, state.init_restarts);
         return;
     }
     ++state.init_restarts;
@@ -151,8 +157,9 @@ Result<Disposition> handle_faulted(PmState& state, const Message& request, Messa
 
 Result<void> start_fresh(PmState& state, const sys::StartInfo& info) {
     sys::log("pm: %s\n", info.kind == sys::StartKind::Restart ? "restarted" : "started");
-    load_profile(state);
+    load_profiles(state);
     if (info.kind == sys::StartKind::Fresh) start_init(state);
+    else adopt_running_programs(state);
     return {};
 }
 

@@ -12,8 +12,8 @@ inline constexpr uint32_t kMaxInitRestarts = 3;
 
 struct PmState {
     ProcessTable processes;
-    rs::UserProfile profile;
-    bool profile_loaded = false;
+    rs::Manifest manifest;          // profiles and init program from /etc/system.conf
+    bool manifest_loaded = false;
     Endpoint init_endpoint = neurath::kNone;
     uint32_t init_restarts = 0;
 };

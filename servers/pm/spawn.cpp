@@ -17,10 +17,13 @@ void set_send_bit(neurath::Privileges& privileges, Endpoint endpoint) {
 }
 
 void use_fallback_profile(PmState& state) {
-    str::memset(&state.profile, 0, sizeof state.profile);
-    state.profile.priority = 4;
-    const Endpoint servers[] = {neurath::kRs, neurath::kPm, neurath::kVfs, neurath::kDs, neurath::kTty};
-    for (Endpoint server : servers) set_send_bit(state.profile.privileges, server);
+    str::memset(&state.manifest, 0, sizeof state.manifest);
+    state.manifest.profile_count = 1;
+    rs::ProgramProfile& user = state.manifest.profiles[0];
+    str::strlcpy(user.name, "user", sizeof user.name);
+    user.priority = 4;
+    const Endpoint servers[] = {neurath::kPm, neurath::kVfs, neurath::kDs, neurath::kTty};
+    for (Endpoint server : servers) set_send_bit(user.privileges, server);
 }
 
 bool looks_like_elf(const uint8_t* image, size_t length) {
@@ -44,8 +47,8 @@ uint64_t pid_of(Endpoint endpoint) {
 
 }  // namespace
 
-void load_profile(PmState& state) {
-    state.profile_loaded = true;
+void load_profiles(PmState& state) {
+    state.manifest_loaded = true;
     size_t length = 0;
     auto text = sys::vfs::read_whole_file(kManifestPath, &length);
     if (text.is_error()) {
@@ -54,22 +57,21 @@ void load_profile(PmState& state) {
         use_fallback_profile(state);
         return;
     }
-    static rs::Manifest manifest;
     rs::ParseError error;
-    auto parsed = rs::parse_manifest(reinterpret_cast<const char*>(text.value()), length, manifest, error);
+    auto parsed = rs::parse_manifest(reinterpret_cast<const char*>(text.value()), length, state.manifest, error);
     free(text.value());
-    if (parsed.is_error() || !manifest.has_user_profile) {
+    if (parsed.is_error() || !state.manifest.profile("user")) {
         sys::log("pm: %s line %u: %s; using the default profile\n", kManifestPath, error.line, error.reason);
         use_fallback_profile(state);
-        return;
     }
-    state.profile = manifest.user;
 }
 
 Result<Spawned> spawn_program(PmState& state, const char* path, const char* args, uint32_t args_length,
                               Endpoint parent) {
-    if (!state.profile_loaded) load_profile(state);
+    if (!state.manifest_loaded) load_profiles(state);
     if (args_length > neurath::kArgBlockSize) return Error::TooBig;
+    const rs::ProgramProfile* profile = state.manifest.profile_for(path);
+    if (!profile) return Error::PermissionDenied;
     size_t length = 0;
     uint8_t* image = TRY(sys::vfs::read_whole_file(path, &length));
     if (!looks_like_elf(image, length)) {
@@ -90,8 +92,8 @@ Result<Spawned> spawn_program(PmState& state, const char* path, const char* args
     request.args_length = args_length;
     request.endpoint = neurath::kNone;
     request.supervisor = neurath::kPm;
-    request.priority = state.profile.priority;
-    request.privileges = state.profile.privileges;
+    request.priority = profile->priority;
+    request.privileges = profile->privileges;
     auto endpoint = sys::proc_spawn(request);
     free(image);
     if (endpoint.is_error()) return endpoint.error();
@@ -105,15 +107,34 @@ Result<Spawned> spawn_program(PmState& state, const char* path, const char* args
 }
 
 void start_init(PmState& state) {
-    if (!state.profile_loaded) load_profile(state);
-    if (state.profile.init[0] == '\0') return;
-    auto spawned = spawn_program(state, state.profile.init, nullptr, 0, neurath::kNone);
+    if (!state.manifest_loaded) load_profiles(state);
+    const char* init = state.manifest.init;
+    if (init[0] == '\0') return;
+    auto spawned = spawn_program(state, init, nullptr, 0, neurath::kNone);
     if (spawned.is_error()) {
-        sys::log("pm: cannot start %s: %s\n", state.profile.init, neurath::error_name(spawned.error()));
+        sys::log("pm: cannot start %s: %s\n", init, neurath::error_name(spawned.error()));
         return;
     }
     state.init_endpoint = spawned.value().endpoint;
-    sys::log("pm: started %s (endpoint %d)\n", state.profile.init, state.init_endpoint);
+    sys::log("pm: started %s (endpoint %d)\n", init, state.init_endpoint);
+}
+
+void adopt_running_programs(PmState& state) {
+    static neurath::ProcessInfo processes[neurath::kMaxEndpoints];
+    auto count = sys::proc_list(processes, neurath::kMaxEndpoints);
+    if (count.is_error()) return;
+    const char* init_name = base_name(state.manifest.init);
+    uint32_t adopted = 0;
+    for (uint64_t i = 0; i < count.value(); ++i) {
+        const neurath::ProcessInfo& info = processes[i];
+        if (info.state == neurath::ProcState::Dead || info.supervisor != neurath::kPm) continue;
+        char name[neurath::kNameLength];
+        str::strlcpy(name, info.name, sizeof name);
+        if (state.processes.add(info.endpoint, info.pid, neurath::kNone, name).is_error()) continue;
+        ++adopted;
+        if (init_name[0] != '\0' && str::strcmp(name, init_name) == 0) state.init_endpoint = info.endpoint;
+    }
+    sys::log("pm: adopted %u running programs\n", adopted);
 }
 
 }  // namespace pm

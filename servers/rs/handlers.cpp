@@ -33,6 +33,7 @@ Result<Disposition> handle_crash_service(RsState& state, const Message& request,
     in.name[sizeof in.name - 1] = '\0';
     const ServiceSpec* spec = state.supervisor.manifest().find(in.name);
     if (!spec) return Error::NotFound;
+    if (state.supervisor.record_for(spec->endpoint)->state != pr::ServiceState::Running) return Error::DeadEndpoint;
     sys::log("rs: injecting a crash into %s (endpoint %d)\n", spec->name, spec->endpoint);
     Message crash{};
     crash.type = protocol::common::kCrashInject;
@@ -98,7 +99,9 @@ Result<void> start_services(RsState& state, const sys::StartInfo&) {
         return Error::InvalidArgument;
     }
     sys::log("rs: starting %u services\n", manifest.service_count);
-    return state.supervisor.start_all(manifest);
+    auto started = state.supervisor.start_all(manifest);
+    if (started.is_error()) sys::log("rs: %s: services depend on each other in a cycle\n", kManifestPath);
+    return started;
 }
 
 sys::DispatchTable<RsState> make_table() {

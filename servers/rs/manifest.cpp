@@ -42,8 +42,8 @@ struct Parser {
     Manifest& manifest;
     ParseError& error;
     uint32_t line = 0;
-    ServiceSpec* service = nullptr;  // open `service` section
-    bool in_profile = false;
+    ServiceSpec* service = nullptr;      // open `service` section
+    ProgramProfile* profile = nullptr;   // open `profile` section
 
     Result<void> fail(const char* reason) {
         error = {line, reason};
@@ -79,17 +79,27 @@ Result<void> open_service(Parser& p, char** words, size_t count) {
     spec.endpoint = neurath::kNone;
     spec.priority = 3;
     p.service = &spec;
-    p.in_profile = false;
+    p.profile = nullptr;
     return {};
 }
 
 Result<void> open_profile(Parser& p, char** words, size_t count) {
-    if (count != 2 || str::strcmp(words[1], "user") != 0) return p.fail("usage: profile user");
-    if (p.manifest.has_user_profile) return p.fail("duplicate user profile");
-    p.manifest.has_user_profile = true;
-    p.manifest.user.priority = 5;
+    if (count != 2) return p.fail("usage: profile <name>");
+    if (p.manifest.profile(words[1])) return p.fail("duplicate profile");
+    if (p.manifest.profile_count == kMaxProfiles) return p.fail("too many profiles");
+    ProgramProfile& profile = p.manifest.profiles[p.manifest.profile_count++];
+    str::memset(&profile, 0, sizeof profile);
+    if (!copy_name(profile.name, words[1])) return p.fail("profile name too long");
+    profile.priority = 5;
     p.service = nullptr;
-    p.in_profile = true;
+    p.profile = &profile;
+    return {};
+}
+
+Result<void> copy_program_path(Parser& p, char (&out)[kMaxProgramPath], const char* path) {
+    if (path[0] != '/') return p.fail("program paths must be absolute");
+    if (str::strlen(path) >= kMaxProgramPath) return p.fail("program path too long");
+    str::strlcpy(out, path, sizeof out);
     return {};
 }
 
@@ -151,22 +161,32 @@ Result<void> service_keyword(Parser& p, char** words, size_t count) {
 }
 
 Result<void> profile_keyword(Parser& p, char** words, size_t count) {
-    UserProfile& user = p.manifest.user;
+    ProgramProfile& profile = *p.profile;
     if (str::strcmp(words[0], "ipc") == 0)
-        return add_names(p, user.ipc_names, user.ipc_count, kMaxIpcNames, words, count);
-    if (str::strcmp(words[0], "calls") == 0) return add_calls(p, user.privileges, words, count);
-    if (str::strcmp(words[0], "priority") == 0) return set_priority(p, user.priority, words, count);
-    if (str::strcmp(words[0], "init") == 0) {
-        if (count != 2 || words[1][0] != '/') return p.fail("usage: init </absolute/program/path>");
-        if (str::strlen(words[1]) >= kMaxProgramPath) return p.fail("init path too long");
-        str::strlcpy(user.init, words[1], sizeof user.init);
+        return add_names(p, profile.ipc_names, profile.ipc_count, kMaxIpcNames, words, count);
+    if (str::strcmp(words[0], "calls") == 0) return add_calls(p, profile.privileges, words, count);
+    if (str::strcmp(words[0], "priority") == 0) return set_priority(p, profile.priority, words, count);
+    if (str::strcmp(words[0], "programs") == 0) {
+        if (count < 2) return p.fail("usage: programs </path>...");
+        for (size_t i = 1; i < count; ++i) {
+            if (profile.program_count == kMaxProfilePrograms) return p.fail("too many programs");
+            TRY(copy_program_path(p, profile.programs[profile.program_count++], words[i]));
+        }
         return {};
+    }
+    if (str::strcmp(words[0], "init") == 0) {
+        if (count != 2) return p.fail("usage: init </absolute/program/path>");
+        if (p.manifest.init[0] != '\0') return p.fail("duplicate init");
+        return copy_program_path(p, p.manifest.init, words[1]);
     }
     return p.fail("unknown keyword in profile section");
 }
 
 Result<void> parse_line(Parser& p, char* line) {
     if (char* comment = str::strchr(line, '#')) *comment = '\0';
+    for (char* c = line; *c; ++c) {
+        if (*c == '\r') *c = ' ';  // tolerate CRLF line ends
+    }
     char* words[kMaxWords];
     auto counted = sys::split_words(line, words, kMaxWords);
     if (counted.is_error()) return p.fail("too many words on one line");
@@ -175,7 +195,7 @@ Result<void> parse_line(Parser& p, char* line) {
     if (str::strcmp(words[0], "service") == 0) return open_service(p, words, count);
     if (str::strcmp(words[0], "profile") == 0) return open_profile(p, words, count);
     if (p.service) return service_keyword(p, words, count);
-    if (p.in_profile) return profile_keyword(p, words, count);
+    if (p.profile) return profile_keyword(p, words, count);
     return p.fail("keyword outside a service or profile section");
 }
 
@@ -228,7 +248,14 @@ Result<void> validate(Manifest& manifest, ParseError& error) {
         }
         TRY(resolve_ipc(manifest, spec.ipc_names, spec.ipc_count, spec.privileges, error));
     }
-    TRY(resolve_ipc(manifest, manifest.user.ipc_names, manifest.user.ipc_count, manifest.user.privileges, error));
+    for (uint32_t i = 0; i < manifest.profile_count; ++i) {
+        ProgramProfile& profile = manifest.profiles[i];
+        TRY(resolve_ipc(manifest, profile.ipc_names, profile.ipc_count, profile.privileges, error));
+    }
+    if (manifest.profile_count > 0 && !manifest.profile("user")) {
+        error = {0, "profiles need a `profile user` for ordinary programs"};
+        return Error::InvalidArgument;
+    }
     return {};
 }
 
@@ -248,6 +275,22 @@ const ServiceSpec* Manifest::find(Endpoint endpoint) const {
     return nullptr;
 }
 
+const ProgramProfile* Manifest::profile(const char* name) const {
+    for (uint32_t i = 0; i < profile_count; ++i) {
+        if (str::strcmp(profiles[i].name, name) == 0) return &profiles[i];
+    }
+    return nullptr;
+}
+
+const ProgramProfile* Manifest::profile_for(const char* program_path) const {
+    for (uint32_t i = 0; i < profile_count; ++i) {
+        for (uint32_t j = 0; j < profiles[i].program_count; ++j) {
+            if (str::strcmp(profiles[i].programs[j], program_path) == 0) return &profiles[i];
+        }
+    }
+    return profile("user");
+}
+
 Result<uint32_t> kernel_call_bit(const char* name) {
     for (const KernelCallName& entry : kKernelCalls) {
         if (str::strcmp(entry.name, name) == 0) return static_cast<uint32_t>(entry.call);
@@ -257,7 +300,6 @@ Result<uint32_t> kernel_call_bit(const char* name) {
 
 Result<void> parse_manifest(const char* text, size_t length, Manifest& out, ParseError& error) {
     str::memset(&out, 0, sizeof out);
-    out.user.priority = 5;
     error = {0, "ok"};
     Parser parser{out, error};
     size_t start = 0;

@@ -32,9 +32,16 @@ struct ServiceSpec {
     uint32_t ipc_count;
 };
 
-// Privileges and priority for ordinary user programs (pm spawns with these).
-struct UserProfile {
-    char init[kMaxProgramPath];   // program pm starts at boot (absolute path), may be empty
+inline constexpr size_t kMaxProfiles = 4;
+inline constexpr size_t kMaxProfilePrograms = 8;
+
+// Privileges and priority for user programs pm starts. The profile named
+// "user" applies to every program; another profile applies to the programs
+// it lists (e.g. the shell may talk to rs, ordinary programs may not).
+struct ProgramProfile {
+    char name[neurath::kNameLength];
+    char programs[kMaxProfilePrograms][kMaxProgramPath];  // absolute paths
+    uint32_t program_count;
     int32_t priority;
     neurath::Privileges privileges;
     char ipc_names[kMaxIpcNames][neurath::kNameLength];
@@ -44,11 +51,15 @@ struct UserProfile {
 struct Manifest {
     ServiceSpec services[kMaxServices];
     uint32_t service_count;
-    UserProfile user;
-    bool has_user_profile;
+    ProgramProfile profiles[kMaxProfiles];
+    uint32_t profile_count;
+    char init[kMaxProgramPath];   // program pm starts at boot (absolute path), may be empty
 
     const ServiceSpec* find(const char* name) const;
     const ServiceSpec* find(Endpoint endpoint) const;
+    const ProgramProfile* profile(const char* name) const;
+    // The profile listing `program_path`, else "user"; nullptr if neither exists.
+    const ProgramProfile* profile_for(const char* program_path) const;
 };
 
 struct ParseError {

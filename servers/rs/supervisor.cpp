@@ -32,6 +32,7 @@ EndAction Supervisor::on_service_ended(Endpoint endpoint) {
     ServiceRecord& record = records_[spec - manifest_.services];
     if (record.restarts >= kMaxRestarts) {
         record.state = ServiceState::Failed;
+        record.pid = 0;
         return EndAction::GaveUp;
     }
     record.state = ServiceState::Restarting;

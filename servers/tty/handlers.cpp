@@ -20,12 +20,15 @@ constexpr size_t kWriteChunk = 256;
 constexpr size_t kInputBatch = 64;
 
 // Copies the oldest complete line (without its '\n') into the reader's grant.
+// The line leaves the queue only once copied: if the reader is gone (its
+// grant with it), the line waits for the next reader.
 Result<uint64_t> deliver_line(TtyState& state, Endpoint client, const protocol::GrantRef& buffer) {
     char line[LineDiscipline::kLineMax + 1];
-    size_t length = state.discipline.take_line(line, sizeof line);
+    size_t length = state.discipline.peek_line(line, sizeof line);
     if (length > 0 && line[length - 1] == '\n') --length;
     const uint64_t bytes = sys::min<uint64_t>(length, buffer.length);
     TRY(sys::copy_to_grant(client, buffer, 0, line, bytes));
+    state.discipline.drop_line();
     ++state.lines_delivered;
     return bytes;
 }
@@ -36,6 +39,8 @@ void answer_pending_read(TtyState& state) {
     state.pending = PendingRead{};
     const Result<uint64_t> delivered = deliver_line(state, reader.client, reader.buffer);
     if (delivered.is_error()) {
+        // A reader that died leaves no one to answer; a live one with a bad
+        // grant gets the error.
         (void)sys::send_error_reply(reader.client, delivered.error());
         return;
     }

@@ -1,6 +1,6 @@
 // line_discipline.cpp — input editing and line queueing for the console.
 //
-// Entry points: LineDiscipline::feed, LineDiscipline::take_line,
+// Entry points: LineDiscipline::feed, take_line, peek_line, drop_line,
 // translate_output. Cursor movement is echoed with '\b' (left) and by
 // re-printing the character under the cursor (right), which every terminal
 // understands; a redraw after an edit prints the tail of the line, blanks the
@@ -172,6 +172,29 @@ size_t LineDiscipline::take_line(char* out, size_t capacity) {
         }
     }
     return copied;
+}
+
+size_t LineDiscipline::peek_line(char* out, size_t capacity) const {
+    if (queued_lines_ == 0) return 0;
+    size_t copied = 0;
+    for (size_t i = 0; i < queue_length_ && copied < capacity; ++i) {
+        const char byte = queue_[(queue_head_ + i) % kQueueCapacity];
+        out[copied++] = byte;
+        if (byte == '\n') break;
+    }
+    return copied;
+}
+
+void LineDiscipline::drop_line() {
+    while (queued_lines_ > 0 && queue_length_ > 0) {
+        const char byte = queue_[queue_head_];
+        queue_head_ = (queue_head_ + 1) % kQueueCapacity;
+        --queue_length_;
+        if (byte == '\n') {
+            --queued_lines_;
+            return;
+        }
+    }
 }
 
 size_t translate_output(const char* text, size_t length, char* out, size_t out_capacity,

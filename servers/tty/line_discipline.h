@@ -51,6 +51,13 @@ public:
     // piece that ends the line carries the '\n'. Returns the bytes copied.
     size_t take_line(char* out, size_t capacity);
 
+    // Like take_line for a whole line, but leaves it queued: copies the
+    // oldest complete line (including '\n', cut at capacity) and returns its
+    // length. drop_line() then removes it. Lets the server keep a line whose
+    // reader vanished before it could be delivered.
+    size_t peek_line(char* out, size_t capacity) const;
+    void drop_line();
+
     // The line being edited (not yet completed), for tests and redraws.
     const char* current_line() const { return line_; }
     size_t current_length() const { return length_; }

@@ -22,8 +22,10 @@ plugin = config.neurath_plugin
 load = f"-fpass-plugin={plugin} -Xclang -load -Xclang {plugin}"
 include = f"-I{config.neurath_metadata_include}"
 config.substitutions.append(("%clang_plain", f"{config.neurath_clang} {include}"))
-config.substitutions.append(("%clangxx", f"{config.neurath_clangxx} -g {load}"))
-config.substitutions.append(("%clang", f"{config.neurath_clang} -g {load}"))
+config.substitutions.append(
+    ("%clangxx", f"{config.neurath_clangxx} -g -fstandalone-debug {load}"))
+config.substitutions.append(
+    ("%clang", f"{config.neurath_clang} -g -fstandalone-debug {load}"))
 config.substitutions.append(
     ("%opt_lu", f"{config.neurath_opt} -load-pass-plugin={plugin}"))
 config.substitutions.append(

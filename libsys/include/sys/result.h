@@ -29,10 +29,21 @@ public:
         if (has_value_) new (&storage_.value) T(other.storage_.value);
         else storage_.error = other.storage_.error;
     }
-    Result& operator=(const Result&) = delete;
-    ~Result() {
-        if (has_value_) storage_.value.~T();
+    Result& operator=(Result&& other) {
+        if (this != &other) {
+            destroy();
+            new (this) Result(sys::move(other));
+        }
+        return *this;
     }
+    Result& operator=(const Result& other) {
+        if (this != &other) {
+            destroy();
+            new (this) Result(other);
+        }
+        return *this;
+    }
+    ~Result() { destroy(); }
 
     bool ok() const { return has_value_; }
     bool is_error() const { return !has_value_; }
@@ -44,6 +55,11 @@ public:
     T value_or(const T& fallback) const { return has_value_ ? storage_.value : fallback; }
 
 private:
+    void destroy() {
+        if (has_value_) storage_.value.~T();
+        has_value_ = false;
+    }
+
     union Storage {
         Storage() {}
         ~Storage() {}

@@ -6,6 +6,8 @@
 // then loops forever on sys::quiescent_receive(), the single place a server
 // waits for work (the quiescent point live update parks servers at), and
 // dispatches each message through a DispatchTable indexed by message type.
+// Messages an installed admission gate holds back wait in a queue and are
+// handled, in order, once admitted (admission.h).
 //
 // Handlers receive the server state and the request explicitly and fill a
 // reply; they return what the framework should do next:
@@ -135,6 +137,13 @@ Outcome dispatch(const DispatchTable<State>& table, State& state, const Message&
 // Kept out of line so live update can recognise it by name.
 Result<void> quiescent_receive(Message& message);
 
+// The next message to handle: a held message the admission gate now admits
+// (see admission.h), else a newly received one. A newly received message
+// the gate holds is queued and WouldBlock is returned (nothing to handle);
+// if the queue is full the sender gets Error::Busy (kernel messages are
+// never held back when the queue is full).
+Result<void> next_request(Message& message);
+
 // Answers a request later (deferred reply). Errors such as a client that
 // died meanwhile are returned, never fatal.
 Result<void> send_reply(Endpoint client, Message& reply);
@@ -171,7 +180,7 @@ template <typename State>
     Message request;
     Message reply;
     for (;;) {
-        if (quiescent_receive(request).is_error()) continue;
+        if (next_request(request).is_error()) continue;
         if (dispatch(table, state, request, reply) == Outcome::SendReply)
             (void)send_reply(request.source, reply);
     }

@@ -68,6 +68,22 @@ void heap_untrack(HeapHeader* header);
 // nullptr. Linear in the number of objects: for checks and tools, not hot paths.
 HeapHeader* heap_find_containing(uint64_t address);
 
+// Objects of project allocators (registered by __lu_heap_register): they have
+// no header, so they live in a side table, swap-removed on unregister.
+struct ExternalObject {
+    void* object;
+    uint64_t size;
+    const lu_alloc_site* site;
+};
+struct ExternalObjects {
+    ExternalObject* records;
+    uint64_t count;
+    uint64_t capacity;
+    uint32_t lock;
+    uint32_t reserved;
+};
+ExternalObjects& external_objects();
+
 // Visit every live object; stops early when `visit` returns false.
 template <typename Visitor>
 void heap_for_each(Visitor&& visit) {

@@ -37,4 +37,10 @@ inline void platform_copy(void* to, const void* from, size_t size) { __builtin_m
 inline void platform_fill(void* to, uint8_t byte, size_t size) { __builtin_memset(to, byte, size); }
 inline int platform_compare(const void* a, const void* b, size_t size) { return __builtin_memcmp(a, b, size); }
 
+// Construct an object in given memory without the host's <new>.
+struct PlacementTag {};
+
 }  // namespace libupdate
+
+inline void* operator new(size_t, libupdate::PlacementTag, void* where) noexcept { return where; }
+inline void operator delete(void*, libupdate::PlacementTag, void*) noexcept {}

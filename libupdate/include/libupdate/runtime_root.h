@@ -23,6 +23,7 @@ struct RuntimeRoot {
     const lu_module* const* modules_begin;
     const lu_module* const* modules_end;
     HeapRegistry* heap;
+    ExternalObjects* external;
 };
 
 // This program's root (filled on first call).

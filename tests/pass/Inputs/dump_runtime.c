@@ -92,13 +92,16 @@ static void dump_module(const struct lu_module* module) {
         const struct lu_alloc_site* site = &module->alloc_sites[i];
         printf("site in '%s' line=%u allocator=%u via=%s type='%s'", site->function,
                site->line, site->allocator, site->allocator_name, site->type->name);
+        if (getenv("LU_TEST_SHOW_IDS")) printf(" id=%016llx", (unsigned long long)site->id);
         print_flags(site->flags, site_flags, 6);
         printf("\n");
     }
     for (uint64_t i = 0; i < module->quiescent_point_count; ++i) {
         const struct lu_quiescent_point* point = &module->quiescent_points[i];
-        printf("quiescent-point in '%s' callee=%s line=%u\n", point->function,
-               point->callee, point->line);
+        printf("quiescent-point in '%s' callee=%s line=%u", point->function, point->callee,
+               point->line);
+        if (getenv("LU_TEST_SHOW_IDS")) printf(" id=%016llx", (unsigned long long)point->id);
+        printf("\n");
     }
 }
 

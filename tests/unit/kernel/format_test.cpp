@@ -14,13 +14,13 @@ std::string fmt_result(const char* text) { return text; }
 
 TEST(Format, Conversions) {
     char buffer[128];
-    format_to_buffer(buffer, sizeof buffer, "%s=%d %u %x %lx %c %%", "a", -42, 7u, 255u, 0xABCDEF0123ull, 'z');
+    format_to_buffer(buffer, sizeof buffer, "%s=%d %u %x %lx %c %%", "a", -42, 7u, 255u, 0xABCDEF0123ul, 'z');
     EXPECT_EQ(fmt_result(buffer), "a=-42 7 ff abcdef0123 z %");
 }
 
 TEST(Format, WidthAndZeroPadding) {
     char buffer[64];
-    format_to_buffer(buffer, sizeof buffer, "[%016lx][%4d][%04x][%3s]", 0x1234ull, 5, 0xA, "ab");
+    format_to_buffer(buffer, sizeof buffer, "[%016lx][%4d][%04x][%3s]", 0x1234ul, 5, 0xA, "ab");
     EXPECT_EQ(fmt_result(buffer), "[0000000000001234][   5][000a][ ab]");
 }
 

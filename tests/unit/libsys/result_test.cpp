@@ -37,3 +37,17 @@ TEST(Result, HoldsMoveOnlyValues) {
     std::unique_ptr<int> owned = result.release_value();
     EXPECT_EQ(*owned, 5);
 }
+
+TEST(Result, AssignmentReplacesValueOrError) {
+    Result<std::unique_ptr<int>> slot = Error::NotFound;
+    EXPECT_TRUE(slot.is_error());
+    slot = boxed(9);
+    ASSERT_TRUE(slot.ok());
+    EXPECT_EQ(*slot.value(), 9);
+    slot = Result<std::unique_ptr<int>>(Error::Busy);
+    EXPECT_EQ(slot.error(), Error::Busy);
+    Result<int> copy = 3;
+    Result<int> other = Error::NoMemory;
+    other = copy;
+    EXPECT_EQ(other.value(), 3);
+}

@@ -51,6 +51,10 @@ profile user
     init /bin/sh
     priority 6
     ipc pm vfs
+profile admin
+    programs /bin/sh /bin/fuzz
+    ipc rs pm
+    calls Shutdown
 )";
 
 }  // namespace
@@ -79,11 +83,32 @@ TEST(Manifest, ParsesServicesAndProfile) {
     EXPECT_TRUE(sends_to(ds->privileges, neurath::kMaxEndpoints - 1));
     EXPECT_FALSE(sends_to(ds->privileges, 5));
 
-    ASSERT_TRUE(m.has_user_profile);
-    EXPECT_STREQ(m.user.init, "/bin/sh");
-    EXPECT_EQ(m.user.priority, 6);
-    EXPECT_TRUE(sends_to(m.user.privileges, 2));
-    EXPECT_EQ(m.user.privileges.kernel_calls, 0u);
+    EXPECT_STREQ(m.init, "/bin/sh");
+    const rs::ProgramProfile* user = m.profile("user");
+    ASSERT_NE(user, nullptr);
+    EXPECT_EQ(user->priority, 6);
+    EXPECT_TRUE(sends_to(user->privileges, 2));
+    EXPECT_FALSE(sends_to(user->privileges, 1));
+    EXPECT_EQ(user->privileges.kernel_calls, 0u);
+}
+
+TEST(Manifest, ProgramsGetTheProfileThatListsThem) {
+    auto parsed = parse(kSample);
+    ASSERT_TRUE(parsed->result.ok()) << parsed->error.reason;
+    const rs::ProgramProfile* shell = parsed->manifest.profile_for("/bin/sh");
+    ASSERT_NE(shell, nullptr);
+    EXPECT_STREQ(shell->name, "admin");
+    EXPECT_TRUE(sends_to(shell->privileges, 1));
+    EXPECT_TRUE(may_call(shell->privileges, neurath::Sys::Shutdown));
+    EXPECT_EQ(shell->priority, 5) << "default profile priority";
+    EXPECT_STREQ(parsed->manifest.profile_for("/bin/other")->name, "user");
+    EXPECT_STREQ(parsed->manifest.profile_for("bin/sh")->name, "user") << "paths match exactly";
+}
+
+TEST(Manifest, ToleratesWindowsLineEnds) {
+    auto parsed = parse("service a\r\n endpoint 6\r\n program /x\r\n");
+    ASSERT_TRUE(parsed->result.ok()) << parsed->error.line << ": " << parsed->error.reason;
+    EXPECT_EQ(parsed->manifest.find("a")->endpoint, 6);
 }
 
 TEST(Manifest, StartOrderPutsDependenciesFirst) {
@@ -138,8 +163,11 @@ INSTANTIATE_TEST_SUITE_P(
                       BadManifest{"service a\n endpoint 6\n", 0, "endpoint and a program"},
                       BadManifest{"service a\n endpoint 6\n program p\n ipc nobody\n", 0, "unknown ipc target"},
                       BadManifest{"service a\n endpoint 6\n program p\n depends ghost\n", 0, "unknown service"},
-                      BadManifest{"profile admin\n", 1, "profile user"},
-                      BadManifest{"profile user\n init relative/sh\n", 2, "init"}));
+                      BadManifest{"profile admin\n", 0, "profile user"},
+                      BadManifest{"profile user\nprofile user\n", 2, "duplicate profile"},
+                      BadManifest{"profile user\n init /a\n init /b\n", 3, "duplicate init"},
+                      BadManifest{"profile user\n programs bin/x\n", 2, "absolute"},
+                      BadManifest{"profile user\n init relative/sh\n", 2, "absolute"}));
 
 TEST(Manifest, ShippedSystemConfIsValid) {
     std::ifstream file(NEURATH_SYSTEM_CONF);
@@ -153,7 +181,11 @@ TEST(Manifest, ShippedSystemConfIsValid) {
     EXPECT_EQ(parsed->manifest.find("vfs")->endpoint, neurath::kVfs);
     EXPECT_EQ(parsed->manifest.find("ds")->endpoint, neurath::kDs);
     EXPECT_EQ(parsed->manifest.find("tty")->endpoint, neurath::kTty);
-    EXPECT_TRUE(parsed->manifest.has_user_profile);
+    ASSERT_NE(parsed->manifest.profile("user"), nullptr);
+    EXPECT_FALSE(sends_to(parsed->manifest.profile("user")->privileges, neurath::kRs))
+        << "ordinary programs may not talk to rs";
+    EXPECT_TRUE(sends_to(parsed->manifest.profile_for("/bin/sh")->privileges, neurath::kRs));
+    EXPECT_STREQ(parsed->manifest.init, "/bin/sh");
     uint32_t order[rs::kMaxServices];
     EXPECT_TRUE(rs::start_order(parsed->manifest, order).ok());
 }

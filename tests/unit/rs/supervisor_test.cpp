@@ -80,6 +80,8 @@ TEST(Supervisor, GivesUpAfterTheBound) {
     EXPECT_EQ(supervisor.on_service_ended(3), rs::EndAction::GaveUp);
     EXPECT_EQ(fake.launches.size(), launches) << "no further launch after giving up";
     EXPECT_EQ(supervisor.record_for(3)->state, protocol::rs::ServiceState::Failed);
+    EXPECT_EQ(supervisor.record_for(3)->pid, 0u);
+    EXPECT_EQ(supervisor.entry_for(1).restarts, rs::kMaxRestarts);
 }
 
 TEST(Supervisor, IgnoresEndpointsThatAreNotServices) {

@@ -200,3 +200,19 @@ TEST(TranslateOutput, StopsWhenOutputIsFullWithoutSplittingCrLf) {
     EXPECT_EQ(neurath::tty::translate_output("ab\n", 3, out, sizeof out, produced), 2u);
     EXPECT_EQ(std::string(out, produced), "ab");
 }
+
+TEST(LineDiscipline, PeekLeavesTheLineUntilDropped) {
+    LineDiscipline ld;
+    type(ld, "first\nsecond\n");
+    char buffer[64];
+    EXPECT_EQ(std::string(buffer, ld.peek_line(buffer, sizeof buffer)), "first\n");
+    EXPECT_EQ(std::string(buffer, ld.peek_line(buffer, sizeof buffer)), "first\n");
+    ld.drop_line();
+    EXPECT_EQ(std::string(buffer, ld.peek_line(buffer, 3)), "sec");
+    ld.drop_line();
+    EXPECT_FALSE(ld.line_ready());
+    EXPECT_EQ(ld.peek_line(buffer, sizeof buffer), 0u);
+    ld.drop_line();  // nothing queued: no effect
+    type(ld, "third\n");
+    EXPECT_EQ(take(ld), "third\n");
+}

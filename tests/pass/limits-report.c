@@ -1,0 +1,82 @@
+// The limits report lists what the metadata cannot describe precisely.
+// RUN: rm -rf %t.dir && mkdir -p %t.dir
+// Explicit path:
+// RUN: %clang -O0 -c %s -o %t.dir/explicit.o -mllvm -lu-report=%t.dir/explicit.txt
+// RUN: FileCheck %s < %t.dir/explicit.txt
+// Default: next to the object file.
+// RUN: %clang -O2 -c %s -o %t.dir/limits.o
+// RUN: FileCheck %s < %t.dir/limits.o.lu-limits.txt
+// Directory from the environment: <source name>.lu-limits.txt.
+// RUN: env NEURATH_LU_REPORT_DIR=%t.dir %clang -O0 -S -emit-llvm %s -o /dev/null
+// RUN: FileCheck %s < %t.dir/limits-report.c.lu-limits.txt
+// The globals listed are flagged imprecise in the metadata itself.
+// RUN: %dump_runtime %t.rt.o
+// RUN: %clang -O0 %s %t.rt.o -o %t.exe
+// RUN: %t.exe | FileCheck %s --check-prefix=META
+#include <stdint.h>
+#include <stdlib.h>
+
+struct session { int id; void* user_data; };
+union value { long number; char* text; };
+struct record { union value value; char name[16]; };
+
+uintptr_t saved_address;          // pointer-in-integer (declared type)
+unsigned long disguised;          // pointer-in-integer (seen in the code)
+union value current;              // union-with-pointer
+struct record records[4];         // union inside an array of structs, buffer
+char scratch[32];                 // untyped-buffer
+struct session sessions[2];       // void* inside: untyped-pointer
+void* (*allocator)(size_t) = malloc;  // malloc's address escapes
+int table[8];
+int* cursor;
+
+void lu_test_dump(void);
+
+void remember(struct session* s) {
+    disguised = (unsigned long)s;
+}
+
+struct session* recall(void) {
+    return (struct session*)disguised;
+}
+
+void* raw_buffer(size_t n) {
+    return malloc(n);
+}
+
+void* aligned(void) {
+    return aligned_alloc(64, 128);
+}
+
+void walk(void) {
+    cursor = table - 1;  // before the start of `table`
+}
+
+int main(void) {
+    struct session s = {1, 0};
+    remember(&s);
+    walk();
+    lu_test_dump();
+    return recall() != &s;
+}
+// CHECK: # Neurath live-update limits report
+// CHECK-DAG: int-to-pointer: disguised at {{.*}}limits-report.c:40:
+// CHECK-DAG: out-of-bounds-pointer: table + -4 (size 32) at {{.*}}limits-report.c:52:
+// CHECK-DAG: pointer-in-integer: disguised at {{.*}}limits-report.c:36:
+// CHECK-DAG: pointer-in-integer: saved_address (uintptr_t):
+// CHECK-DAG: union-with-pointer: current (value):
+// CHECK-DAG: untyped-buffer: records[].name (char[16]):
+// CHECK-DAG: untyped-buffer: scratch (char[32]):
+// CHECK-DAG: untyped-pointer: sessions[].user_data (void*):
+// CHECK-DAG: union-with-pointer: records[].value (value):
+// CHECK-DAG: unknown-allocation-type: heap object from malloc in raw_buffer at {{.*}}limits-report.c:44:
+// CHECK-DAG: untracked-allocation: aligned_alloc:
+// CHECK-DAG: untracked-allocation: malloc: address of the allocator is taken
+// CHECK-NOT: table:
+// CHECK: # {{[0-9]+}} finding(s)
+
+// META-DAG: global 'saved_address' {{.*}} flags=imprecise
+// META-DAG: global 'current' {{.*}} flags=imprecise
+// META-DAG: global 'records' {{.*}} flags=imprecise
+// META-DAG: global 'table' {{.*}} flags=none
+// META-DAG: type 'value' kind=union size=8 flags=imprecise|has-pointers

@@ -1,0 +1,58 @@
+// grant_table_test.cpp — grant windows: grantee, access and bounds checks.
+#include "ipc/grant_table.h"
+
+#include <gtest/gtest.h>
+
+#include <memory>
+
+#include <neurath/syscall.h>
+
+using namespace kernel;
+using neurath::Error;
+using neurath::kGrantRead;
+using neurath::kGrantWrite;
+
+namespace {
+
+TEST(GrantTable, ResolvesInsideTheWindowOnly) {
+    auto table = std::make_unique<GrantTable>();
+    uint64_t id = table->create(20, 0x500000, 100, kGrantRead).value();
+    EXPECT_EQ(table->resolve(id, 20, 0, 100, kGrantRead).value(), 0x500000u);
+    EXPECT_EQ(table->resolve(id, 20, 40, 60, kGrantRead).value(), 0x500028u);
+    EXPECT_EQ(table->resolve(id, 20, 40, 61, kGrantRead).error(), Error::InvalidArgument);
+    EXPECT_EQ(table->resolve(id, 20, 101, 0, kGrantRead).error(), Error::InvalidArgument);
+    EXPECT_EQ(table->resolve(id, 20, 1, ~0ull, kGrantRead).error(), Error::InvalidArgument);  // overflow
+}
+
+TEST(GrantTable, OnlyTheGranteeWithTheGrantedAccess) {
+    auto table = std::make_unique<GrantTable>();
+    uint64_t id = table->create(20, 0x500000, 100, kGrantRead).value();
+    EXPECT_EQ(table->resolve(id, 21, 0, 1, kGrantRead).error(), Error::PermissionDenied);
+    EXPECT_EQ(table->resolve(id, 20, 0, 1, kGrantWrite).error(), Error::PermissionDenied);
+    uint64_t open = table->create(neurath::kAny, 0x600000, 8, kGrantRead | kGrantWrite).value();
+    EXPECT_TRUE(table->resolve(open, 99, 0, 8, kGrantWrite).ok());
+}
+
+TEST(GrantTable, RevokedIdsStayDeadEvenWhenTheSlotIsReused) {
+    auto table = std::make_unique<GrantTable>();
+    uint64_t id = table->create(20, 0x500000, 100, kGrantRead).value();
+    ASSERT_TRUE(table->revoke(id).ok());
+    EXPECT_EQ(table->revoke(id).error(), Error::NotFound);
+    EXPECT_EQ(table->resolve(id, 20, 0, 1, kGrantRead).error(), Error::NotFound);
+    uint64_t reused = table->create(20, 0x700000, 100, kGrantRead).value();
+    EXPECT_NE(reused, id);
+    EXPECT_EQ(table->resolve(id, 20, 0, 1, kGrantRead).error(), Error::NotFound);
+    EXPECT_EQ(table->resolve(12345678, 20, 0, 1, kGrantRead).error(), Error::NotFound);
+}
+
+TEST(GrantTable, RejectsBadArgumentsAndRunsOutOfSlots) {
+    auto table = std::make_unique<GrantTable>();
+    EXPECT_EQ(table->create(20, 0x500000, 0, kGrantRead).error(), Error::InvalidArgument);
+    EXPECT_EQ(table->create(20, 0x500000, 8, 0).error(), Error::InvalidArgument);
+    EXPECT_EQ(table->create(20, 0x500000, 8, 4).error(), Error::InvalidArgument);
+    EXPECT_EQ(table->create(20, ~0ull - 2, 8, kGrantRead).error(), Error::InvalidArgument);
+    for (uint32_t i = 0; i < kMaxGrantsPerProcess; ++i) ASSERT_TRUE(table->create(20, 0x500000, 8, kGrantRead).ok());
+    EXPECT_EQ(table->create(20, 0x500000, 8, kGrantRead).error(), Error::NoSpace);
+}
+
+}  // namespace

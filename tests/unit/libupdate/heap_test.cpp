@@ -1,0 +1,109 @@
+// heap_test.cpp — the typed heap: allocation hooks, headers, the registry,
+// realloc and pass-through of pointers the runtime did not allocate.
+#include <libupdate/heap.h>
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <cstring>
+
+using namespace libupdate;
+
+namespace {
+
+const lu_type kIntType = {"int", "", 4, LU_KIND_INTEGER, LU_TYPE_SIGNED, 4, 0, nullptr, 0, nullptr, nullptr};
+const lu_alloc_site kSite = {1, "heap_test", "heap_test.cpp", 1, LU_ALLOC_MALLOC, &kIntType, "malloc", 0, 0};
+const lu_alloc_site kOtherSite = {2, "heap_test", "heap_test.cpp", 2, LU_ALLOC_REALLOC, &kIntType, "realloc", 0, 0};
+
+bool registered(void* object) {
+    bool found = false;
+    heap_for_each([&](HeapHeader& h) {
+        found = found || h.object() == object;
+        return true;
+    });
+    return found;
+}
+
+}  // namespace
+
+TEST(TypedHeap, TracksAllocationsWithSiteAndSize) {
+    uint64_t before = heap_registry().count;
+    void* object = __lu_alloc(40, &kSite, LU_ALLOC_MALLOC);
+    ASSERT_NE(object, nullptr);
+    EXPECT_EQ(reinterpret_cast<uintptr_t>(object) % 16, 0u);
+    HeapHeader* header = heap_header_of(object);
+    ASSERT_NE(header, nullptr);
+    EXPECT_EQ(header->site, &kSite);
+    EXPECT_EQ(header->size(), 40u);
+    EXPECT_EQ(header->how(), static_cast<uint32_t>(LU_ALLOC_MALLOC));
+    EXPECT_EQ(heap_registry().count, before + 1);
+    EXPECT_TRUE(registered(object));
+    EXPECT_EQ(heap_find_containing(reinterpret_cast<uint64_t>(object) + 39), header);
+    __lu_free(object, LU_ALLOC_MALLOC);
+    EXPECT_EQ(heap_registry().count, before);
+    EXPECT_FALSE(registered(object));
+}
+
+TEST(TypedHeap, CallocZeroesAndChecksOverflow) {
+    auto* numbers = static_cast<int*>(__lu_calloc(10, sizeof(int), &kSite));
+    ASSERT_NE(numbers, nullptr);
+    for (int i = 0; i < 10; ++i) EXPECT_EQ(numbers[i], 0);
+    __lu_free(numbers, LU_ALLOC_MALLOC);
+    EXPECT_EQ(__lu_calloc(SIZE_MAX / 2, 4, &kSite), nullptr);
+}
+
+TEST(TypedHeap, ReallocKeepsContentsAndRelinks) {
+    uint64_t before = heap_registry().count;
+    auto* numbers = static_cast<int*>(__lu_alloc(4 * sizeof(int), &kSite, LU_ALLOC_MALLOC));
+    for (int i = 0; i < 4; ++i) numbers[i] = i * 11;
+    auto* grown = static_cast<int*>(__lu_realloc(numbers, 4096 * sizeof(int), &kOtherSite));
+    ASSERT_NE(grown, nullptr);
+    for (int i = 0; i < 4; ++i) EXPECT_EQ(grown[i], i * 11);
+    EXPECT_EQ(heap_header_of(grown)->site, &kOtherSite);
+    EXPECT_EQ(heap_header_of(grown)->size(), 4096 * sizeof(int));
+    EXPECT_EQ(heap_registry().count, before + 1);
+    EXPECT_TRUE(registered(grown));
+    __lu_free(grown, LU_ALLOC_MALLOC);
+    EXPECT_EQ(heap_registry().count, before);
+}
+
+TEST(TypedHeap, ForeignPointersPassThroughUntracked) {
+    uint64_t before = heap_registry().count;
+    void* foreign = std::malloc(64);
+    EXPECT_EQ(heap_header_of(foreign), nullptr);
+    void* grown = __lu_realloc(foreign, 1 << 20, &kSite);  // large: may move to mmap
+    ASSERT_NE(grown, nullptr);
+    EXPECT_EQ(heap_header_of(grown), nullptr);
+    __lu_free(grown, LU_ALLOC_MALLOC);
+    __lu_free(nullptr, LU_ALLOC_MALLOC);
+    EXPECT_EQ(heap_registry().count, before);
+}
+
+TEST(TypedHeap, StrdupCopiesAndTracks) {
+    char* copy = __lu_strdup("live update", &kSite);
+    ASSERT_NE(copy, nullptr);
+    EXPECT_STREQ(copy, "live update");
+    EXPECT_EQ(heap_header_of(copy)->size(), 12u);
+    char* prefix = __lu_strndup("live update", 4, &kSite);
+    EXPECT_STREQ(prefix, "live");
+    __lu_free(copy, LU_ALLOC_MALLOC);
+    __lu_free(prefix, LU_ALLOC_MALLOC);
+}
+
+TEST(TypedHeap, NewThrowsWhenMemoryIsExhausted) {
+    EXPECT_THROW((void)__lu_alloc(size_t{1} << 62, &kSite, LU_ALLOC_NEW), std::bad_alloc);
+    EXPECT_EQ(__lu_alloc(size_t{1} << 62, &kSite, LU_ALLOC_NEW | LU_ALLOC_NOTHROW_BIT), nullptr);
+    EXPECT_EQ(__lu_alloc(size_t{1} << 62, &kSite, LU_ALLOC_MALLOC), nullptr);
+}
+
+TEST(TypedHeap, EnumeratesManyObjects) {
+    std::vector<void*> objects;
+    for (int i = 0; i < 1000; ++i) objects.push_back(__lu_alloc(static_cast<size_t>(i + 1), &kSite, LU_ALLOC_MALLOC));
+    size_t seen = 0;
+    heap_for_each([&](HeapHeader& h) {
+        seen += h.site == &kSite;
+        return true;
+    });
+    EXPECT_EQ(seen, 1000u);
+    for (void* object : objects) __lu_free(object, LU_ALLOC_MALLOC);
+}
