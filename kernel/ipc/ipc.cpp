@@ -1,7 +1,7 @@
 // ipc.cpp — rendezvous IPC between processes (see ipc.h for the rules).
 //
 // Entry points: ipc_send, ipc_receive, ipc_notify, notify_from_kernel,
-// post_kernel_message, ipc_on_death, may_send_to.
+// post_kernel_message, ipc_on_death, ipc_retry_receive, may_send_to.
 #include "ipc/ipc.h"
 
 #include "core/log.h"
@@ -225,6 +225,10 @@ void post_kernel_message(Endpoint destination, const Message& message) {
     if (!target->kernel_messages.push(message)) {
         log("ipc: kernel message queue of %s(%d) full, type %d dropped\n", target->name, destination, message.type);
     }
+}
+
+void ipc_retry_receive(Process& process) {
+    if (is_receiving(process) && !process.send_then_receive) receive_now(process, process.receive_source);
 }
 
 void ipc_on_death(Process& dead) {

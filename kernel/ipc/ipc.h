@@ -3,7 +3,7 @@
 //
 // Entry points: ipc_send (Send and SendReceive), ipc_receive, ipc_notify,
 // notify_from_kernel (IRQs), post_kernel_message (exit/fault reports),
-// ipc_on_death (wake everyone waiting on a dying process).
+// ipc_on_death (wake everyone waiting on a dying process), ipc_retry_receive.
 // Rules: the kernel fills Message.source; a receiver takes, in order, queued
 // kernel messages (when receiving from kAny or kKernel), pending
 // notifications, then blocked senders in arrival order. A send that would
@@ -27,6 +27,9 @@ SyscallResult ipc_notify(Process& caller, Endpoint destination, uint32_t tag);
 void notify_from_kernel(Process& target, uint32_t tag);
 void post_kernel_message(Endpoint destination, const neurath::Message& message);
 void ipc_on_death(Process& dead);
+// A process blocked in Receive whose pending work changed (endpoint swap):
+// deliver at once if something now matches.
+void ipc_retry_receive(Process& process);
 
 bool may_send_to(const Process& sender, Endpoint destination);
 

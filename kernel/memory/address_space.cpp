@@ -118,6 +118,16 @@ void AddressSpace::unmap_range(uint64_t vaddr, uint64_t length) {
     }
 }
 
+Result<void> AddressSpace::widen_page(uint64_t vaddr, bool writable, bool executable) {
+    Result<void> status;
+    uint64_t* entry = leaf_entry(vaddr, false, status);
+    if (entry == nullptr || !(*entry & pte::kPresent)) return Error::BadAddress;
+    if (writable) *entry |= pte::kWritable;
+    if (executable) *entry &= ~pte::kNoExecute;
+    cpu::invalidate_page(vaddr);
+    return {};
+}
+
 Result<uint64_t> AddressSpace::translate(uint64_t vaddr, Access access) const {
     if (!is_user_range(vaddr, 1) || pml4_ == 0) return Error::BadAddress;
     uint64_t required = pte::kPresent | pte::kUser | (access == Access::Write ? pte::kWritable : 0);

@@ -2,7 +2,7 @@
 //
 // Entry points: kernel_space_init() (adopt the boot tables, drop the identity
 // map), AddressSpace::create / destroy, map_page, map_zeroed_range,
-// translate, is_mapped, activate.
+// unmap_range, widen_page, translate, is_mapped, activate.
 // Invariants: PML4 slots 256..511 (the kernel: direct map and image) are
 // shared by every space and supervisor-only; user pages live only in
 // [kUserBase, kUserEnd) and are freed with the space. translate() checks
@@ -30,6 +30,8 @@ public:
     // nothing new stays mapped.
     Result<void> map_zeroed_range(uint64_t vaddr, uint64_t length, bool writable, bool executable);
     void unmap_range(uint64_t vaddr, uint64_t length);
+    // Adds write and/or execute permission to a mapped user page (never removes any).
+    Result<void> widen_page(uint64_t vaddr, bool writable, bool executable);
 
     // Physical address behind a user virtual address, or -BadAddress.
     Result<uint64_t> translate(uint64_t vaddr, Access access) const;

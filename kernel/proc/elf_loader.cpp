@@ -11,14 +11,18 @@
 namespace kernel {
 namespace {
 
-// Maps every page of the segment (pages shared with an earlier segment are reused).
+// Maps every page of the segment; a page shared with an earlier segment is
+// reused and gets the union of both segments' permissions.
 Result<void> map_segment_pages(AddressSpace& space, const ElfSegment& segment) {
     uint64_t first = page_round_down(segment.vaddr);
     uint64_t end = page_round_up(segment.vaddr + segment.memory_size);
     bool writable = (segment.flags & kSegmentWrite) != 0;
     bool executable = (segment.flags & kSegmentExecute) != 0;
     for (uint64_t page = first; page < end; page += kPageSize) {
-        if (space.is_mapped(page)) continue;
+        if (space.is_mapped(page)) {
+            TRY(space.widen_page(page, writable, executable));
+            continue;
+        }
         uint64_t frame = TRY(frame_allocate_zeroed());
         Result<void> mapped = space.map_page(page, frame, writable, executable);
         if (mapped.is_error()) {

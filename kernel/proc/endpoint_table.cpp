@@ -46,6 +46,16 @@ void EndpointTable::mark_dead(Endpoint endpoint) {
     entries_[endpoint].slot = -1;
 }
 
+Result<void> EndpointTable::swap(Endpoint a, Endpoint b) {
+    if (a == b) return Error::InvalidArgument;
+    TRY(lookup(a));
+    TRY(lookup(b));
+    Entry saved = entries_[a];
+    entries_[a] = entries_[b];
+    entries_[b] = saved;
+    return {};
+}
+
 EndpointStatus EndpointTable::status(Endpoint endpoint) const {
     return in_range(endpoint) ? entries_[endpoint].status : EndpointStatus::Free;
 }

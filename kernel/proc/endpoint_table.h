@@ -2,7 +2,7 @@
 // behind it. Pure logic (host-testable).
 //
 // Entry points: EndpointTable::bind (explicit endpoint), allocate_user,
-// lookup, mark_dead, status, name_of.
+// lookup, mark_dead, swap, status, name_of.
 // Invariants: kKernel (0) is never bound; an endpoint is Free (never used),
 // Live (bound to one process slot) or Dead (its process died; the name is
 // remembered and may be re-bound by a restart, which keeps the name).
@@ -34,6 +34,9 @@ public:
     // The live slot, or -NoSuchEndpoint (never bound / out of range) or -DeadEndpoint.
     Result<int32_t> lookup(Endpoint endpoint) const;
     void mark_dead(Endpoint endpoint);
+    // Exchanges the slots (and names) of two live endpoints; -NoSuchEndpoint /
+    // -DeadEndpoint when either is not live, -InvalidArgument when a == b.
+    Result<void> swap(Endpoint a, Endpoint b);
     EndpointStatus status(Endpoint endpoint) const;
     const char* name_of(Endpoint endpoint) const;
 

@@ -50,6 +50,7 @@ constexpr Registry build_registry() {
     r.add(Sys::IoPortEnable, "io_port_enable", sys_io_port_enable, true);
     r.add(Sys::IrqSubscribe, "irq_subscribe", sys_irq_subscribe, true);
     r.add(Sys::Shutdown, "shutdown", sys_shutdown, true);
+    r.add(Sys::ProcSwapEndpoints, "proc_swap_endpoints", sys_proc_swap_endpoints, true);
     return r;
 }
 

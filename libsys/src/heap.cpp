@@ -176,8 +176,9 @@ void* HeapArena::allocate_zeroed(size_t count, size_t size) {
 
 void* HeapArena::reallocate(void* pointer, size_t size) {
     if (!pointer) return allocate(size);
+    if (!owns_live(pointer)) return nullptr;
     if (size == 0) {
-        release(pointer);
+        (void)release(pointer);
         return nullptr;
     }
     if (size > kMaximumRequest) return nullptr;
@@ -186,17 +187,29 @@ void* HeapArena::reallocate(void* pointer, size_t size) {
     void* fresh = allocate(size);
     if (!fresh) return nullptr;
     str::memcpy(fresh, pointer, old_payload);
-    release(pointer);
+    (void)release(pointer);
     return fresh;
 }
 
-void HeapArena::release(void* pointer) {
-    if (!pointer) return;
+bool HeapArena::owns_live(const void* pointer) const {
+    const auto address = reinterpret_cast<uintptr_t>(pointer);
+    if (end_ == base_ || address % kAlignment != 0) return false;
+    if (address < base_ + 16 || address + kMinimumBlock - 8 > end_ - 8) return false;
+    Block* block = Block::of(pointer);
+    const uint64_t size = block->size();
+    if (!block->used() || size < kMinimumBlock || size > end_ - 8 - (address - 8)) return false;
+    return *block->footer() == block->tag;
+}
+
+bool HeapArena::release(void* pointer) {
+    if (!pointer) return true;
+    if (!owns_live(pointer)) return false;
     Block* block = Block::of(pointer);
     --live_allocations_;
     used_bytes_ -= block->size() - kOverhead;
     block->set(block->size(), false);
     link_free(coalesce(block));
+    return true;
 }
 
 size_t HeapArena::usable_size(const void* pointer) const {

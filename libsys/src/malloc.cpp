@@ -3,9 +3,11 @@
 // on top of it: malloc, free, calloc, realloc, aligned_alloc and every
 // operator new/delete form (plain, array, sized, aligned, nothrow).
 // Allocation failure in operator new ends the process with a message
-// (there are no exceptions).
+// (there are no exceptions); freeing a foreign or already freed pointer is
+// logged and otherwise ignored.
 #include <sys/heap.h>
 #include <sys/kcall.h>
+#include <sys/stdio.h>
 
 namespace std {
 enum class align_val_t : size_t {};
@@ -46,7 +48,9 @@ HeapArena& process_heap() {
 
 extern "C" {
 void* malloc(size_t size) { return sys::process_heap().allocate(size); }
-void free(void* pointer) { sys::process_heap().release(pointer); }
+void free(void* pointer) {
+    if (!sys::process_heap().release(pointer)) sys::log("libsys: free of a pointer the heap does not own: %p\n", pointer);
+}
 void* calloc(size_t count, size_t size) { return sys::process_heap().allocate_zeroed(count, size); }
 void* realloc(void* pointer, size_t size) { return sys::process_heap().reallocate(pointer, size); }
 void* aligned_alloc(size_t alignment, size_t size) { return sys::process_heap().allocate_aligned(size, alignment); }

@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <new>
+#include <sys/single_threaded.h>
 
 namespace libupdate {
 
@@ -25,6 +26,8 @@ void platform_heap_release(void* pointer) { std::free(pointer); }
 void* platform_heap_reallocate(void* pointer, size_t size) { return std::realloc(pointer, size); }
 
 void platform_out_of_memory(size_t) { throw std::bad_alloc(); }
+
+bool platform_single_threaded() { return __libc_single_threaded != 0; }
 
 void platform_log(const char* text) { std::fprintf(stderr, "libupdate: %s\n", text); }
 

@@ -94,14 +94,16 @@ Result<void> Converter::convert_object(const uint8_t* source, const RelocationEn
     return {};
 }
 
-Result<void> Converter::convert(const uint8_t* source, uint64_t source_address, TypeId s, uint8_t* destination, TypeId d) {
+Result<void> Converter::convert(const uint8_t* source, uint64_t source_address, TypeId s, uint8_t* destination, TypeId d,
+                                bool use_hook) {
     if (s == kNoType || d == kNoType) return fail(neurath::Error::BadExecutable, "value without a type");
     if (++depth_ > kMaxDepth) {
         --depth_;
         return fail(neurath::Error::TooBig, "types nested too deeply", s, d);
     }
     Result<void> result{};
-    if (const TypeHookEntry* hook = hook_for(d)) {
+    const TypeHookEntry* hook = use_hook ? hook_for(d) : nullptr;
+    if (hook) {
         TransferContext context(*this);
         result = hook->hook(context, OldValue{source, source_address, s}, destination, d, hook->user);
         if (result.ok()) mark_bits(destination, 0, destination_.type(d).size * 8);
@@ -209,7 +211,7 @@ Result<void> Converter::convert_array(const uint8_t* source, uint64_t source_add
     uint64_t source_size = source_.type(from.target).size;
     uint64_t destination_size = destination_.type(to.target).size;
     uint64_t common = from.count < to.count ? from.count : to.count;
-    for (uint64_t i = common; i < from.count; ++i)
+    for (uint64_t i = common; i < from.count && !backwards_; ++i)
         if (!all_zero(source + i * source_size, source_size)) {
             push_index(i);
             UpdateError error = fail(neurath::Error::TooBig, "array shrank but this dropped element is in use", s, d);
@@ -232,7 +234,8 @@ Result<void> Converter::convert_char_array(const uint8_t* source, TypeId s, uint
     const TypeRecord& to = destination_.type(d);
     uint64_t length = 0;
     while (length < from.count && source[length]) ++length;
-    if (length >= to.count) return fail(neurath::Error::TooBig, "string does not fit the smaller char array", s, d);
+    if (length >= to.count && !backwards_) return fail(neurath::Error::TooBig, "string does not fit the smaller char array", s, d);
+    if (length >= to.count) length = to.count - 1;
     write(destination, source, length);
     platform_fill(destination + length, 0, to.count - length);
     mark_bits(destination + length, 0, (to.count - length) * 8);

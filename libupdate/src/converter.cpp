@@ -202,6 +202,10 @@ Result<void> TransferContext::convert(const OldValue& value, void* destination, 
     return converter_.convert(value.bytes, value.address, value.type, static_cast<uint8_t*>(destination), new_type);
 }
 
+Result<void> TransferContext::convert_default(const OldValue& value, void* destination, TypeId new_type) const {
+    return converter_.convert(value.bytes, value.address, value.type, static_cast<uint8_t*>(destination), new_type, false);
+}
+
 Result<void> TransferContext::read_old(uint64_t address, void* out, size_t size) const {
     return converter_.source_reader()(address, out, size);
 }

@@ -34,6 +34,9 @@ public:
               const RelocationMap& map, const TransferOptions& options);
 
     void set_string_copier(StringCopier copier) { copier_ = copier; }
+    // Round-trip (backwards) mode: array elements beyond the old length did
+    // not come from the old state, so dropping them is not a loss.
+    void set_backwards(bool backwards) { backwards_ = backwards; }
     // Describe the value being converted, e.g. "variable 'table'".
     void set_root(const char* description);
     // Record converted bits in `mask` (parallel to the buffer starting at `base`).
@@ -45,8 +48,9 @@ public:
 
     // A whole relocation entry: `count` elements plus any trailing bytes.
     Result<void> convert_object(const uint8_t* source, const RelocationEntry& entry, uint8_t* destination);
+    // `use_hook`: false when a hook asks for the default rules on its own type.
     Result<void> convert(const uint8_t* source, uint64_t source_address, TypeId source_type, uint8_t* destination,
-                         TypeId destination_type);
+                         TypeId destination_type, bool use_hook = true);
 
     Result<uint64_t> relocate_data(uint64_t value, TypeId source_pointee);
     Result<uint64_t> relocate_code(uint64_t value);
@@ -109,6 +113,7 @@ private:
     uint8_t* mask_ = nullptr;
     uint64_t mask_size_ = 0;
     int depth_ = 0;
+    bool backwards_ = false;
 };
 
 // Integer helpers shared with the filter environment and checks.

@@ -3,6 +3,7 @@
 // Entry points: heap_registry, heap_header_of, heap_track, heap_untrack,
 // heap_find_containing.
 #include <libupdate/heap.h>
+#include <libupdate/platform.h>
 
 namespace libupdate {
 
@@ -11,13 +12,16 @@ namespace {
 HeapRegistry g_registry;
 
 void lock(HeapRegistry& registry) {
+    if (platform_single_threaded()) return;
     while (__atomic_exchange_n(&registry.lock, 1u, __ATOMIC_ACQUIRE)) {
         while (__atomic_load_n(&registry.lock, __ATOMIC_RELAXED)) {
         }
     }
 }
 
-void unlock(HeapRegistry& registry) { __atomic_store_n(&registry.lock, 0u, __ATOMIC_RELEASE); }
+void unlock(HeapRegistry& registry) {
+    if (!platform_single_threaded()) __atomic_store_n(&registry.lock, 0u, __ATOMIC_RELEASE);
+}
 
 void initialise(HeapRegistry& registry) {
     if (!registry.sentinel.next) {

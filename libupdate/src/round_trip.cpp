@@ -77,6 +77,7 @@ Result<void> round_trip_check(const ProgramModel& old_model, const MemoryReader&
     TransferOptions no_hooks;
     MemoryReader local = local_memory_reader();
     Converter back(new_model, local, old_model, reverse, no_hooks);
+    back.set_backwards(true);
     for (size_t i = 0; i < reverse.size(); ++i) {
         const RelocationEntry& entry = reverse[i];
         char what[200];

@@ -14,6 +14,7 @@
 #include "llvm/IR/IRBuilder.h"
 #include "llvm/IR/InstIterator.h"
 #include "llvm/IR/Instructions.h"
+#include "llvm/IR/Intrinsics.h"
 #include "llvm/IR/Module.h"
 
 namespace neurath::pass {
@@ -32,6 +33,7 @@ const KnownFunction knownFunctions[] = {
     {"malloc", AllocFamily::Malloc, 1},
     {"calloc", AllocFamily::Calloc, 2},
     {"realloc", AllocFamily::Realloc, 2},
+    {"reallocarray", AllocFamily::ReallocArray, 3},
     {"strdup", AllocFamily::Strdup, 1},
     {"strndup", AllocFamily::Strndup, 2},
     {"free", AllocFamily::Free, 1},
@@ -50,7 +52,13 @@ const KnownFunction knownFunctions[] = {
 // Allocators the pass knows but does not track (reported once if used).
 const char* const untrackedAllocators[] = {
     "aligned_alloc", "posix_memalign", "memalign", "valloc", "pvalloc",
-    "_ZnwmSt11align_val_t", "_ZnamSt11align_val_t", "reallocarray",
+    "_ZnwmSt11align_val_t", "_ZnamSt11align_val_t",
+};
+
+// C library calls that reallocate or inspect a heap block themselves: given a
+// block from the tracked allocator they bypass it (and its bookkeeping).
+const char* const heapAwareLibraryCalls[] = {
+    "getline", "getdelim", "malloc_usable_size", "malloc_size", "__getdelim",
 };
 
 struct Classifier {
@@ -96,6 +104,8 @@ bool signatureFits(const Function& function, const AllocCall& kind) {
     case AllocFamily::Realloc:
     case AllocFamily::Strndup:
         return param(0)->isPointerTy() && isSizeType(param(1));
+    case AllocFamily::ReallocArray:
+        return param(0)->isPointerTy() && isSizeType(param(1)) && isSizeType(param(2));
     case AllocFamily::Strdup:
     case AllocFamily::Free:
     case AllocFamily::Delete:
@@ -121,6 +131,22 @@ void reportUntracked(Module& module, const Classifier& classifier, ModuleModel& 
             model.limits.push_back({"untracked-allocation", name, "",
                                     "allocator not instrumented: its objects are "
                                     "invisible to state transfer"});
+    }
+    for (const KnownFunction& known : knownFunctions) {
+        Function* function = module.getFunction(known.name);
+        if (function && !function->isDeclaration() && StringRef(known.name).startswith("_Z"))
+            model.limits.push_back({"replaced-allocator", demangledBase(known.name), "",
+                                    "the program defines this global allocator; "
+                                    "instrumented new/delete expressions call the "
+                                    "runtime instead of it"});
+    }
+    for (const char* name : heapAwareLibraryCalls) {
+        Function* function = module.getFunction(name);
+        if (function && !function->use_empty())
+            model.limits.push_back({"heap-aware-library-call", name, "",
+                                    "the C library reallocates or measures the block "
+                                    "itself, bypassing the tracked allocator: pass it "
+                                    "memory it allocated (e.g. a NULL getline buffer)"});
     }
     for (const auto& [name, kind] : classifier.byName) {
         Function* function = module.getFunction(name);
@@ -179,7 +205,8 @@ uint32_t allocatorCode(AllocFamily family) {
     switch (family) {
     case AllocFamily::Malloc: return LU_ALLOC_MALLOC;
     case AllocFamily::Calloc: return LU_ALLOC_CALLOC;
-    case AllocFamily::Realloc: return LU_ALLOC_REALLOC;
+    case AllocFamily::Realloc:
+    case AllocFamily::ReallocArray: return LU_ALLOC_REALLOC;
     case AllocFamily::Strdup:
     case AllocFamily::Strndup: return LU_ALLOC_STRDUP;
     case AllocFamily::New:
@@ -201,7 +228,8 @@ Value* sizeOperand(const AllocCall& kind) {
     case AllocFamily::Calloc:
     case AllocFamily::Realloc:
     case AllocFamily::Strndup: return kind.call->getArgOperand(1);
-    case AllocFamily::Strdup: return nullptr;
+    case AllocFamily::Strdup:
+    case AllocFamily::ReallocArray: return nullptr;
     case AllocFamily::CustomAlloc: return kind.call->getArgOperand(kind.argument);
     default: return kind.call->getArgOperand(0);
     }
@@ -227,7 +255,9 @@ void describeSites(const std::vector<AllocCall>& calls, DebugTypeOf& debugTypes,
         if (!kind.allocates()) continue;
         CallBase& call = *kind.call;
         const Value* old =
-            kind.family == AllocFamily::Realloc ? call.getArgOperand(0) : nullptr;
+            kind.family == AllocFamily::Realloc || kind.family == AllocFamily::ReallocArray
+                ? call.getArgOperand(0)
+                : nullptr;
         InferredType inferred = debugTypes.allocatedType(call, old);
         SiteModel site;
         site.function = functionSourceName(*call.getFunction());
@@ -320,6 +350,18 @@ void rewriteOne(const AllocCall& kind, Constant* site, RuntimeCalls& runtime) {
     case AllocFamily::Realloc:
         replaceCall(call, runtime.realloc, {arg(0), arg(1), site});
         return;
+    case AllocFamily::ReallocArray: {
+        // reallocarray(p, n, size): an overflowing n * size asks for SIZE_MAX,
+        // which the runtime cannot satisfy, so the call fails like the original.
+        IRBuilder<> builder(&call);
+        Value* product = builder.CreateBinaryIntrinsic(Intrinsic::umul_with_overflow,
+                                                       arg(1), arg(2));
+        Value* size = builder.CreateSelect(builder.CreateExtractValue(product, 1),
+                                           builder.getInt64(~uint64_t{0}),
+                                           builder.CreateExtractValue(product, 0));
+        replaceCall(call, runtime.realloc, {arg(0), size, site});
+        return;
+    }
     case AllocFamily::Strdup:
         replaceCall(call, runtime.strdup, {arg(0), site});
         return;

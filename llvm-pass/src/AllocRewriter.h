@@ -31,6 +31,7 @@ enum class AllocFamily {
     Malloc,
     Calloc,
     Realloc,
+    ReallocArray,
     Strdup,
     Strndup,
     New,

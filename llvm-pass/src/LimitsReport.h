@@ -11,6 +11,8 @@
 //   int-to-pointer       a pointer made from an integer loaded from memory
 //   out-of-bounds-pointer  constant pointer arithmetic leaving its object
 //   untracked-allocation   (from AllocRewriter) allocations the pass cannot see
+//   heap-aware-library-call (from AllocRewriter) getline & co. used
+//   replaced-allocator   (from AllocRewriter) the program defines operator new
 //   opaque-type / no-debug-info  types or variables without a description
 //   incomplete-type      a struct only declared in this unit's debug info
 //                        (clang's default limited debug info; use

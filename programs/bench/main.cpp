@@ -7,12 +7,14 @@
 // instruction-counting assumption), null_syscall (SelfInfo), ipc_roundtrip
 // (SendReceive to /bin/benchpeer and back), spawn (pm spawn + wait of
 // `benchpeer exit`), file_read_4k (a 4 KiB read through vfs), and vfs_ping
-// (a null request to a server). Averages over many runs. Names match
+// (a null request to a server), boot_to_prompt (guest time of the shell's
+// first prompt, published by sh in ds). Averages over many runs. Names match
 // tools/bench_report.py.
 #include <neurath/endpoint.h>
 #include <protocol/common.h>
 #include <protocol/vfs.h>
 #include <sys/call.h>
+#include <sys/ds_client.h>
 #include <sys/kcall.h>
 #include <sys/pm_client.h>
 #include <sys/stdio.h>
@@ -132,6 +134,17 @@ void bench_server_ping() {
     report("vfs_ping", bench::read_tsc() - start, kPingRuns, "instructions");
 }
 
+// The shell publishes the guest time of its first prompt in ds; under
+// -icount shift=0 that time in ns is the instruction count of the boot.
+void report_boot_to_prompt() {
+    char text[24] = {};
+    const sys::Result<size_t> length = sys::ds::lookup("sh.first_prompt_ns", text, sizeof text - 1);
+    if (length.is_error()) return fail("boot_to_prompt", length.error());
+    uint64_t ns = 0;
+    for (const char* digit = text; *digit >= '0' && *digit <= '9'; ++digit) ns = ns * 10 + (*digit - '0');
+    printf("bench boot_to_prompt %llu instructions\n", static_cast<unsigned long long>(ns));
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -143,6 +156,7 @@ int main(int argc, char** argv) {
     bench_spawn();
     bench_file_read();
     bench_server_ping();
+    report_boot_to_prompt();
     const uint64_t uptime_ns = sys::uptime_ns() - uptime_start;
     const uint64_t tsc_ticks = bench::read_tsc() - tsc_start;
     printf("bench total_uptime %llu ns\n", static_cast<unsigned long long>(uptime_ns));

@@ -1,7 +1,8 @@
 // main.cpp — /bin/benchpeer: the partner process for bench and ipcstress.
 //
 // Entry point: main. Modes (argv[1]):
-//   (none) | echo    serve echo_protocol.h requests until kQuit
+//   (none) | echo    serve echo_protocol.h requests until kQuit, replying
+//                    with reply-and-wait (one kernel call per round trip)
 //   exit             exit at once with status 0 (spawn cost measurement)
 //   ping <count>     ping vfs, pm, ds and tty <count> times each; exit 0 if
 //                    every ping was answered, 1 otherwise (concurrent load)
@@ -17,22 +18,36 @@ namespace {
 
 using neurath::Message;
 
+// Turns a request into its reply in place; returns true for kQuit.
+bool answer(Message& message) {
+    const bool quit = message.type == echo::kQuit;
+    if (message.type == echo::kEcho) {
+        auto& payload = neurath::payload_of<echo::EchoPayload>(message);
+        for (uint64_t& word : payload.words) ++word;  // echo::expected_echo, in place
+        message.type = protocol::kReplyOk;
+    } else {
+        message.type = quit ? protocol::kReplyOk : protocol::reply_type_for(neurath::Error::BadMessage);
+    }
+    return quit;
+}
+
+// Replies with SendReceive to the client, which hands back that client's
+// next request in the same kernel call (reply-and-wait); when that fails
+// (the client went away) it waits for anyone again.
 int serve_echo() {
     Message message;
+    bool have_request = false;
     for (;;) {
-        if (sys::receive(neurath::kAny, message).is_error()) continue;
-        if (message.source == neurath::kKernel) continue;
-        const neurath::Endpoint client = message.source;
-        const bool quit = message.type == echo::kQuit;
-        if (message.type == echo::kEcho) {
-            auto& payload = neurath::payload_of<echo::EchoPayload>(message);
-            for (uint64_t& word : payload.words) ++word;  // echo::expected_echo, in place
-            message.type = protocol::kReplyOk;
-        } else {
-            message.type = quit ? protocol::kReplyOk : protocol::reply_type_for(neurath::Error::BadMessage);
+        if (!have_request) {
+            if (sys::receive(neurath::kAny, message).is_error()) continue;
+            if (message.source == neurath::kKernel) continue;
         }
-        (void)sys::send(client, message);
-        if (quit) return 0;
+        const neurath::Endpoint client = message.source;
+        if (answer(message)) {
+            (void)sys::send(client, message);
+            return 0;
+        }
+        have_request = sys::sendrec(client, message).ok();
     }
 }
 

@@ -6,8 +6,9 @@
 // random type, a valid type with random payload, a valid type whose grant
 // fields hold random ids and huge lengths, a valid type with a real 8-byte
 // grant claiming to be 1 TiB long, vfs descriptor calls with huge offsets,
-// a kernel-message type sent by a user, or a crash-injection request from
-// a non-rs sender. Exit status 0 when every server answers afterwards.
+// a kernel-message type sent by a user, a crash-injection request from a
+// non-rs sender, or (vfs) a read-only open/stat of a random path of up to
+// 300 bytes. Exit status 0 when every server answers afterwards.
 #include <protocol/common.h>
 #include <protocol/vfs.h>
 #include <sys/call.h>
@@ -27,7 +28,8 @@ using neurath::Message;
 
 constexpr uint32_t kDefaultCount = 400;
 constexpr uint64_t kDefaultSeed = 1;
-constexpr uint32_t kShapes = 8;
+constexpr uint32_t kShapes = 9;
+constexpr uint32_t kRandomPathMax = 300;  // beyond protocol::vfs::kMaxPath on purpose
 
 struct Tally {
     uint32_t sent = 0;
@@ -51,7 +53,30 @@ void poison_grants(Message& message, Prng& prng) {
     }
 }
 
-void shape_message(const Target& target, uint32_t shape, Prng& prng, Message& message, uint64_t real_grant) {
+// Client buffers the servers are granted access to.
+struct Buffers {
+    uint64_t small_grant;  // 8 bytes, read/write
+    uint64_t path_grant;   // kRandomPathMax bytes, read-only
+    uint8_t* path;
+};
+
+// A read-only vfs request (open for reading, stat) naming a random path:
+// exercises path copying and resolution without changing the tree.
+void random_path_request(Prng& prng, Message& message, const Buffers& buffers) {
+    const uint64_t length = 1 + prng.below(kRandomPathMax);
+    prng.fill(buffers.path, kRandomPathMax);
+    buffers.path[0] = '/';
+    const protocol::GrantRef path{buffers.path_grant, length};
+    if (prng.below(2) == 0) {
+        message.type = protocol::vfs::kOpen;
+        neurath::payload_of<protocol::vfs::OpenRequest>(message) = {path, protocol::vfs::kOpenRead, 0};
+    } else {
+        message.type = protocol::vfs::kStat;
+        neurath::payload_of<protocol::vfs::StatRequest>(message) = {path};
+    }
+}
+
+void shape_message(const Target& target, uint32_t shape, Prng& prng, Message& message, const Buffers& buffers) {
     prng.fill(message.payload, sizeof message.payload);
     switch (shape) {
     case 0: message.type = target.first_type + target.request_count + static_cast<int32_t>(prng.below(200)); break;
@@ -63,7 +88,7 @@ void shape_message(const Target& target, uint32_t shape, Prng& prng, Message& me
         break;
     case 4: {
         message.type = valid_type(target, prng);
-        const protocol::GrantRef lying{real_grant, 1ull << 40};
+        const protocol::GrantRef lying{buffers.small_grant, 1ull << 40};
         sys::str::memcpy(message.payload, &lying, sizeof lying);
         sys::str::memcpy(message.payload + 16, &lying, sizeof lying);
         break;
@@ -77,18 +102,24 @@ void shape_message(const Target& target, uint32_t shape, Prng& prng, Message& me
         break;
     }
     case 6: message.type = 1 + static_cast<int32_t>(prng.below(3)); break;  // kernel message types
-    default: message.type = protocol::common::kCrashInject; break;
+    case 7: message.type = protocol::common::kCrashInject; break;
+    default:
+        if (target.endpoint == neurath::kVfs) random_path_request(prng, message, buffers);
+        else message.type = valid_type(target, prng);
+        break;
     }
 }
 
 void fuzz_server(const Target& target, uint32_t count, Prng& prng, Tally& tally) {
     static uint8_t small_buffer[8];
-    const sys::Result<sys::Grant> grant =
+    static uint8_t path_buffer[kRandomPathMax];
+    const sys::Result<sys::Grant> small =
         sys::Grant::create(target.endpoint, small_buffer, sizeof small_buffer, neurath::kGrantRead | neurath::kGrantWrite);
-    const uint64_t real_grant = grant.ok() ? grant.value().ref().id : 0;
+    const sys::Result<sys::Grant> path = sys::Grant::create(target.endpoint, path_buffer, sizeof path_buffer, neurath::kGrantRead);
+    const Buffers buffers{small.ok() ? small.value().ref().id : 0, path.ok() ? path.value().ref().id : 0, path_buffer};
     for (uint32_t i = 0; i < count; ++i) {
         Message message{};
-        shape_message(target, static_cast<uint32_t>(prng.below(kShapes)), prng, message, real_grant);
+        shape_message(target, static_cast<uint32_t>(prng.below(kShapes)), prng, message, buffers);
         ++tally.sent;
         if (sys::sendrec(target.endpoint, message).is_error()) {
             ++tally.send_errors;

@@ -22,6 +22,8 @@ const Builtin kBuiltins[] = {
     {"mv", "from to", "rename or move a file or directory (into `to` if it is a directory)", builtin_mv},
     {"ps", "", "list every process: pid, endpoint, state, name", builtin_ps},
     {"kill", "pid", "kill the process with this pid", builtin_kill},
+    {"jobs", "", "list programs started in the background with a final &", builtin_jobs},
+    {"wait", "[pid]", "collect finished background jobs and say how they ended", builtin_wait},
     {"uptime", "", "time since boot", builtin_uptime},
     {"service", "list | crash <name>", "list system services, or inject a crash into one", builtin_service},
     {"poweroff", "", "shut the machine down", builtin_poweroff},
@@ -39,7 +41,7 @@ const ProgramNote kProgramNotes[] = {
     {"ipcstress", "stress IPC with many verified round trips and worker processes"},
     {"denied", "try a forbidden IPC send and a privileged kernel call"},
     {"bench", "measure IPC, kernel-call, spawn and file-read costs"},
-    {"benchpeer", "echo partner for bench (not run by hand)"},
+    {"benchpeer", "echo partner for bench and ipcstress (try: benchpeer &, ps, kill <pid>)"},
 };
 
 const char* note_for(const char* program) {

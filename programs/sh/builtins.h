@@ -4,7 +4,7 @@
 // its normal output (console or a redirection file); it reports problems with
 // report_error and returns 0 on success, 1 on failure. Files and
 // directories: builtins_files.cpp; processes and the system:
-// builtins_system.cpp.
+// builtins_system.cpp; background jobs: builtins_jobs.cpp.
 //
 // Entry points: find_builtin, builtin_table, builtin_count.
 #pragma once
@@ -39,6 +39,12 @@ int builtin_ps(const CommandLine& command, Output& out);
 int builtin_kill(const CommandLine& command, Output& out);
 int builtin_uptime(const CommandLine& command, Output& out);
 int builtin_service(const CommandLine& command, Output& out);
+int builtin_jobs(const CommandLine& command, Output& out);
+int builtin_wait(const CommandLine& command, Output& out);
+
+// Waits for background job `index` (jobs.h), drops it from the table and
+// reports how it ended; returns its shell status.
+int collect_job(size_t index);
 int builtin_poweroff(const CommandLine& command, Output& out);
 
 // "usage: <name> <usage>" on the console; returns 1.

@@ -3,13 +3,15 @@
 //
 // Entry points: builtin_echo, builtin_cat, builtin_ls, builtin_mkdir,
 // builtin_rm, builtin_mv. A failure on one argument is reported and the
-// others are still processed; the status is 1 if any failed.
+// others are still processed; the status is 1 if any failed. Relative paths
+// are taken from / (paths.h).
 #include <protocol/vfs.h>
 #include <sys/cstring.h>
 #include <sys/format.h>
 #include <sys/vfs_client.h>
 
 #include "builtins.h"
+#include "paths.h"
 
 namespace shell {
 namespace {
@@ -20,7 +22,7 @@ using neurath::error_name;
 constexpr size_t kCatChunk = 1024;
 
 int cat_one(const char* path, Output& out) {
-    const sys::Result<int> fd = sys::vfs::open(path, pv::kOpenRead);
+    const sys::Result<int> fd = sys::vfs::open(AbsolutePath(path).c_str(), pv::kOpenRead);
     if (fd.is_error()) {
         report_error("cat", "%s: %s", path, error_name(fd.error()));
         return 1;
@@ -42,7 +44,7 @@ int cat_one(const char* path, Output& out) {
 }
 
 int list_directory(const char* path, Output& out) {
-    const sys::Result<int> dir = sys::vfs::open(path, pv::kOpenRead | pv::kOpenDirectory);
+    const sys::Result<int> dir = sys::vfs::open(AbsolutePath(path).c_str(), pv::kOpenRead | pv::kOpenDirectory);
     if (dir.is_error()) {
         report_error("ls", "%s: %s", path, error_name(dir.error()));
         return 1;
@@ -58,7 +60,7 @@ int list_directory(const char* path, Output& out) {
 }
 
 int list_one(const char* path, bool with_heading, Output& out) {
-    const sys::Result<sys::vfs::StatReply> info = sys::vfs::stat(path);
+    const sys::Result<sys::vfs::StatReply> info = sys::vfs::stat(AbsolutePath(path).c_str());
     if (info.is_error()) {
         report_error("ls", "%s: %s", path, error_name(info.error()));
         return 1;
@@ -111,7 +113,7 @@ int builtin_mkdir(const CommandLine& command, Output& out) {
     if (command.argc < 2) return usage_error(command);
     int status = 0;
     for (size_t i = 1; i < command.argc; ++i) {
-        const sys::Result<void> made = sys::vfs::mkdir(command.argv[i]);
+        const sys::Result<void> made = sys::vfs::mkdir(AbsolutePath(command.argv[i]).c_str());
         if (made.ok()) continue;
         report_error("mkdir", "%s: %s", command.argv[i], error_name(made.error()));
         status = 1;
@@ -123,7 +125,7 @@ int builtin_rm(const CommandLine& command, Output& out) {
     if (command.argc < 2) return usage_error(command);
     int status = 0;
     for (size_t i = 1; i < command.argc; ++i) {
-        const sys::Result<void> removed = sys::vfs::unlink(command.argv[i]);
+        const sys::Result<void> removed = sys::vfs::unlink(AbsolutePath(command.argv[i]).c_str());
         if (removed.ok()) continue;
         report_error("rm", "%s: %s", command.argv[i], error_name(removed.error()));
         status = 1;
@@ -133,8 +135,10 @@ int builtin_rm(const CommandLine& command, Output& out) {
 
 int builtin_mv(const CommandLine& command, Output& out) {
     if (command.argc != 3) return usage_error(command);
-    const char* from = command.argv[1];
-    const char* to = command.argv[2];
+    const AbsolutePath from_path(command.argv[1]);
+    const AbsolutePath to_path(command.argv[2]);
+    const char* from = from_path.c_str();
+    const char* to = to_path.c_str();
     char target[kMaxLine + 1];
     const sys::Result<sys::vfs::StatReply> info = sys::vfs::stat(to);
     if (info.ok() && info.value().type == pv::FileType::Directory) {

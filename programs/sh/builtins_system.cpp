@@ -11,6 +11,7 @@
 #include <sys/rs_client.h>
 
 #include "builtins.h"
+#include "jobs.h"
 #include "numbers.h"
 
 namespace shell {
@@ -111,7 +112,12 @@ int builtin_kill(const CommandLine& command, Output& out) {
     for (uint32_t i = 0; i < count.value(); ++i) {
         if (entries[i].pid != pid.value()) continue;
         const sys::Result<void> killed = sys::pm::kill(entries[i].endpoint, kKillStatus);
-        if (killed.ok()) return 0;
+        if (killed.ok()) {
+            // A background job of ours: reap it now and say so.
+            const sys::Result<size_t> job = jobs().find_by_endpoint(entries[i].endpoint);
+            if (job.ok()) (void)collect_job(job.value());
+            return 0;
+        }
         report_error("kill", "%s: %s", command.argv[1], error_name(killed.error()));
         return 1;
     }

@@ -50,7 +50,7 @@ sys::Result<void> scan_double_quoted(Scanner& s) {
 // Scans one word (quotes may join several pieces: a'b'"c" is "abc").
 sys::Result<const char*> scan_word(Scanner& s) {
     const char* word = s.out.storage + s.used;
-    while (!s.at_end() && !Scanner::is_blank(s.peek()) && s.peek() != '>') {
+    while (!s.at_end() && !Scanner::is_blank(s.peek()) && s.peek() != '>' && s.peek() != '&') {
         const char c = s.peek();
         if (c == '\'') {
             TRY(scan_single_quoted(s));
@@ -78,7 +78,7 @@ sys::Result<void> scan_redirect(Scanner& s) {
         s.out.redirect = RedirectKind::Append;
     }
     s.skip_blanks();
-    if (s.at_end() || s.peek() == '>') return Error::InvalidArgument;
+    if (s.at_end() || s.peek() == '>' || s.peek() == '&') return Error::InvalidArgument;
     s.out.redirect_path = TRY(scan_word(s));
     if (s.out.redirect_path[0] == '\0') return Error::InvalidArgument;
     return {};
@@ -91,6 +91,12 @@ sys::Result<void> parse_command_line(const char* line, size_t length, CommandLin
     if (length > kMaxLine) return Error::TooBig;
     Scanner s{line, length, 0, out};
     for (s.skip_blanks(); !s.at_end(); s.skip_blanks()) {
+        if (out.background) return Error::InvalidArgument;  // '&' must come last
+        if (s.peek() == '&') {
+            out.background = true;
+            ++s.position;
+            continue;
+        }
         if (s.peek() == '>') {
             TRY(scan_redirect(s));
             continue;
@@ -99,13 +105,13 @@ sys::Result<void> parse_command_line(const char* line, size_t length, CommandLin
         out.argv[out.argc++] = TRY(scan_word(s));
     }
     out.argv[out.argc] = nullptr;
-    if (out.argc == 0 && out.redirect != RedirectKind::None) return Error::InvalidArgument;
+    if (out.argc == 0 && (out.redirect != RedirectKind::None || out.background)) return Error::InvalidArgument;
     return {};
 }
 
 const char* parse_error_text(neurath::Error error) {
     switch (error) {
-    case Error::InvalidArgument: return "syntax error (unterminated quote, trailing backslash or bad redirection)";
+    case Error::InvalidArgument: return "syntax error (unterminated quote, trailing backslash, bad redirection or text after &)";
     case Error::TooBig: return "line too long or too many words";
     default: return neurath::error_name(error);
     }

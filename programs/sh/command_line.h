@@ -5,10 +5,11 @@
 // "..." keeps spaces and understands \" and \\; outside quotes a backslash
 // escapes the next character; `> file` truncates, `>> file` appends (also
 // written without spaces: `>file`, `>>file`); a quoted '>' is an ordinary
-// character. Errors: an unterminated quote or a trailing backslash is
-// InvalidArgument, a redirection without a file name or given twice is
-// InvalidArgument, more than kMaxWords words or more than kMaxLine bytes is
-// TooBig. Pure: tested on the host.
+// character; a final unquoted `&` asks for background execution. Errors: an
+// unterminated quote or a trailing backslash is InvalidArgument, a
+// redirection without a file name or given twice is InvalidArgument, and so
+// is anything after `&`; more than kMaxWords words or more than kMaxLine
+// bytes is TooBig. Pure: tested on the host.
 //
 // Entry point: parse_command_line.
 #pragma once
@@ -28,6 +29,7 @@ struct CommandLine {
     const char* argv[kMaxWords + 1] = {};  // NUL-terminated words, argv[argc] == nullptr
     RedirectKind redirect = RedirectKind::None;
     const char* redirect_path = nullptr;
+    bool background = false;
     char storage[kMaxLine + kMaxWords + 2] = {};  // the words, unquoted
 };
 

@@ -4,38 +4,58 @@
 // Entry point: main. The loop never ends on user input: every error is one
 // line on the console and the prompt comes back. The prompt is exactly
 // "neurath$ " (system tests wait for it).
+#include <sys/ds_client.h>
+#include <sys/format.h>
 #include <sys/kcall.h>
 #include <sys/tty_client.h>
 
 #include "builtins.h"
 #include "command_line.h"
 #include "output.h"
+#include "paths.h"
 #include "run_program.h"
 
 namespace {
 
 constexpr char kPrompt[] = "neurath$ ";
+// ds key holding the guest time (ns, decimal) of the first prompt; /bin/bench
+// reports it as boot_to_prompt.
+constexpr char kFirstPromptKey[] = "sh.first_prompt_ns";
 
-int execute(const shell::CommandLine& command) {
-    const shell::Builtin* builtin = shell::find_builtin(command.argv[0]);
-    if (builtin == nullptr) return shell::run_program(command);
-    if (command.redirect == shell::RedirectKind::None) {
-        shell::Output console = shell::Output::console();
-        return builtin->run(command, console);
-    }
+void publish_first_prompt_time() {
+    char text[24];
+    const int length = sys::format(text, sizeof text, "%llu", static_cast<unsigned long long>(sys::uptime_ns()));
+    if (length > 0) (void)sys::ds::publish(kFirstPromptKey, text, static_cast<size_t>(length));
+}
+
+// Runs a builtin with its output going to the `>`/`>>` file.
+int run_redirected(const shell::Builtin& builtin, const shell::CommandLine& command) {
     const bool append = command.redirect == shell::RedirectKind::Append;
-    sys::Result<shell::Output> file = shell::Output::to_file(command.redirect_path, append);
+    const shell::AbsolutePath path(command.redirect_path);
+    sys::Result<shell::Output> file = shell::Output::to_file(path.c_str(), append);
     if (file.is_error()) {
         shell::report_error(command.argv[0], "%s: %s", command.redirect_path, neurath::error_name(file.error()));
         return 1;
     }
-    int status = builtin->run(command, file.value());
+    int status = builtin.run(command, file.value());
     const sys::Result<void> finished = file.value().finish();
     if (finished.is_error()) {
         shell::report_error(command.argv[0], "%s: %s", command.redirect_path, neurath::error_name(finished.error()));
         status = 1;
     }
     return status;
+}
+
+int execute(const shell::CommandLine& command) {
+    const shell::Builtin* builtin = shell::find_builtin(command.argv[0]);
+    if (builtin == nullptr) return shell::run_program(command);
+    if (command.background) {
+        shell::report_error(command.argv[0], "& works with programs only, not builtins");
+        return 1;
+    }
+    if (command.redirect != shell::RedirectKind::None) return run_redirected(*builtin, command);
+    shell::Output console = shell::Output::console();
+    return builtin->run(command, console);
 }
 
 void run_line(const char* line, size_t length) {
@@ -63,6 +83,7 @@ sys::Result<size_t> read_line(char* line, size_t capacity) {
 
 int main(int argc, char** argv) {
     char line[shell::kMaxLine + 2];
+    publish_first_prompt_time();
     for (;;) {
         (void)sys::tty::write(kPrompt, sizeof kPrompt - 1);
         const sys::Result<size_t> length = read_line(line, sizeof line);

@@ -1,7 +1,8 @@
 // run_program.cpp — spawn + wait of /bin programs (see run_program.h).
 //
-// Entry point: run_program. A bare name is looked up as /bin/<name>; a name
-// with a '/' is used as the path. Endings other than exit status 0 print one
+// Entry points: run_program, report_ending. A bare name is looked up as
+// /bin/<name>; a name with a '/' is used as the path. A background job is
+// announced as "[<pid>] <name>" and recorded in the job table. Endings other than exit status 0 print one
 // line: "<name>: exited with status N", "<name>: crashed (<exception>)" or
 // "<name>: killed".
 #include <protocol/pm.h>
@@ -11,6 +12,7 @@
 #include <sys/pm_client.h>
 #include <sys/vfs_client.h>
 
+#include "jobs.h"
 #include "output.h"
 #include "run_program.h"
 
@@ -39,6 +41,8 @@ sys::Result<void> program_path(const char* name, char* path, size_t capacity) {
     return {};
 }
 
+}  // namespace
+
 int report_ending(const char* name, const sys::pm::WaitReply& ending) {
     switch (ending.kind) {
     case protocol::pm::ExitKind::Exited:
@@ -54,6 +58,22 @@ int report_ending(const char* name, const sys::pm::WaitReply& ending) {
     }
     report_error(name, "ended in an unknown way");
     return 1;
+}
+
+namespace {
+
+int start_background(const char* name, const sys::pm::SpawnReply& child) {
+    const sys::Result<void> added = jobs().add(child.endpoint, child.pid, name);
+    if (added.is_error()) {
+        // Cannot track it: stop it rather than leave an unreaped process.
+        (void)sys::pm::kill(child.endpoint, 1);
+        (void)sys::pm::wait(child.endpoint);
+        report_error(name, "too many background jobs (at most %u)", static_cast<unsigned>(kMaxJobs));
+        return 1;
+    }
+    Output console = Output::console();
+    console.print("[%llu] %s\n", static_cast<unsigned long long>(child.pid), name);
+    return 0;
 }
 
 }  // namespace
@@ -77,6 +97,7 @@ int run_program(const CommandLine& command) {
         report_error(name, "cannot run: %s", error_name(spawned.error()));
         return 1;
     }
+    if (command.background) return start_background(name, spawned.value());
     const sys::Result<sys::pm::WaitReply> ending = sys::pm::wait(spawned.value().endpoint);
     if (ending.is_error()) {
         report_error(name, "wait: %s", error_name(ending.error()));

@@ -1,6 +1,7 @@
 // uart.cpp — 16550 register programming for the console (see uart.h).
 //
-// Entry points: Uart::init, Uart::write, Uart::read_available. Registers:
+// Entry points: Uart::init, Uart::attach, Uart::write, Uart::read_available.
+// Registers:
 // +0 data / divisor low, +1 interrupt enable / divisor high, +2 FIFO control,
 // +3 line control, +4 modem control, +5 line status.
 #include "uart.h"
@@ -37,7 +38,7 @@ uint8_t in8(uint16_t port) {
 }  // namespace
 
 sys::Result<void> Uart::init() {
-    TRY(sys::io_port_enable(base_, kCom1PortCount));
+    TRY(attach());
     out8(base_ + kInterruptEnable, 0);
     out8(base_ + kLineControl, kDivisorLatch);
     out8(base_ + kData, 1);  // divisor 1: 115200 baud
@@ -48,6 +49,8 @@ sys::Result<void> Uart::init() {
     out8(base_ + kInterruptEnable, kReceiveInterrupt);
     return {};
 }
+
+sys::Result<void> Uart::attach() { return sys::io_port_enable(base_, kCom1PortCount); }
 
 void Uart::write(const char* bytes, size_t length) {
     for (size_t i = 0; i < length; ++i) {

@@ -2,6 +2,7 @@
 // IoPortEnable kernel call (ports 0x3f8-0x3ff) and IRQ 4.
 //
 // Entry points: Uart::init (115200 8N1, FIFOs on, receive interrupt on),
+// Uart::attach (port access only, for a live-updated driver),
 // Uart::write (polls until the transmitter takes each byte),
 // Uart::read_available (drains the receive FIFO without blocking).
 #pragma once
@@ -21,6 +22,8 @@ public:
     explicit Uart(uint16_t base) : base_(base) {}
 
     sys::Result<void> init();
+    // Gains port access without touching the UART's settings (live update).
+    sys::Result<void> attach();
     void write(const char* bytes, size_t length);
     // Copies received bytes into out until the FIFO is empty or out is full.
     size_t read_available(char* out, size_t capacity);

@@ -20,6 +20,7 @@ struct Header {
     size_t path_length;
     uint64_t size;
     char type;
+    bool truncated;  // the name did not fit in kPathMax
 };
 
 Result<uint64_t> parse_octal(const uint8_t* field, size_t width) {
@@ -50,7 +51,11 @@ Result<void> verify_checksum(const uint8_t* block) {
 
 void append(Header& header, const uint8_t* text, size_t width) {
     const size_t length = sys::str::strnlen(reinterpret_cast<const char*>(text), width);
-    for (size_t i = 0; i < length && header.path_length < kPathMax; ++i) {
+    for (size_t i = 0; i < length; ++i) {
+        if (header.path_length == kPathMax) {
+            header.truncated = true;
+            return;
+        }
         header.path[header.path_length++] = static_cast<char>(text[i]);
     }
 }
@@ -63,7 +68,7 @@ Result<Header> decode_header(const uint8_t* block) {
     header.path[header.path_length++] = '/';
     if (block[345] != '\0') {
         append(header, block + 345, 155);
-        header.path[header.path_length++] = '/';
+        if (header.path_length < kPathMax) header.path[header.path_length++] = '/';
     }
     const uint8_t* name = block;
     if (name[0] == '.' && name[1] == '/') name += 2;
@@ -116,6 +121,7 @@ Result<void> copy_file(FileSystem& fs, Cursor& cursor, const Header& header) {
 }
 
 Result<void> load_member(FileSystem& fs, Cursor& cursor, const Header& header, LoadSummary& summary) {
+    if (header.truncated) return Error::NameTooLong;
     if (header.type == '5') {
         TRY(make_parents(fs, header, true));
         ++summary.directories;

@@ -66,6 +66,20 @@ Result<uint64_t> FileSystem::read(Endpoint client, int32_t descriptor, void* out
     return count;
 }
 
+Result<ConstBytes> FileSystem::peek_read(Endpoint client, int32_t descriptor, uint64_t length) {
+    const OpenFile* file = TRY(open_files_.lookup(client, descriptor));
+    if (!(file->mode & kModeRead)) return Error::BadFileDescriptor;
+    return core_.view(file->inode, file->offset, length);
+}
+
+Result<void> FileSystem::consume_read(Endpoint client, int32_t descriptor, uint64_t count) {
+    OpenFile* file = TRY(open_files_.lookup(client, descriptor));
+    const uint64_t size = TRY(core_.stat(file->inode)).size;
+    if (count > size || file->offset > size - count) return Error::InvalidArgument;
+    file->offset += count;
+    return {};
+}
+
 Result<uint64_t> FileSystem::write(Endpoint client, int32_t descriptor, const void* in, uint64_t length) {
     OpenFile* file = TRY(open_files_.lookup(client, descriptor));
     if (!(file->mode & kModeWrite)) return Error::BadFileDescriptor;

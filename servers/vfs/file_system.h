@@ -6,7 +6,8 @@
 // the client endpoint it acts for, so descriptors never leak across
 // processes.
 //
-// Entry points: FileSystem::open, read, write, seek, close, close_all, stat,
+// Entry points: FileSystem::open, read, peek_read/consume_read, write, seek,
+// close, close_all, stat,
 // stat_descriptor, read_directory, make_directory, unlink, rename, core.
 // Directories are opened with kOpenDirectory and listed by index.
 #pragma once
@@ -40,6 +41,10 @@ class FileSystem {
 public:
     Result<int32_t> open(Endpoint client, Path path, uint32_t flags);
     Result<uint64_t> read(Endpoint client, int32_t descriptor, void* out, uint64_t length);
+    // Zero-copy read in two steps: the bytes a read would return (offset
+    // unchanged), then consume_read once they were delivered.
+    Result<ConstBytes> peek_read(Endpoint client, int32_t descriptor, uint64_t length);
+    Result<void> consume_read(Endpoint client, int32_t descriptor, uint64_t count);
     Result<uint64_t> write(Endpoint client, int32_t descriptor, const void* in, uint64_t length);
     Result<uint64_t> seek(Endpoint client, int32_t descriptor, int64_t offset, Whence whence);
     Result<void> close(Endpoint client, int32_t descriptor);

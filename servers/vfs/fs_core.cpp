@@ -125,12 +125,16 @@ Result<void> FsCore::check_replaceable(InodeId moving, InodeId existing) const {
 }
 
 Result<uint64_t> FsCore::read(InodeId file, uint64_t offset, void* out, uint64_t length) const {
+    const ConstBytes bytes = TRY(view(file, offset, length));
+    if (bytes.length > 0) sys::str::memcpy(out, bytes.data, bytes.length);
+    return bytes.length;
+}
+
+Result<ConstBytes> FsCore::view(InodeId file, uint64_t offset, uint64_t length) const {
     TRY(check_file(file));
     const Inode& inode = inodes_[file];
-    if (offset >= inode.size) return uint64_t{0};
-    const uint64_t count = sys::min(length, inode.size - offset);
-    sys::str::memcpy(out, inode.data + offset, count);
-    return count;
+    if (offset >= inode.size) return ConstBytes{nullptr, 0};
+    return ConstBytes{inode.data + offset, sys::min(length, inode.size - offset)};
 }
 
 Result<uint64_t> FsCore::write(InodeId file, uint64_t offset, const void* in, uint64_t length) {

@@ -6,7 +6,7 @@
 // Pure (no kernel calls): tested on the host; paths are resolved on top of it
 // by path.h, descriptors by open_files.h.
 //
-// Entry points: FsCore::lookup_child, create, remove, rename, read, write,
+// Entry points: FsCore::lookup_child, create, remove, rename, read, view, write,
 // truncate, stat, entry_at, retain/release (open references), is_consistent.
 //
 // Invariants:
@@ -68,6 +68,12 @@ struct NodeStat {
     uint64_t size;           // files: bytes; directories: number of entries
 };
 
+// Contents of a file in place (valid until the file is next changed).
+struct ConstBytes {
+    const uint8_t* data;
+    uint64_t length;
+};
+
 struct DirEntry {
     bool end;                // true: no entry at this index
     NodeKind kind;
@@ -91,6 +97,8 @@ public:
     Result<void> rename(InodeId from_directory, Name from, InodeId to_directory, Name to);
 
     Result<uint64_t> read(InodeId file, uint64_t offset, void* out, uint64_t length) const;
+    // Up to `length` bytes at `offset`, without copying (empty past the end).
+    Result<ConstBytes> view(InodeId file, uint64_t offset, uint64_t length) const;
     // Writing past the end zero-fills the gap.
     Result<uint64_t> write(InodeId file, uint64_t offset, const void* in, uint64_t length);
     Result<void> truncate(InodeId file, uint64_t size);

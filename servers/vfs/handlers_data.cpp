@@ -2,9 +2,10 @@
 // read, write, seek, close, fstat.
 //
 // Entry points: handle_open, handle_read, handle_write, handle_seek,
-// handle_close, handle_fstat. Contents move through the client's grant in
-// kTransferChunk pieces; a read whose copy-out fails leaves the offset where
-// it was, so a bad grant never loses data.
+// handle_close, handle_fstat. Reads copy straight from the file into the
+// client's grant (one kernel copy); writes come in kTransferChunk pieces. A
+// read whose copy-out fails leaves the offset where it was, so a bad grant
+// never loses data.
 #include <protocol/vfs.h>
 #include <sys/grant.h>
 
@@ -30,22 +31,13 @@ Result<uint32_t> core_flags(uint32_t wire) {
     return flags;
 }
 
+// Copies straight from the file's buffer into the client's grant; the
+// offset moves only after the copy succeeded.
 Result<uint64_t> read_into_grant(VfsState& state, Endpoint client, const proto::ReadRequest& request) {
-    const uint64_t start = TRY(state.fs.seek(client, request.fd, 0, Whence::Current));
-    uint64_t done = 0;
-    while (done < request.buffer.length) {
-        const uint64_t want = sys::min<uint64_t>(kTransferChunk, request.buffer.length - done);
-        const uint64_t got = TRY(state.fs.read(client, request.fd, state.transfer, want));
-        if (got == 0) break;
-        const Result<void> copied = sys::copy_to_grant(client, request.buffer, done, state.transfer, got);
-        if (copied.is_error()) {
-            (void)state.fs.seek(client, request.fd, static_cast<int64_t>(start), Whence::Set);
-            return copied.error();
-        }
-        done += got;
-        if (got < want) break;
-    }
-    return done;
+    const ConstBytes bytes = TRY(state.fs.peek_read(client, request.fd, request.buffer.length));
+    TRY(sys::copy_to_grant(client, request.buffer, 0, bytes.data, bytes.length));
+    TRY(state.fs.consume_read(client, request.fd, bytes.length));
+    return bytes.length;
 }
 
 Result<uint64_t> write_from_grant(VfsState& state, Endpoint client, const proto::WriteRequest& request) {

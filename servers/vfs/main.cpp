@@ -3,8 +3,10 @@
 //
 // Entry point: main. Start: load the `bootimage` module into the tree (a
 // restart after a crash does the same: contents written since boot are lost,
-// which live update, unlike restart, avoids). Then the framework's event loop
-// dispatches to the handlers (handlers_data.cpp, handlers_tree.cpp).
+// which live update, unlike restart, avoids). As the new version of a live
+// update it loads nothing and only checks the transferred tree. Then the
+// framework's event loop dispatches to the handlers (handlers_data.cpp,
+// handlers_tree.cpp).
 #include <sys/server.h>
 #include <sys/stdio.h>
 
@@ -25,9 +27,16 @@ sys::Result<void> fresh_start(VfsState& state, const sys::StartInfo& info) {
     return {};
 }
 
+// The new version of a live update gets its state transferred from the old
+// one: nothing is loaded, but the tree must hold together before commit.
+sys::Result<void> update_start(VfsState& state, const sys::StartInfo& info) {
+    if (!state.fs.core().is_consistent()) return neurath::Error::BadMessage;
+    return {};
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-    const sys::Lifecycle<VfsState> lifecycle{fresh_start, nullptr, nullptr};
+    const sys::Lifecycle<VfsState> lifecycle{fresh_start, nullptr, update_start};
     sys::run_server("vfs", g_vfs, neurath::vfs::vfs_dispatch_table(), lifecycle, argc, argv);
 }

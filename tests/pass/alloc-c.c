@@ -44,6 +44,13 @@ void grow(struct table* t) {
     t->size *= 2;
 }
 
+void shrink(struct table* t) {
+    // IR-LABEL: define {{.*}}@shrink
+    // IR: call { i64, i1 } @llvm.umul.with.overflow.i64(
+    // IR: call ptr @__lu_realloc(
+    t->buckets = reallocarray(t->buckets, 3, sizeof(struct entry*));
+}
+
 char* copy_prefix(const char* text) {
     // IR: call ptr @__lu_strndup(
     return strndup(text, 3);
@@ -59,6 +66,7 @@ int main(void) {
     struct table* t = make_table(2);
     t->buckets[0] = make_entry(1);
     grow(t);
+    shrink(t);
     char* prefix = copy_prefix("abcdef");
     void* raw = untyped(5);
     // IR-LABEL: define {{.*}}@main
@@ -82,6 +90,7 @@ int main(void) {
 // EXEC: event strdup size=8 site='make_table' type='char'
 // EXEC: event alloc how=0x1 size=16 site='make_entry' type='entry'
 // EXEC: event realloc size=32 site='grow' type='entry*'
+// EXEC: event realloc size=24 site='shrink' type='entry*'
 // EXEC: event strndup size=3 site='copy_prefix' type='char'
 // EXEC: event alloc how=0x1 size=5 site='untyped' type='<unknown>'
 // EXEC-COUNT-6: event free how=1 null=0
@@ -90,5 +99,6 @@ int main(void) {
 // EXEC-DAG: site in 'make_table' line={{[0-9]+}} allocator=1 via=malloc type='entry*' flags=store|array
 // EXEC-DAG: site in 'make_table' line={{[0-9]+}} allocator=7 via=strdup type='char' flags=cast|array
 // EXEC-DAG: site in 'grow' line={{[0-9]+}} allocator=3 via=realloc type='entry*' flags=store|array
+// EXEC-DAG: site in 'shrink' line={{[0-9]+}} allocator=3 via=reallocarray type='entry*' flags=store|array
 // EXEC-DAG: site in 'copy_prefix' line={{[0-9]+}} allocator=7 via=strndup type='char' flags=cast|array
 // EXEC-DAG: site in 'untyped' line={{[0-9]+}} allocator=1 via=malloc type='<unknown>' flags=unknown

@@ -7,9 +7,18 @@
 // RUN: %t.exe | FileCheck %s --check-prefix=EXEC
 // RUN: %clangxx -std=c++20 -O2 %s %t.rt.o -o %t.o2.exe
 // RUN: %t.o2.exe | FileCheck %s --check-prefix=EXEC
+// A program that replaces the global operator new is told so in the report:
+// RUN: %clangxx -std=c++20 -O0 -DREPLACE_NEW -c %s -o %t.replaced.o -mllvm -lu-report=%t.replaced.txt
+// RUN: FileCheck %s --check-prefix=REPORT < %t.replaced.txt
+#include <cstdlib>
 #include <new>
 #include <string>
 #include <vector>
+
+#ifdef REPLACE_NEW
+// REPORT: replaced-allocator: operator new: the program defines this global allocator
+void* operator new(std::size_t size) { return std::malloc(size ? size : 1); }
+#endif
 
 extern "C" void lu_test_dump(void);
 

@@ -14,9 +14,10 @@
 // RUN: %clang -O0 %s %t.rt.o -o %t.exe
 // RUN: %t.exe | FileCheck %s --check-prefix=META
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 
-struct session { int id; void* user_data; };
+struct client { int id; void* user_data; };
 union value { long number; char* text; };
 struct record { union value value; char name[16]; };
 
@@ -25,19 +26,19 @@ unsigned long disguised;          // pointer-in-integer (seen in the code)
 union value current;              // union-with-pointer
 struct record records[4];         // union inside an array of structs, buffer
 char scratch[32];                 // untyped-buffer
-struct session sessions[2];       // void* inside: untyped-pointer
+struct client clients[2];       // void* inside: untyped-pointer
 void* (*allocator)(size_t) = malloc;  // malloc's address escapes
 int table[8];
 int* cursor;
 
 void lu_test_dump(void);
 
-void remember(struct session* s) {
+void remember(struct client* s) {
     disguised = (unsigned long)s;
 }
 
-struct session* recall(void) {
-    return (struct session*)disguised;
+struct client* recall(void) {
+    return (struct client*)disguised;
 }
 
 void* raw_buffer(size_t n) {
@@ -48,29 +49,35 @@ void* aligned(void) {
     return aligned_alloc(64, 128);
 }
 
+size_t read_line(FILE* input, char** line) {
+    size_t capacity = 0;
+    return (size_t)getline(line, &capacity, input);  // may realloc *line itself
+}
+
 void walk(void) {
     cursor = table - 1;  // before the start of `table`
 }
 
 int main(void) {
-    struct session s = {1, 0};
+    struct client s = {1, 0};
     remember(&s);
     walk();
     lu_test_dump();
     return recall() != &s;
 }
 // CHECK: # Neurath live-update limits report
-// CHECK-DAG: int-to-pointer: disguised at {{.*}}limits-report.c:40:
-// CHECK-DAG: out-of-bounds-pointer: table + -4 (size 32) at {{.*}}limits-report.c:52:
-// CHECK-DAG: pointer-in-integer: disguised at {{.*}}limits-report.c:36:
+// CHECK-DAG: int-to-pointer: disguised at {{.*}}limits-report.c:41:
+// CHECK-DAG: out-of-bounds-pointer: table + -4 (size 32) at {{.*}}limits-report.c:58:
+// CHECK-DAG: pointer-in-integer: disguised at {{.*}}limits-report.c:37:
 // CHECK-DAG: pointer-in-integer: saved_address (uintptr_t):
 // CHECK-DAG: union-with-pointer: current (value):
 // CHECK-DAG: untyped-buffer: records[].name (char[16]):
 // CHECK-DAG: untyped-buffer: scratch (char[32]):
-// CHECK-DAG: untyped-pointer: sessions[].user_data (void*):
+// CHECK-DAG: untyped-pointer: clients[].user_data (void*):
 // CHECK-DAG: union-with-pointer: records[].value (value):
-// CHECK-DAG: unknown-allocation-type: heap object from malloc in raw_buffer at {{.*}}limits-report.c:44:
+// CHECK-DAG: unknown-allocation-type: heap object from malloc in raw_buffer at {{.*}}limits-report.c:45:
 // CHECK-DAG: untracked-allocation: aligned_alloc:
+// CHECK-DAG: heap-aware-library-call: getline:
 // CHECK-DAG: untracked-allocation: malloc: address of the allocator is taken
 // CHECK-NOT: table:
 // CHECK: # {{[0-9]+}} finding(s)

@@ -45,6 +45,10 @@ enum class Sys : uint64_t {
     IoPortEnable = 25,// (uint16_t first_port, uint16_t count): grant in/out on those ports
     IrqSubscribe = 26,// (uint32_t irq): IRQ raises notification tag `irq` from kKernel
     Shutdown = 27,    // (int32_t code): power off the machine (QEMU debug-exit)
+    ProcSwapEndpoints = 28, // (Endpoint a, Endpoint b): atomically exchange the endpoints of two live
+                      // processes (live-update commit: the new version takes over the old name). Messages
+                      // queued for, notifications pending at and kernel messages waiting for each name move
+                      // with it. Neither may be rs or blocked sending (-Busy).
     Count = 32
 };
 

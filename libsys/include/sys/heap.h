@@ -39,7 +39,11 @@ public:
     void* allocate_aligned(size_t size, size_t alignment);
     void* allocate_zeroed(size_t count, size_t size);
     void* reallocate(void* pointer, size_t size);
-    void release(void* pointer);
+    // Frees a live allocation. A pointer this arena did not hand out, or one
+    // already freed, is detected (bounds, alignment, header/footer tags),
+    // left alone and reported by returning false.
+    bool release(void* pointer);
+    bool owns_live(const void* pointer) const;
 
     // Usable payload size of a live allocation.
     size_t usable_size(const void* pointer) const;

@@ -282,6 +282,7 @@ struct lu_module {
  *   malloc(n)                 -> __lu_alloc(n, site, LU_ALLOC_MALLOC)
  *   calloc(k, n)              -> __lu_calloc(k, n, site)
  *   realloc(p, n)             -> __lu_realloc(p, n, site)
+ *   reallocarray(p, k, n)     -> __lu_realloc(p, k * n or SIZE_MAX on overflow, site)
  *   strdup(s) / strndup(s, n) -> __lu_strdup(s, site) / __lu_strndup(s, n, site)
  *   free(p)                   -> __lu_free(p, LU_ALLOC_MALLOC)
  *   operator new(n)           -> __lu_alloc(n, site, LU_ALLOC_NEW)
@@ -306,6 +307,9 @@ struct lu_module {
  *     also run inside libstdc++.so, which frees with the system allocator),
  *     so std::string heap buffers are untracked memory; everything else the
  *     program allocates through the calls above is tracked.
+ *   - C library calls that realloc/measure a block themselves (getline,
+ *     getdelim, malloc_usable_size) bypass the runtime; the pass lists them
+ *     in the limits report ("heap-aware-library-call").
  * ------------------------------------------------------------------------- */
 
 #define LU_ALLOC_NOTHROW_BIT 0x100u /* or-ed into `how` of __lu_alloc */

@@ -44,8 +44,12 @@ public:
     Result<int64_t> integer(const OldValue& value) const;
     // An old data or function pointer, relocated into the new version.
     Result<uint64_t> pointer(const OldValue& value) const;
-    // Convert with the default rules into `destination` of new type `new_type`.
+    // Convert with the default rules (and hooks of nested types) into
+    // `destination` of new type `new_type`.
     Result<void> convert(const OldValue& value, void* destination, TypeId new_type) const;
+    // The same, but ignoring a hook registered for `new_type` itself, so a
+    // hook can let the rules do the bulk and fix up one field afterwards.
+    Result<void> convert_default(const OldValue& value, void* destination, TypeId new_type) const;
     // Raw read of old memory (e.g. to follow a pointer by hand).
     Result<void> read_old(uint64_t address, void* out, size_t size) const;
 

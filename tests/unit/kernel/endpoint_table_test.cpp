@@ -63,3 +63,22 @@ TEST(EndpointTable, UserAllocationPrefersUnusedThenReusesDead) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(EndpointTable, SwapExchangesLiveBindings) {
+    auto table = std::make_unique<kernel::EndpointTable>();
+    ASSERT_TRUE(table->bind(neurath::kVfs, 3, "vfs-old").ok());
+    ASSERT_TRUE(table->bind(40, 9, "vfs-new").ok());
+    ASSERT_TRUE(table->swap(neurath::kVfs, 40).ok());
+    EXPECT_EQ(table->lookup(neurath::kVfs).value(), 9);
+    EXPECT_STREQ(table->name_of(neurath::kVfs), "vfs-new");
+    EXPECT_EQ(table->lookup(40).value(), 3);
+    EXPECT_EQ(table->swap(40, 40).error(), neurath::Error::InvalidArgument);
+    EXPECT_EQ(table->swap(40, 41).error(), neurath::Error::NoSuchEndpoint);
+    table->mark_dead(40);
+    EXPECT_EQ(table->swap(neurath::kVfs, 40).error(), neurath::Error::DeadEndpoint);
+    EXPECT_EQ(table->lookup(neurath::kVfs).value(), 9);  // a refused swap changes nothing
+}
+
+}  // namespace

@@ -3,6 +3,8 @@
 #include <stdint.h>
 #include <sys/format.h>
 
+#include <cstdio>
+#include <iterator>
 #include <string>
 
 namespace {
@@ -77,4 +79,49 @@ TEST(Format, TruncatesButReportsFullLength) {
     EXPECT_EQ(unchecked_format(tiny, sizeof tiny, "hello"), 5);
     EXPECT_EQ(tiny[0], '\0');
     EXPECT_EQ(sys::format(nullptr, 0, "%d", 1234), 4);
+}
+
+// Differential check against the host C library for random combinations of
+// flags, widths, precisions and length modifiers that both define alike.
+TEST(Format, AgreesWithTheHostLibraryOnRandomConversions) {
+    uint32_t state = 99;
+    auto next_random = [&] { return state = state * 1664525 + 1013904223, state >> 4; };
+    const char* flags[] = {"", "-", "0"};
+    const char* conversions[] = {"d", "i", "u", "x", "X", "ld", "lu", "llx", "zu", "s", "c"};
+    const char* words[] = {"", "a", "neurath", "live update"};
+    for (int round = 0; round < 5000; ++round) {
+        const char* conversion = conversions[next_random() % std::size(conversions)];
+        const bool is_string = conversion[0] == 's';
+        const bool is_char = conversion[0] == 'c';
+        std::string pattern = "<%";
+        const char* flag = flags[next_random() % 3];
+        if (!(is_string || is_char) || flag[0] != '0') pattern += flag;  // '0' with %s/%c is undefined
+        if (next_random() % 2) pattern += std::to_string(next_random() % 25);
+        if (is_string && next_random() % 2) pattern += "." + std::to_string(next_random() % 8);
+        pattern += conversion;
+        pattern += ">";
+        char ours[128];
+        char theirs[128];
+        const long long number = static_cast<long long>(next_random()) * (next_random() % 2 ? 1 : -99991);
+        int our_length = 0;
+        int their_length = 0;
+        if (is_string) {
+            const char* word = words[next_random() % std::size(words)];
+            our_length = unchecked_format(ours, sizeof ours, pattern.c_str(), word);
+            their_length = std::snprintf(theirs, sizeof theirs, pattern.c_str(), word);
+        } else if (is_char) {
+            const int character = 'A' + static_cast<int>(next_random() % 26);
+            our_length = unchecked_format(ours, sizeof ours, pattern.c_str(), character);
+            their_length = std::snprintf(theirs, sizeof theirs, pattern.c_str(), character);
+        } else if (conversion[0] == 'l' || conversion[0] == 'z') {
+            our_length = unchecked_format(ours, sizeof ours, pattern.c_str(), number);
+            their_length = std::snprintf(theirs, sizeof theirs, pattern.c_str(), number);
+        } else {
+            const int value = static_cast<int>(number);
+            our_length = unchecked_format(ours, sizeof ours, pattern.c_str(), value);
+            their_length = std::snprintf(theirs, sizeof theirs, pattern.c_str(), value);
+        }
+        ASSERT_EQ(std::string(ours), std::string(theirs)) << "pattern " << pattern;
+        ASSERT_EQ(our_length, their_length) << "pattern " << pattern;
+    }
 }

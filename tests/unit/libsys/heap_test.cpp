@@ -113,6 +113,21 @@ TEST_F(HeapTest, AlignedAllocationHonoursAlignment) {
     EXPECT_TRUE(heap.check_consistency());
 }
 
+TEST_F(HeapTest, InvalidFreesAreDetectedAndIgnored) {
+    auto* p = static_cast<uint8_t*>(heap.allocate(100));
+    void* q = heap.allocate(100);
+    ASSERT_TRUE(heap.release(p));
+    EXPECT_FALSE(heap.release(p)) << "double free";
+    EXPECT_FALSE(heap.release(static_cast<uint8_t*>(q) + 16)) << "pointer into the middle";
+    int on_stack = 0;
+    EXPECT_FALSE(heap.release(&on_stack)) << "not from this arena";
+    EXPECT_EQ(heap.reallocate(p, 500), nullptr) << "realloc of a freed pointer";
+    EXPECT_TRUE(heap.release(nullptr));
+    EXPECT_TRUE(heap.check_consistency());
+    EXPECT_EQ(heap.stats().live_allocations, 1u);
+    EXPECT_TRUE(heap.release(q));
+}
+
 TEST_F(HeapTest, RandomizedStressKeepsDataAndInvariants) {
     std::mt19937 random(1234);
     std::map<uint8_t*, std::pair<size_t, uint8_t>> live;
@@ -129,7 +144,7 @@ TEST_F(HeapTest, RandomizedStressKeepsDataAndInvariants) {
             auto it = live.begin();
             std::advance(it, random() % live.size());
             for (size_t i = 0; i < it->second.first; ++i) ASSERT_EQ(it->first[i], it->second.second);
-            heap.release(it->first);
+            ASSERT_TRUE(heap.release(it->first));
             live.erase(it);
         }
         if (step % 250 == 0) ASSERT_TRUE(heap.check_consistency()) << step;

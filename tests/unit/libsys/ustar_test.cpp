@@ -126,3 +126,38 @@ TEST(Ustar, ReadsArchivesMadeByTar) {
     ASSERT_TRUE(entry.ok());
     EXPECT_EQ(contents(entry.value()), "welcome\n");
 }
+
+// Random corruption of header fields, with the checksum repaired so the
+// damage reaches the field parsers: every entry handed out must lie inside
+// the archive, and iteration must end.
+TEST(Ustar, CorruptHeadersNeverLeadOutsideTheArchive) {
+    const auto pristine = ArchiveBuilder()
+                              .add("bin/a", std::string(1500, 'a'))
+                              .add("etc/b", "bbb")
+                              .add("c", std::string(600, 'c'), '0', "deep/prefix")
+                              .finish();
+    uint32_t state = 12345;
+    auto next_random = [&] { return state = state * 1103515245 + 12345, state >> 8; };
+    for (int round = 0; round < 2000; ++round) {
+        auto archive = pristine;
+        const size_t header = (next_random() % 3) * 512 * (1 + next_random() % 2);
+        for (int flips = 0; flips < 4; ++flips) {
+            const size_t field = header + 100 + next_random() % 412;
+            archive[field] = static_cast<uint8_t>(next_random() % 2 ? next_random() : '0' + next_random() % 10);
+        }
+        if (next_random() % 2) {
+            unsigned sum = 0;
+            for (size_t i = header; i < header + 512; ++i) sum += (i >= header + 148 && i < header + 156) ? ' ' : archive[i];
+            std::snprintf(reinterpret_cast<char*>(&archive[header + 148]), 8, "%06o", sum);
+        }
+        sys::UstarReader reader(archive.data(), archive.size());
+        for (int entries = 0; entries < 16; ++entries) {
+            auto entry = reader.next();
+            if (entry.is_error()) break;
+            const uint8_t* begin = archive.data();
+            ASSERT_GE(entry.value().data, begin);
+            ASSERT_LE(entry.value().data + entry.value().size, begin + archive.size()) << "round " << round;
+            ASSERT_LT(std::strlen(entry.value().path), sizeof entry.value().path);
+        }
+    }
+}

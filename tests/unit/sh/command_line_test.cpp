@@ -6,6 +6,9 @@
 #include <vector>
 
 #include "command_line.h"
+#include "jobs.h"
+#include "numbers.h"
+#include "paths.h"
 
 using shell::CommandLine;
 using shell::RedirectKind;
@@ -122,4 +125,68 @@ TEST(CommandLine, ParseErrorTextIsOneLine) {
     std::string text = shell::parse_error_text(Error::InvalidArgument);
     EXPECT_FALSE(text.empty());
     EXPECT_EQ(text.find('\n'), std::string::npos);
+}
+
+TEST(ParseUnsigned, AcceptsOnlyPlainDecimalsThatFit) {
+    EXPECT_EQ(shell::parse_unsigned("0").value(), 0u);
+    EXPECT_EQ(shell::parse_unsigned("42").value(), 42u);
+    EXPECT_EQ(shell::parse_unsigned("18446744073709551615").value(), UINT64_MAX);
+    EXPECT_EQ(shell::parse_unsigned("18446744073709551616").error(), Error::InvalidArgument);
+    EXPECT_EQ(shell::parse_unsigned("").error(), Error::InvalidArgument);
+    EXPECT_EQ(shell::parse_unsigned("-1").error(), Error::InvalidArgument);
+    EXPECT_EQ(shell::parse_unsigned("12x").error(), Error::InvalidArgument);
+    EXPECT_EQ(shell::parse_unsigned(" 1").error(), Error::InvalidArgument);
+    EXPECT_EQ(shell::parse_unsigned(nullptr).error(), Error::InvalidArgument);
+}
+
+TEST(AbsolutePath, RelativePathsStartAtTheRoot) {
+    EXPECT_STREQ(shell::AbsolutePath("etc/motd").c_str(), "/etc/motd");
+    EXPECT_STREQ(shell::AbsolutePath("/bin").c_str(), "/bin");
+    EXPECT_STREQ(shell::AbsolutePath("").c_str(), "/");
+    const std::string huge(1000, 'a');
+    const std::string made = shell::AbsolutePath(huge.c_str()).c_str();
+    EXPECT_EQ(made.size(), shell::AbsolutePath::kCapacity - 1);
+    EXPECT_EQ(made[0], '/');
+}
+
+TEST(CommandLine, FinalAmpersandMeansBackground) {
+    CommandLine command;
+    const std::string line = "benchpeer echo &";
+    ASSERT_TRUE(shell::parse_command_line(line.data(), line.size(), command).ok());
+    EXPECT_TRUE(command.background);
+    EXPECT_EQ(command.argc, 2u);
+    const std::string glued = "benchpeer&";
+    ASSERT_TRUE(shell::parse_command_line(glued.data(), glued.size(), command).ok());
+    EXPECT_TRUE(command.background);
+    EXPECT_STREQ(command.argv[0], "benchpeer");
+    const std::string quoted = "echo '&' \\&";
+    ASSERT_TRUE(shell::parse_command_line(quoted.data(), quoted.size(), command).ok());
+    EXPECT_FALSE(command.background);
+    EXPECT_STREQ(command.argv[1], "&");
+    EXPECT_STREQ(command.argv[2], "&");
+}
+
+TEST(CommandLine, AmpersandErrors) {
+    EXPECT_EQ(parse("a & b").error, Error::InvalidArgument);
+    EXPECT_EQ(parse("a && ").error, Error::InvalidArgument);
+    EXPECT_EQ(parse("&").error, Error::InvalidArgument);
+    EXPECT_EQ(parse("a > &").error, Error::InvalidArgument);
+    EXPECT_EQ(parse("a > f &").error, Error::None);
+}
+
+TEST(JobTable, BoundedAndOrdered) {
+    shell::JobTable table;
+    for (size_t i = 0; i < shell::kMaxJobs; ++i) {
+        ASSERT_TRUE(table.add(static_cast<neurath::Endpoint>(20 + i), 100 + i, "job").ok());
+    }
+    EXPECT_EQ(table.add(99, 999, "extra").error(), Error::Busy);
+    EXPECT_EQ(table.find_by_endpoint(22).value(), 2u);
+    table.remove(0);
+    EXPECT_EQ(table.count(), shell::kMaxJobs - 1);
+    EXPECT_EQ(table.at(0).pid, 101u);
+    EXPECT_EQ(table.find_by_endpoint(20).error(), Error::NotFound);
+    table.remove(100);  // out of range: no effect
+    EXPECT_EQ(table.count(), shell::kMaxJobs - 1);
+    ASSERT_TRUE(table.add(30, 300, "a-name-longer-than-sixteen-bytes").ok());
+    EXPECT_EQ(std::string(table.at(table.count() - 1).name).size(), neurath::kNameLength - 1);
 }

@@ -18,8 +18,8 @@ namespace {
 class TarBuilder {
 public:
     void directory(const std::string& name) { header(name, 0, '5'); }
-    void file(const std::string& name, const std::string& data, char type = '0') {
-        header(name, data.size(), type);
+    void file(const std::string& name, const std::string& data, char type = '0', const std::string& prefix = "") {
+        header(name, data.size(), type, prefix);
         bytes_.insert(bytes_.end(), data.begin(), data.end());
         bytes_.resize((bytes_.size() + 511) / 512 * 512, 0);
     }
@@ -30,9 +30,10 @@ public:
     std::vector<uint8_t>& raw() { return bytes_; }
 
 private:
-    void header(const std::string& name, size_t size, char type) {
+    void header(const std::string& name, size_t size, char type, const std::string& prefix = "") {
         uint8_t block[512] = {};
         std::memcpy(block, name.data(), std::min<size_t>(name.size(), 100));
+        std::memcpy(block + 345, prefix.data(), std::min<size_t>(prefix.size(), 155));
         std::snprintf(reinterpret_cast<char*>(block + 100), 8, "%07o", 0644);
         std::snprintf(reinterpret_cast<char*>(block + 124), 12, "%011zo", size);
         block[156] = static_cast<uint8_t>(type);
@@ -101,6 +102,20 @@ TEST(BootimageLoader, SkipsUnsupportedMembersAndBadNames) {
     EXPECT_EQ(summary.value().files, 1u);
     EXPECT_EQ(summary.value().skipped, 2u);
     EXPECT_EQ(contents(fs, "/ok"), "fine");
+}
+
+TEST(BootimageLoader, PrefixFieldJoinsThePathAndOverlongPathsAreSkipped) {
+    TarBuilder tar;
+    tar.file("file.txt", "in prefix dir", '0', "usr/share");
+    tar.file(std::string(100, 'n'), "too long", '0', std::string(155, 'p'));
+    std::vector<uint8_t> archive = tar.finish();
+    FileSystem fs;
+    auto summary = load(fs, archive);
+    ASSERT_TRUE(summary.ok());
+    EXPECT_EQ(contents(fs, "/usr/share/file.txt"), "in prefix dir");
+    EXPECT_EQ(summary.value().files, 1u);
+    EXPECT_EQ(summary.value().skipped, 1u);
+    EXPECT_TRUE(fs.core().is_consistent());
 }
 
 TEST(BootimageLoader, EmptyArchiveLoadsNothing) {

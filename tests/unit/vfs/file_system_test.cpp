@@ -240,3 +240,19 @@ TEST_F(FileSystemTest, OpenFileFollowsARename) {
     char buffer[3];
     EXPECT_EQ(fs.read(kShell, fd, buffer, 3).value(), 3u);
 }
+
+TEST_F(FileSystemTest, PeekThenConsumeIsAZeroCopyRead) {
+    put("/f", "abcdef");
+    int32_t fd = open("/f", kOpenRead);
+    auto bytes = fs.peek_read(kShell, fd, 4);
+    ASSERT_TRUE(bytes.ok());
+    EXPECT_EQ(std::string(reinterpret_cast<const char*>(bytes.value().data), bytes.value().length), "abcd");
+    EXPECT_EQ(fs.peek_read(kShell, fd, 4).value().length, 4u);  // peeking does not move
+    ASSERT_TRUE(fs.consume_read(kShell, fd, 4).ok());
+    EXPECT_EQ(fs.peek_read(kShell, fd, 100).value().length, 2u);
+    EXPECT_EQ(fs.consume_read(kShell, fd, 3).error(), Error::InvalidArgument);  // past the end
+    ASSERT_TRUE(fs.consume_read(kShell, fd, 2).ok());
+    EXPECT_EQ(fs.peek_read(kShell, fd, 100).value().length, 0u);
+    int32_t write_only = open("/f", kOpenWrite);
+    EXPECT_EQ(fs.peek_read(kShell, write_only, 1).error(), Error::BadFileDescriptor);
+}

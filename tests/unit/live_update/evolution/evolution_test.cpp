@@ -121,3 +121,45 @@ TEST(EvolutionFailure, ShrinkingAnArrayWhoseDroppedElementsAreInUseFails) {
     EXPECT_EQ(harness::live_objects(), objects);
     EXPECT_EQ(test_program::digest(), before);
 }
+
+TEST(EvolutionRoundTrip, TypeChangingUpdateSurvivesOldNewOld) {
+    // Elements a grown global array gains keep the new version's values; make
+    // them those of a fresh new version, whatever earlier tests in this process did.
+    for (int i = 4; i < 8; ++i) scores[i] = 0;
+    TransferOptions options;
+    options.round_trip = true;
+    Result<TransferStats> stats = harness::transfer_from(harness::snapshot_of_old(), options);
+    ASSERT_TRUE(stats.ok()) << stats.error().text;
+    EXPECT_EQ(test_program::digest(), harness::native_digest(1));
+}
+
+namespace {
+
+// A buggy hand-written conversion: lets the rules do the work, then loses the balance.
+Result<void> forgetful_customer_hook(TransferContext& context, const OldValue& old, void* destination, TypeId type, void*) {
+    TRY(context.convert_default(old, destination, type));
+    static_cast<Customer*>(destination)->balance = 0;
+    return {};
+}
+
+}  // namespace
+
+TEST(EvolutionRoundTrip, CatchesAHookThatLosesData) {
+    TypeHookEntry hook{"Customer", forgetful_customer_hook, nullptr};
+    TransferOptions options;
+    options.type_hooks = &hook;
+    options.type_hook_count = 1;
+    std::string before = test_program::digest();
+    ASSERT_TRUE(harness::transfer_from(harness::snapshot_of_old(), options).ok());  // unnoticed without the check
+    EXPECT_EQ(customer(3)->balance, 0);
+
+    options.round_trip = true;
+    test_program::workload(2);  // change the state, to see it restored on failure
+    std::string changed = test_program::digest();
+    Result<TransferStats> stats = harness::transfer_from(harness::snapshot_of_old(), options);
+    ASSERT_FALSE(stats.ok());
+    EXPECT_NE(std::string(stats.error().text).find("round-trip check: heap object"), std::string::npos) << stats.error().text;
+    EXPECT_NE(std::string(stats.error().text).find("after old -> new -> old"), std::string::npos) << stats.error().text;
+    EXPECT_EQ(test_program::digest(), changed);
+    (void)before;
+}

@@ -1,0 +1,94 @@
+// check_basics.cpp — entry ABI, user-pointer validation, unknown calls,
+// anonymous memory, boot modules and notifications.
+//
+// Entry point: check_basics.
+#include "harness.h"
+
+namespace selftest {
+namespace {
+
+constexpr uint64_t kMapAddress = 0x10000000;
+
+void check_entry(int argc, char** argv, uint64_t entry_rsp) {
+    expect("entry: argc", argc, 1);
+    expect_true("entry: argv[0] is rs", text_equal(argv[0], "rs"));
+    expect_true("entry: argv ends with null", argv[1] == nullptr);
+    expect("entry: rsp is 16-byte aligned minus 8", static_cast<int64_t>(entry_rsp % 16), 8);
+    uint64_t flags;
+    asm volatile("pushfq; pop %0" : "=r"(flags));
+    expect_true("entry: interrupts enabled", (flags & (1u << 9)) != 0);
+    expect("self info is kRs", call(Sys::SelfInfo), kRs);
+    int64_t first = call(Sys::Uptime);
+    int64_t second = call(Sys::Uptime);
+    expect_true("uptime advances", first > 0 && second >= first);
+}
+
+void check_user_pointers() {
+    Message m{};
+    expect("debug write from unmapped memory", call(Sys::DebugWrite, 0x10, 4), failure(Error::BadAddress));
+    expect("debug write from kernel memory", call(Sys::DebugWrite, 0xFFFFFFFF80100000, 4), failure(Error::BadAddress));
+    expect("receive into unmapped memory", call(Sys::Receive, kAny, 0x7000000), failure(Error::BadAddress));
+    uint64_t code = reinterpret_cast<uint64_t>(&check_user_pointers);
+    expect("receive into read-only code", call(Sys::Receive, kAny, code), failure(Error::BadAddress));
+    expect("send_receive with read-only buffer", call(Sys::SendReceive, kRs, code), failure(Error::BadAddress));
+    expect("send from a pointer across the top of user space", call(Sys::Send, kRs, 0x00007FFFFFFFFFF0),
+           failure(Error::BadAddress));
+    expect("send to a never-used endpoint", send(200, m), failure(Error::NoSuchEndpoint));
+    expect("send to an out-of-range endpoint", send(5000, m), failure(Error::NoSuchEndpoint));
+    expect("send to self is a deadlock", send(kRs, m), failure(Error::Deadlock));
+    expect("unknown kernel call", call(static_cast<Sys>(31)), failure(Error::NotSupported));
+    expect("kernel call number far out of range", call(static_cast<Sys>(1000)), failure(Error::NotSupported));
+}
+
+void check_anonymous_memory() {
+    expect("map two pages", call(Sys::MapAnonymous, kMapAddress, 8192), 0);
+    auto* words = reinterpret_cast<volatile uint64_t*>(kMapAddress);
+    expect("mapped memory starts zeroed", static_cast<int64_t>(words[0] | words[1023]), 0);
+    words[700] = 77;
+    expect("mapped memory keeps data", static_cast<int64_t>(words[700]), 77);
+    expect("map over a mapped page", call(Sys::MapAnonymous, kMapAddress + 4096, 8192), failure(Error::AlreadyExists));
+    expect("nothing half-mapped after refusal", call(Sys::MapAnonymous, kMapAddress + 8192, 4096), 0);
+    expect("map unaligned", call(Sys::MapAnonymous, kMapAddress + 100, 4096), failure(Error::InvalidArgument));
+    expect("map zero bytes", call(Sys::MapAnonymous, kMapAddress + 65536, 0), failure(Error::InvalidArgument));
+    expect("map below user space", call(Sys::MapAnonymous, 0x1000, 4096), failure(Error::BadAddress));
+    expect("map kernel space", call(Sys::MapAnonymous, 0xFFFF800000000000, 4096), failure(Error::BadAddress));
+}
+
+void check_modules() {
+    ModuleDescriptor module{};
+    expect("module 0 info", call(Sys::ModuleInfo, 0, reinterpret_cast<uint64_t>(&module)), 0);
+    expect_true("module 0 is named rs", text_equal(module.name, "rs"));
+    expect_true("own image read completely", own_image_length() == module.length && module.length > 0);
+    expect("module past the last", call(Sys::ModuleInfo, 99, reinterpret_cast<uint64_t>(&module)),
+           failure(Error::NotFound));
+    char tail[16];
+    expect("module read clipped at the end",
+           call(Sys::ModuleRead, 0, module.length - 4, reinterpret_cast<uint64_t>(tail), sizeof tail), 4);
+    expect("module read past the end", call(Sys::ModuleRead, 0, module.length + 10, reinterpret_cast<uint64_t>(tail), 8),
+           0);
+    expect("module read into bad memory", call(Sys::ModuleRead, 0, 0, 0x10, 8), failure(Error::BadAddress));
+}
+
+void check_notifications() {
+    Message m{};
+    expect("notify self tag 1", call(Sys::Notify, kRs, 1), 0);
+    expect("notify self tag 2", call(Sys::Notify, kRs, 2), 0);
+    expect("notify self tag 2 again (coalesces)", call(Sys::Notify, kRs, 2), 0);
+    expect("notify tag 64 refused", call(Sys::Notify, kRs, 64), failure(Error::InvalidArgument));
+    expect("receive notification", receive(kAny, m), 0);
+    expect("notification type", m.type, kmsg::kNotify);
+    expect("notification source is the notifier", m.source, kRs);
+    expect("notification bits coalesced", static_cast<int64_t>(payload_of<NotifyPayload>(m).pending_bits), 6);
+}
+
+}  // namespace
+
+void check_basics(int argc, char** argv, uint64_t entry_rsp) {
+    check_entry(argc, argv, entry_rsp);
+    check_user_pointers();
+    check_anonymous_memory();
+    check_modules();
+    check_notifications();
+}
+
+}  // namespace selftest
