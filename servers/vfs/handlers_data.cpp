@@ -19,7 +19,8 @@ namespace proto = protocol::vfs;
 // Maps the wire flags onto the core's; unknown bits are refused.
 Result<uint32_t> core_flags(uint32_t wire) {
     constexpr uint32_t kKnown = proto::kOpenRead | proto::kOpenWrite | proto::kOpenCreate |
-                                proto::kOpenTruncate | proto::kOpenAppend | proto::kOpenDirectory;
+                                proto::kOpenTruncate | proto::kOpenAppend | proto::kOpenDirectory |
+                                proto::kOpenExclusive;
     if ((wire & ~kKnown) != 0) return Error::InvalidArgument;
     uint32_t flags = 0;
     if (wire & proto::kOpenRead) flags |= kOpenRead;
@@ -28,6 +29,7 @@ Result<uint32_t> core_flags(uint32_t wire) {
     if (wire & proto::kOpenTruncate) flags |= kOpenTruncate;
     if (wire & proto::kOpenAppend) flags |= kOpenAppend;
     if (wire & proto::kOpenDirectory) flags |= kOpenDirectory;
+    if (wire & proto::kOpenExclusive) flags |= kOpenExclusive;
     return flags;
 }
 

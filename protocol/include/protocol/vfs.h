@@ -35,6 +35,7 @@ inline constexpr uint32_t kOpenCreate = 1u << 2;
 inline constexpr uint32_t kOpenTruncate = 1u << 3;
 inline constexpr uint32_t kOpenAppend = 1u << 4;
 inline constexpr uint32_t kOpenDirectory = 1u << 5;  // fail with NotADirectory unless a directory
+inline constexpr uint32_t kOpenExclusive = 1u << 6;  // with kOpenCreate: fail with AlreadyExists if present
 
 enum class Whence : uint32_t { Set = 0, Current = 1, End = 2 };
 enum class FileType : uint32_t { Regular = 1, Directory = 2, Device = 3 };
