@@ -1,4 +1,8 @@
-// boot_image.cpp — reads the boot image module and spawns services from it.
+// boot_image.cpp — reads boot modules and spawns services from them.
+//
+// A service's executable comes from the boot module of the same name (the
+// boot loader carries rs pm vfs ds tty as modules); a service without a
+// module of its own is taken from its `program` path in the boot image.
 #include "boot_image.h"
 
 #include <sys/args.h>
@@ -53,9 +57,10 @@ Result<void> build_args(const ServiceSpec& spec, sys::StartKind kind, uint32_t r
 
 }  // namespace
 
-Result<BootImage> load_boot_image() {
+// A copy of the named boot module in rs's heap; the caller frees `data`.
+Result<BootImage> load_module(const char* name) {
     uint64_t length = 0;
-    const uint64_t index = TRY(find_module(kBootImageModule, length));
+    const uint64_t index = TRY(find_module(name, length));
     auto* data = static_cast<uint8_t*>(malloc(length ? length : 1));
     if (!data) return Error::NoMemory;
     uint64_t done = 0;
@@ -70,18 +75,31 @@ Result<BootImage> load_boot_image() {
     return BootImage{data, static_cast<size_t>(length)};
 }
 
+Result<BootImage> load_boot_image() { return load_module(kBootImageModule); }
+
 Result<uint64_t> launch_service(void* context, const ServiceSpec& spec, sys::StartKind kind, uint32_t restarts) {
+    auto module = load_module(spec.name);
+    if (!module.is_error()) {
+        auto spawned = spawn_service(spec, kind, restarts, module.value().data, module.value().length);
+        free(module.value().data);
+        return spawned;
+    }
     const auto& image = *static_cast<const BootImage*>(context);
     sys::UstarReader reader(image.data, image.length);
     auto program = reader.find(spec.program);
     if (program.is_error()) {
-        sys::log("rs: %s: program %s not in boot image\n", spec.name, spec.program);
+        sys::log("rs: %s: no boot module and program %s not in boot image\n", spec.name, spec.program);
         return program.error();
     }
+    return spawn_service(spec, kind, restarts, program.value().data, program.value().size);
+}
+
+Result<uint64_t> spawn_service(const ServiceSpec& spec, sys::StartKind kind, uint32_t restarts,
+                               const void* executable, size_t length) {
     neurath::SpawnRequest request;
     str::memset(&request, 0, sizeof request);
-    request.image = program.value().data;
-    request.image_length = program.value().size;
+    request.image = executable;
+    request.image_length = length;
     str::strlcpy(request.name, spec.name, sizeof request.name);
     sys::ArgBlock args;
     TRY(build_args(spec, kind, restarts, args));

@@ -25,4 +25,8 @@ Result<BootImage> load_boot_image();
 // program at its fixed endpoint with supervisor rs and its privileges.
 Result<uint64_t> launch_service(void* context, const ServiceSpec& spec, sys::StartKind kind, uint32_t restarts);
 
+// Spawns `spec` from an ELF executable in rs's memory; returns the new pid.
+Result<uint64_t> spawn_service(const ServiceSpec& spec, sys::StartKind kind, uint32_t restarts,
+                               const void* executable, size_t length);
+
 }  // namespace rs

@@ -42,3 +42,20 @@ def test_ipc_stress_completes_without_errors(neurath):
 def test_kill_of_unknown_pid_is_an_error(neurath):
     reply = neurath.run_command("kill 9999")
     assert reply.strip() and len(reply.splitlines()) == 1
+
+
+def test_background_program_is_listed_and_killed_by_pid(neurath):
+    started = neurath.run_command("benchpeer &")
+    pid = int(started.split("]")[0].lstrip("["))
+    assert any(line.split()[0] == str(pid) and line.split()[-1] == "benchpeer"
+               for line in neurath.run_command("ps").splitlines()[1:])
+    killed = neurath.run_command(f"kill {pid}") + neurath.run_command("wait")
+    assert "benchpeer: killed" in killed
+    assert "benchpeer" not in neurath.run_command("ps")
+    assert neurath.run_command("echo alive") == "alive\n"
+
+
+def test_relative_paths_and_arrow_key_editing(neurath):
+    assert "Welcome to Neurath" in neurath.run_command("cat etc/motd")
+    neurath.send_raw("echo ac\x1b[Db\r")
+    assert neurath.expect("neurath$ ").endswith("abc\nneurath$ ")
