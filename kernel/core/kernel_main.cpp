@@ -4,12 +4,13 @@
 // Entry point: extern "C" kernel_entry(magic, info_physical), called by
 // boot/multiboot_entry.S in long mode on the boot stack.
 // Order: console, boot information, descriptors and interrupt controller,
-// memory (kernel space, frames, heap), FPU, kernel calls, timer; then the
-// module named "rs" is started at endpoint kRs with every privilege and the
-// scheduler takes over.
+// memory (kernel space, frames, heap), FPU, SMEP/SMAP, kernel calls, timer;
+// then the module named "rs" is started at endpoint kRs with every privilege
+// and the scheduler takes over.
 #include <neurath/endpoint.h>
 
 #include "arch/cpu.h"
+#include "arch/cpu_protection.h"
 #include "arch/descriptors.h"
 #include "arch/pic.h"
 #include "arch/serial.h"
@@ -94,6 +95,7 @@ extern "C" [[noreturn]] void kernel_entry(uint32_t magic, uint64_t info_physical
     physical_memory_init(boot_info);
     boot_modules_init(boot_info);
     fpu_init();
+    cpu_protection_init();
     syscall_init();
     timer_init();
     start_rs();

@@ -15,6 +15,7 @@
 #include "core/fault_report.h"
 #include "core/log.h"
 #include "ipc/irq_routing.h"
+#include "proc/alarms.h"
 #include "proc/lifecycle.h"
 #include "proc/scheduler.h"
 #include "syscalls/syscall.h"
@@ -35,6 +36,7 @@ void handle_irq(unsigned irq) {
     if (irq == 0) {
         timer_count_tick();
         scheduler_tick();
+        alarms_fire_due(uptime_ns());
         return;
     }
     irq_deliver(irq);

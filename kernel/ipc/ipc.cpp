@@ -162,19 +162,17 @@ SyscallResult ipc_send(Process& caller, Endpoint destination, const Message& mes
     if (!may_send_to(caller, destination) && !waits_for_reply_from(*target, caller.endpoint)) {
         return Error::PermissionDenied;
     }
+    bool deliver_now = accepts_message_from(*target, caller.endpoint);
+    if (!deliver_now) TRY(refuse_deadlock(caller, destination));
     caller.outgoing = message;
     caller.send_then_receive = then_receive;
     caller.receive_buffer = reply_buffer;
-    if (accepts_message_from(*target, caller.endpoint)) {
+    if (deliver_now) {
         deliver(*target, message, caller.endpoint);
-        if (!then_receive) {
-            caller.send_then_receive = false;
-            return done(0);
-        }
-        finish_send(caller, destination);
+        if (!then_receive) return done(0);
+        finish_send(caller, destination);  // now waiting for the reply
         return CallOutcome::deferred();
     }
-    TRY(refuse_deadlock(caller, destination));
     caller.wait = IpcWait::Sending;
     caller.send_target = destination;
     enqueue_sender(*target, caller);

@@ -14,6 +14,7 @@ namespace {
 
 uint64_t bytes_to_page_end(uint64_t address) { return kPageSize - (address & (kPageSize - 1)); }
 uint64_t min_of(uint64_t a, uint64_t b) { return a < b ? a : b; }
+bool within_one_page(uint64_t address, uint64_t length) { return length <= bytes_to_page_end(address); }
 
 }  // namespace
 
@@ -27,6 +28,13 @@ Result<void> check_user_range(const AddressSpace& space, uint64_t address, uint6
 }
 
 Result<void> copy_from_user(const AddressSpace& space, void* destination, uint64_t source, uint64_t length) {
+    if (length == 0) return {};
+    if (within_one_page(source, length)) {  // fast path: one walk validates and translates
+        uint64_t physical = TRY(space.translate(source, Access::Read));
+        if (!is_user_range(source, length)) return Error::BadAddress;
+        copy_bytes(destination, phys_to_virt(physical), length);
+        return {};
+    }
     TRY(check_user_range(space, source, length, Access::Read));
     auto* out = static_cast<uint8_t*>(destination);
     while (length > 0) {
@@ -41,6 +49,13 @@ Result<void> copy_from_user(const AddressSpace& space, void* destination, uint64
 }
 
 Result<void> copy_to_user(const AddressSpace& space, uint64_t destination, const void* source, uint64_t length) {
+    if (length == 0) return {};
+    if (within_one_page(destination, length)) {
+        uint64_t physical = TRY(space.translate(destination, Access::Write));
+        if (!is_user_range(destination, length)) return Error::BadAddress;
+        copy_bytes(phys_to_virt(physical), source, length);
+        return {};
+    }
     TRY(check_user_range(space, destination, length, Access::Write));
     auto* in = static_cast<const uint8_t*>(source);
     while (length > 0) {

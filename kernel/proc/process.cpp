@@ -26,8 +26,10 @@ void reset(Process& process, int32_t slot) {
     fill_bytes(&process.frame, 0, sizeof process.frame);
     process.space = AddressSpace();
     fill_bytes(process.io_bitmap, 0xFF, sizeof process.io_bitmap);
+    process.io_ports_enabled = false;
     process.slice_left = 0;
     process.cpu_ticks = 0;
+    process.alarm_deadline_ns = 0;
     process.next_ready = nullptr;
     process.queued = false;
     process.wait = IpcWait::None;

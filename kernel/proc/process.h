@@ -46,8 +46,10 @@ struct Process {
     alignas(16) uint8_t fpu[512] = {};
     AddressSpace space;
     uint8_t io_bitmap[kIoBitmapBytes] = {};
+    bool io_ports_enabled = false;        // false: io_bitmap denies every port
     uint32_t slice_left = 0;
     uint64_t cpu_ticks = 0;
+    uint64_t alarm_deadline_ns = 0;       // 0: no alarm
     Process* next_ready = nullptr;
     bool queued = false;
 

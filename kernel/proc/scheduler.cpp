@@ -18,6 +18,15 @@ ReadyQueues<Process, kPriorityLevels> ready;
 bool slice_expired = false;
 Process* fpu_owner = nullptr;
 Process* io_bitmap_owner = nullptr;  // whose I/O bitmap is in the TSS
+bool tss_denies_all_ports = true;    // the TSS holds the all-denied bitmap
+
+void load_io_bitmap(Process& next) {
+    if (io_bitmap_owner == &next) return;
+    io_bitmap_owner = &next;
+    if (!next.io_ports_enabled && tss_denies_all_ports) return;  // nothing to change
+    set_io_bitmap(next.io_bitmap);
+    tss_denies_all_ports = !next.io_ports_enabled;
+}
 alignas(16) uint8_t initial_fpu_state[512];
 
 void load_process(Process& next) {
@@ -27,10 +36,7 @@ void load_process(Process& next) {
         fpu_owner = &next;
     }
     next.space.activate();
-    if (io_bitmap_owner != &next) {
-        set_io_bitmap(next.io_bitmap);
-        io_bitmap_owner = &next;
-    }
+    load_io_bitmap(next);
 }
 
 Process* pick_next() {
@@ -92,7 +98,9 @@ void scheduler_tick() {
 void scheduler_yield() { slice_expired = true; }
 
 void scheduler_reload_io_bitmap(Process& process) {
-    if (io_bitmap_owner == &process) set_io_bitmap(process.io_bitmap);
+    if (io_bitmap_owner != &process) return;
+    set_io_bitmap(process.io_bitmap);
+    tss_denies_all_ports = !process.io_ports_enabled;
 }
 
 void scheduler_switch(TrapFrame& frame) {

@@ -1,5 +1,6 @@
 // check_processes.cpp — spawn validation, exit and fault reports, restart at
-// the same endpoint, kill, process list, privileges and I/O ports.
+// the same endpoint, kill, process list, privileges, I/O ports and access to
+// another process's memory.
 //
 // Entry point: check_processes.
 #include "harness.h"
@@ -122,6 +123,33 @@ void check_report_queue() {
                     payload_of<ExitReport>(c).endpoint == third);
 }
 
+// Privileged access to another process's memory (state transfer, checkpoints).
+void check_process_memory() {
+    int64_t child = spawn_child("waitkernel", nullptr);
+    uint8_t header[64] = {};
+    expect("read another process's image", call(Sys::ProcMemoryRead, static_cast<uint64_t>(child), 0x400000,
+                                                reinterpret_cast<uint64_t>(header), sizeof header), 0);
+    bool same = true;
+    for (size_t i = 0; i < sizeof header; ++i) same = same && header[i] == static_cast<const uint8_t*>(own_image())[i];
+    expect_true("remote bytes match the image", same);
+    const uint64_t remote = 0x00007FFFFFFFC000;  // inside the child's stack, below what it uses
+    const char pattern[16] = "remote pattern";
+    char back[16] = {};
+    expect("write into another process", call(Sys::ProcMemoryWrite, static_cast<uint64_t>(child), remote,
+                                              reinterpret_cast<uint64_t>(pattern), sizeof pattern), 0);
+    expect("read it back", call(Sys::ProcMemoryRead, static_cast<uint64_t>(child), remote,
+                                reinterpret_cast<uint64_t>(back), sizeof back), 0);
+    expect_true("written bytes arrived", text_equal(back, pattern));
+    expect("read unmapped remote memory", call(Sys::ProcMemoryRead, static_cast<uint64_t>(child), 0x7000000,
+                                               reinterpret_cast<uint64_t>(back), 8), failure(Error::BadAddress));
+    expect("write read-only remote memory", call(Sys::ProcMemoryWrite, static_cast<uint64_t>(child), 0x400000,
+                                                 reinterpret_cast<uint64_t>(pattern), 8), failure(Error::BadAddress));
+    call(Sys::ProcKill, static_cast<uint64_t>(child), 0);
+    next_kernel_message();
+    expect("read a dead process", call(Sys::ProcMemoryRead, static_cast<uint64_t>(child), 0x400000,
+                                       reinterpret_cast<uint64_t>(back), 8), failure(Error::DeadEndpoint));
+}
+
 }  // namespace
 
 void check_processes() {
@@ -130,6 +158,7 @@ void check_processes() {
     check_kill_and_list();
     check_privileges_and_ports();
     check_report_queue();
+    check_process_memory();
 }
 
 }  // namespace selftest

@@ -1,5 +1,5 @@
-// check_scheduling.cpp — timer preemption, round robin within a priority,
-// strict priority between levels, and FPU/SSE state kept per process.
+// check_scheduling.cpp — alarms, timer preemption, round robin within a
+// priority, strict priority between levels, and FPU/SSE state per process.
 //
 // Entry point: check_scheduling.
 // Spinners never block: they notify rs with their tag after each round of
@@ -41,9 +41,35 @@ void drain_kill(int64_t endpoint) {
     }
 }
 
+// Waits for the alarm notification; returns the uptime it arrived at.
+int64_t wait_alarm() {
+    Message m{};
+    for (;;) {
+        if (receive(kKernel, m) != 0) return -1;
+        if (m.type == kmsg::kNotify && (payload_of<NotifyPayload>(m).pending_bits >> kAlarmTag) & 1) {
+            return call(Sys::Uptime);
+        }
+    }
+}
+
+void check_alarms() {
+    int64_t start = call(Sys::Uptime);
+    expect("set a 20 ms alarm", call(Sys::SetAlarm, 20'000'000), 0);
+    int64_t fired = wait_alarm();
+    expect_true("alarm fires after its delay", fired - start >= 20'000'000);
+    expect_true("alarm fires within a few ticks", fired - start < 200'000'000);
+    start = call(Sys::Uptime);
+    call(Sys::SetAlarm, 10'000'000);
+    expect("cancel the alarm", call(Sys::SetAlarm, 0), 0);
+    call(Sys::SetAlarm, 40'000'000);
+    fired = wait_alarm();
+    expect_true("a cancelled alarm does not fire", fired - start >= 40'000'000);
+}
+
 }  // namespace
 
 void check_scheduling() {
+    check_alarms();
     int64_t low = spawn_child("spin", "6", at_priority(6));
     int64_t first = spawn_child("spin", "5", at_priority(5));
     int64_t second = spawn_child("spin", "7", at_priority(5));

@@ -17,6 +17,7 @@ SyscallResult sys_io_port_enable(Process& caller, const SyscallArgs& args) {
     for (uint64_t port = first; port < first + count; ++port) {
         caller.io_bitmap[port / 8] = static_cast<uint8_t>(caller.io_bitmap[port / 8] & ~(1u << (port % 8)));
     }
+    caller.io_ports_enabled = true;
     scheduler_reload_io_bitmap(caller);
     return done(0);
 }

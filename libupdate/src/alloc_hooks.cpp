@@ -16,7 +16,10 @@ void* allocate_tracked(size_t size, const lu_alloc_site* site, uint32_t how) {
     if (size > libupdate::kHeapSizeMask) return nullptr;
     auto* header = static_cast<HeapHeader*>(libupdate::platform_heap_allocate(sizeof(HeapHeader) + size));
     if (!header) return nullptr;
-    libupdate::heap_track(header, site, size, how);
+    if (!libupdate::heap_track(header, site, size, how)) {
+        libupdate::platform_heap_release(header);
+        return nullptr;
+    }
     return header->object();
 }
 
@@ -59,17 +62,20 @@ void* __lu_realloc(void* pointer, size_t size, const lu_alloc_site* site) {
     HeapHeader* header = libupdate::heap_header_of(pointer);
     if (!header) return libupdate::platform_heap_reallocate(pointer, size);
     if (size > libupdate::kHeapSizeMask) return nullptr;
-    // Unlink first: the block may move, and its neighbours point at it.
-    const lu_alloc_site* old_site = header->site;
+    // The block may move: list it again afterwards.
+    const lu_alloc_site* old_site = libupdate::heap_site(*header);
     uint64_t old_size = header->size();
     uint32_t old_how = header->how();
     libupdate::heap_untrack(header);
     auto* moved = static_cast<HeapHeader*>(libupdate::platform_heap_reallocate(header, sizeof(HeapHeader) + size));
     if (!moved) {
-        libupdate::heap_track(header, old_site, old_size, old_how);
+        if (!libupdate::heap_track(header, old_site, old_size, old_how)) libupdate::platform_out_of_memory(0);
         return nullptr;
     }
-    libupdate::heap_track(moved, site, size, LU_ALLOC_REALLOC);
+    if (!libupdate::heap_track(moved, site, size, LU_ALLOC_REALLOC)) {
+        libupdate::platform_heap_release(moved);
+        return nullptr;
+    }
     return moved->object();
 }
 

@@ -36,6 +36,13 @@ Converter::Converter(const ProgramModel& source, const MemoryReader& source_read
 
 void Converter::set_root(const char* description) {
     root_ = description;
+    root_object_ = nullptr;
+    path_.clear();
+}
+
+void Converter::set_root_object(const ObjectRecord* object) {
+    root_ = "";
+    root_object_ = object;
     path_.clear();
 }
 
@@ -51,6 +58,12 @@ UpdateError Converter::fail(neurath::Error code, const char* what, TypeId source
     error.code = code;
     TextBuilder text(error.text, kErrorTextSize);
     text.add(root_);
+    if (root_object_) {
+        const SiteRecord& site = source_.sites[root_object_->site];
+        text.add("heap object ").add_hex(root_object_->address).add(" (");
+        describe_type(source_, site.type, text);
+        text.add(", allocated in ").add(site.function).add(")");
+    }
     if (!path_.empty()) {
         text.add(", field ");
         bool first = true;

@@ -39,6 +39,8 @@ public:
     void set_backwards(bool backwards) { backwards_ = backwards; }
     // Describe the value being converted, e.g. "variable 'table'".
     void set_root(const char* description);
+    // The same for a heap object of the source model; formatted only on failure.
+    void set_root_object(const ObjectRecord* object);
     // Record converted bits in `mask` (parallel to the buffer starting at `base`).
     void set_mask(uint8_t* base, uint8_t* mask, uint64_t size) {
         mask_base_ = base;
@@ -104,6 +106,7 @@ private:
     HashMap<uint8_t> pointers_source_;       // type -> 1 (has pointers) / 2 (none)
     HashMap<uint8_t> pointers_destination_;
     const char* root_ = "";
+    const ObjectRecord* root_object_ = nullptr;
     struct PathSegment {
         const char* name;  // null: an index
         uint64_t index;

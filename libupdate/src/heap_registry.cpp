@@ -1,7 +1,7 @@
-// heap_registry.cpp — the list of live typed heap objects (see heap.h).
+// heap_registry.cpp — the table of live typed heap objects (see heap.h).
 //
-// Entry points: heap_registry, heap_header_of, heap_track, heap_untrack,
-// heap_find_containing.
+// Entry points: heap_registry, heap_header_of, heap_site, heap_track,
+// heap_untrack, heap_find_containing.
 #include <libupdate/heap.h>
 #include <libupdate/platform.h>
 
@@ -9,7 +9,11 @@ namespace libupdate {
 
 namespace {
 
-HeapRegistry g_registry;
+// Site offsets are taken from here: the runtime's own data sits next to the
+// program's static site records.
+alignas(8) const char g_site_anchor = 0;
+const lu_alloc_site* g_far_sites[kMaxFarSites];
+HeapRegistry g_registry = {nullptr, 0, 0, 0, 0, g_far_sites, 0, 0, 0};
 
 void lock(HeapRegistry& registry) {
     if (platform_single_threaded()) return;
@@ -23,17 +27,32 @@ void unlock(HeapRegistry& registry) {
     if (!platform_single_threaded()) __atomic_store_n(&registry.lock, 0u, __ATOMIC_RELEASE);
 }
 
-void initialise(HeapRegistry& registry) {
-    if (!registry.sentinel.next) {
-        registry.sentinel.next = &registry.sentinel;
-        registry.sentinel.prev = &registry.sentinel;
-    }
+bool grow(HeapRegistry& registry) {
+    uint64_t capacity = registry.capacity ? registry.capacity * 2 : 1024;
+    auto* objects = static_cast<HeapHeader**>(platform_allocate(capacity * sizeof(HeapHeader*)));
+    if (!objects) return false;
+    if (registry.count) platform_copy(objects, registry.objects, registry.count * sizeof(HeapHeader*));
+    platform_release(registry.objects);
+    registry.objects = objects;
+    registry.capacity = capacity;
+    return true;
+}
+
+// Offset of `site` from the anchor, or a far-site index; -1 when no room is left.
+int64_t encode_site(HeapRegistry& registry, const lu_alloc_site* site) {
+    int64_t offset = reinterpret_cast<int64_t>(site) - static_cast<int64_t>(registry.site_anchor);
+    if (offset >= INT32_MIN && offset <= INT32_MAX && (offset & 1) == 0) return offset;
+    for (uint64_t i = 0; i < registry.far_site_count; ++i)
+        if (registry.far_sites[i] == site) return static_cast<int64_t>(i << 1 | 1);
+    if (registry.far_site_count == kMaxFarSites) return -1;
+    registry.far_sites[registry.far_site_count] = site;
+    return static_cast<int64_t>(registry.far_site_count++ << 1 | 1);
 }
 
 }  // namespace
 
 HeapRegistry& heap_registry() {
-    initialise(g_registry);
+    if (!g_registry.site_anchor) g_registry.site_anchor = reinterpret_cast<uint64_t>(&g_site_anchor);
     return g_registry;
 }
 
@@ -41,33 +60,44 @@ HeapHeader* heap_header_of(void* object) {
     if (!object || (reinterpret_cast<uintptr_t>(object) & 15) != 0) return nullptr;
     const uint64_t* tag_word = static_cast<const uint64_t*>(object) - 1;
     if ((*tag_word >> 48) != kHeapMagic) return nullptr;
-    return static_cast<HeapHeader*>(object) - 1;
+    HeapHeader* header = static_cast<HeapHeader*>(object) - 1;
+    HeapRegistry& registry = heap_registry();
+    if (header->slot >= registry.count || registry.objects[header->slot] != header) return nullptr;
+    return header;
 }
 
-void heap_track(HeapHeader* header, const lu_alloc_site* site, uint64_t size, uint32_t how) {
+const lu_alloc_site* heap_site(const HeapHeader& header) {
     HeapRegistry& registry = heap_registry();
-    header->site = site;
-    header->tag = heap_tag(size, how);
+    if (header.site & 1) return registry.far_sites[static_cast<uint32_t>(header.site) >> 1];
+    return reinterpret_cast<const lu_alloc_site*>(registry.site_anchor + static_cast<int64_t>(header.site));
+}
+
+bool heap_track(HeapHeader* header, const lu_alloc_site* site, uint64_t size, uint32_t how) {
+    HeapRegistry& registry = heap_registry();
     lock(registry);
-    header->prev = &registry.sentinel;
-    header->next = registry.sentinel.next;
-    registry.sentinel.next->prev = header;
-    registry.sentinel.next = header;
-    ++registry.count;
-    registry.bytes += size;
+    int64_t encoded = encode_site(registry, site);
+    bool ok = encoded >= 0 && (registry.count < registry.capacity || grow(registry));
+    if (ok) {
+        header->site = static_cast<int32_t>(encoded);
+        header->slot = static_cast<uint32_t>(registry.count);
+        header->tag = heap_tag(size, how);
+        registry.objects[registry.count++] = header;
+        registry.bytes += size;
+    }
     unlock(registry);
+    return ok;
 }
 
 void heap_untrack(HeapHeader* header) {
     HeapRegistry& registry = heap_registry();
     lock(registry);
-    header->prev->next = header->next;
-    header->next->prev = header->prev;
-    --registry.count;
+    uint32_t slot = header->slot;
+    HeapHeader* last = registry.objects[--registry.count];
+    registry.objects[slot] = last;
+    last->slot = slot;
     registry.bytes -= header->size();
     unlock(registry);
     header->tag = 0;  // a second free of the same object is no longer "tracked"
-    header->prev = header->next = nullptr;
 }
 
 HeapHeader* heap_find_containing(uint64_t address) {

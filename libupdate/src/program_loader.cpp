@@ -345,23 +345,37 @@ private:
 
     Result<void> load_heap(uint64_t registry_address) {
         HeapRegistry registry = TRY(read_value<HeapRegistry>(reader_, registry_address));
-        if (registry.count > kMaxHeapObjects) return corrupt("heap registry count");
-        if (!model_.objects.reserve(registry.count)) return no_memory();
-        uint64_t sentinel = registry_address;  // the sentinel is the registry's first member
-        uint64_t previous = sentinel;
-        uint64_t at = reinterpret_cast<uint64_t>(registry.sentinel.next);
-        while (at != sentinel) {
-            if (model_.objects.size() >= registry.count) return corrupt("heap list longer than its count");
-            HeapHeader header = TRY(read_value<HeapHeader>(reader_, at));
-            if (!header.valid()) return corrupt("heap object header (bad magic)");
-            if (reinterpret_cast<uint64_t>(header.prev) != previous) return corrupt("heap list links");
-            uint32_t site = TRY(site_for_object(reinterpret_cast<uint64_t>(header.site)));
-            ObjectRecord object{at + sizeof(HeapHeader), header.size(), site, header.how()};
-            if (!model_.objects.push(object)) return no_memory();
-            previous = at;
-            at = reinterpret_cast<uint64_t>(header.next);
+        if (registry.count > registry.capacity || registry.count > kMaxHeapObjects ||
+            registry.far_site_count > kMaxFarSites)
+            return corrupt("heap registry counts");
+        uint64_t* far_sites = TRY(read_table<uint64_t>(registry.far_sites, registry.far_site_count));
+        uint64_t* headers = nullptr;
+        Result<void> result{};
+        Result<uint64_t*> table = read_table<uint64_t>(registry.objects, registry.count);
+        if (!table.ok()) result = table.error();
+        else headers = table.value();
+        if (result.ok() && !model_.objects.reserve(registry.count)) result = no_memory();
+        for (uint64_t i = 0; i < registry.count && result.ok(); ++i)
+            result = load_object(headers[i], i, registry, far_sites);
+        platform_release(headers);
+        platform_release(far_sites);
+        return result;
+    }
+
+    Result<void> load_object(uint64_t at, uint64_t slot, const HeapRegistry& registry, const uint64_t* far_sites) {
+        HeapHeader header = TRY(read_value<HeapHeader>(reader_, at));
+        if (!header.valid()) return corrupt("heap object header (bad magic)");
+        if (header.slot != slot) return corrupt("heap object header (slot does not match the table)");
+        uint64_t site_address = 0;
+        if (header.site & 1) {
+            uint64_t index = static_cast<uint32_t>(header.site) >> 1;
+            if (index >= registry.far_site_count) return corrupt("heap object header (far site index)");
+            site_address = far_sites[index];
+        } else {
+            site_address = registry.site_anchor + static_cast<uint64_t>(static_cast<int64_t>(header.site));
         }
-        if (model_.objects.size() != registry.count) return corrupt("heap list shorter than its count");
+        uint32_t site = TRY(site_for_object(site_address));
+        if (!model_.objects.push(ObjectRecord{at + sizeof(HeapHeader), header.size(), site, header.how()})) return no_memory();
         return {};
     }
 

@@ -44,7 +44,7 @@ private:
     Result<void> collect_heap() {
         Result<void> result{};
         heap_for_each([&](HeapHeader& h) {
-            uint32_t site = model_.find_site_by_address(reinterpret_cast<uint64_t>(h.site));
+            uint32_t site = model_.find_site_by_address(reinterpret_cast<uint64_t>(heap_site(h)));
             TypeId type = site == kNoIndex ? kNoType : model_.sites[site].type;
             if (type != kNoType && (model_.type(type).kind == LU_KIND_UNKNOWN || model_.type(type).size == 0)) type = kNoType;
             if (!objects_.push(LiveObject{reinterpret_cast<uint64_t>(h.object()), h.size(), type})) {
@@ -62,7 +62,8 @@ private:
             LiveObject object{reinterpret_cast<uint64_t>(external.records[i].object), external.records[i].size, type};
             if (!objects_.push(object)) return make_error(neurath::Error::NoMemory, "out of memory in the state check");
         }
-        heap_sort(objects_.begin(), objects_.size(), [](const LiveObject& o) { return o.address; });
+        if (!sort_by_key(objects_, [](const LiveObject& o) { return o.address; }))
+            return make_error(neurath::Error::NoMemory, "out of memory in the state check");
         return {};
     }
 

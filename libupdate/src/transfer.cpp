@@ -37,6 +37,7 @@ public:
         : reader_(reader), root_(root), options_(options) {}
     ~TransferSession() {
         for (SavedGlobal& saved : saved_) platform_release(saved.bytes);
+        platform_release(buffer_);
     }
 
     Result<TransferStats> run() {
@@ -223,6 +224,21 @@ private:
         return bytes;
     }
 
+    // Old bytes in one buffer reused across objects (grown as needed).
+    Result<uint8_t*> read_old_reusing(uint64_t address, uint64_t size) {
+        if (size > buffer_size_) {
+            platform_release(buffer_);
+            buffer_size_ = size > 4096 ? size : 4096;
+            buffer_ = static_cast<uint8_t*>(platform_allocate(buffer_size_));
+            if (!buffer_) {
+                buffer_size_ = 0;
+                return no_memory();
+            }
+        }
+        TRY(reader_(address, buffer_, size));
+        return buffer_;
+    }
+
     Result<void> convert_globals(Converter& converter) {
         for (uint32_t i = 0; i < new_.globals.size(); ++i) {
             const GlobalRecord& g = new_.globals[i];
@@ -259,16 +275,9 @@ private:
             const RelocationEntry& entry = map_[i];
             if (entry.kind != RelocationKind::HeapObject) continue;
             const ObjectRecord& object = old_.objects[entry.index];
-            char root[200];
-            TextBuilder root_text(root, sizeof root);
-            root_text.add("heap object ").add_hex(object.address).add(" (");
-            describe_type(old_, old_.sites[object.site].type, root_text);
-            root_text.add(", allocated in ").add(old_.sites[object.site].function).add(")");
-            converter.set_root(root);
-            uint8_t* bytes = TRY(read_old(object.address, object.size));
-            Result<void> result = converter.convert_object(bytes, entry, reinterpret_cast<uint8_t*>(entry.destination));
-            platform_release(bytes);
-            TRY(result);
+            converter.set_root_object(&object);
+            uint8_t* bytes = TRY(read_old_reusing(object.address, object.size));
+            TRY(converter.convert_object(bytes, entry, reinterpret_cast<uint8_t*>(entry.destination)));
         }
         return {};
     }
@@ -343,6 +352,8 @@ private:
     HashMap<uint64_t> string_copies_;
     Vector<CopiedString> copied_strings_;
     TransferStats stats_;
+    uint8_t* buffer_ = nullptr;
+    uint64_t buffer_size_ = 0;
 };
 
 }  // namespace

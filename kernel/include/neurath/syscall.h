@@ -49,8 +49,16 @@ enum class Sys : uint64_t {
                       // processes (live-update commit: the new version takes over the old name). Messages
                       // queued for, notifications pending at and kernel messages waiting for each name move
                       // with it. Neither may be rs or blocked sending (-Busy).
+    ProcMemoryRead = 29,  // (Endpoint target, uint64_t remote_address, void* local, uint64_t length): copy from
+                      // another process's user memory (state transfer, checkpoints); -BadAddress if unmapped
+    ProcMemoryWrite = 30, // (Endpoint target, uint64_t remote_address, const void* local, uint64_t length):
+                      // copy into another process's writable user memory
+    SetAlarm = 31,    // (uint64_t delay_ns): one-shot alarm (open to every process): after delay_ns the caller
+                      // gets notification tag kAlarmTag from kKernel; 0 cancels; a new alarm replaces the old
     Count = 32
 };
+
+inline constexpr uint32_t kAlarmTag = 63;  // SetAlarm's notification bit (IRQs use tags 0..15)
 
 inline constexpr uint32_t kGrantRead = 1;   // grantee may copy from the window
 inline constexpr uint32_t kGrantWrite = 2;  // grantee may copy into the window

@@ -1,21 +1,26 @@
 // heap.h — the typed heap: every object the instrumented program allocates
-// carries a header naming its allocation site (and so its type), and all live
-// objects are linked into one registry so the runtime can enumerate them.
+// carries a 16-byte header naming its allocation site (and so its type), and
+// all live objects are listed in one table so the runtime can enumerate them.
 //
 // Layout of a tracked object (header immediately before the user pointer):
-//   [prev][next][site][tag] user bytes ...
-// `tag` packs a magic number (top 16 bits), the allocator kind and the
-// user size (low 40 bits). The tag sits in the 8 bytes right before the user
-// pointer, where the C library keeps its own chunk size, so a foreign
-// pointer can be told apart by reading that one word: its top bits are never
-// the magic.
+//   [site:32][slot:32][tag:64] user bytes ...
+// `site` is the allocation site's byte offset from a runtime anchor (sites
+// are static data of the program, so 32 bits reach them); a site that is
+// too far away (odd value) is an index into a small table of far sites.
+// `slot` is the object's index in the registry's table. `tag` packs a magic
+// number (top 16 bits), the allocator kind and the user size (low 40 bits).
+// The tag sits in the 8 bytes right before the user pointer, where the C
+// library keeps its own chunk size, so a foreign pointer can be told apart by
+// reading that one word: its top bits are never the magic.
 //
-// Invariants: the registry is a circular doubly-linked list through a
-// sentinel; `count` is the number of objects on it; every header on it has
-// the magic; prev/next are consistent. Mutations hold a spin lock.
+// Invariants: objects[h.slot] == &h for every tracked header h; `count`
+// entries are in use; every listed header has the magic. Removal moves the
+// last entry into the freed slot. Mutations hold a spin lock (skipped while
+// the process is single-threaded).
 //
 // Entry points: HeapHeader, HeapRegistry, heap_registry(), heap_header_of(),
-// heap_track(), heap_untrack(), heap_find_containing().
+// heap_site(), heap_track(), heap_untrack(), heap_find_containing(),
+// heap_for_each(), external_objects().
 #pragma once
 
 #include <libupdate/metadata.h>
@@ -26,12 +31,12 @@ namespace libupdate {
 
 inline constexpr uint64_t kHeapMagic = 0xB17Eull;
 inline constexpr uint64_t kHeapSizeMask = (1ull << 40) - 1;
+inline constexpr uint32_t kMaxFarSites = 4096;
 
 struct HeapHeader {
-    HeapHeader* prev;
-    HeapHeader* next;
-    const lu_alloc_site* site;
-    uint64_t tag;  // magic:16 | unused:8 | how:8 | size:40
+    int32_t site;   // byte offset from HeapRegistry::site_anchor, or (far index << 1) | 1
+    uint32_t slot;  // index in HeapRegistry::objects
+    uint64_t tag;   // magic:16 | unused:8 | how:8 | size:40
 
     uint64_t size() const { return tag & kHeapSizeMask; }
     uint32_t how() const { return static_cast<uint32_t>((tag >> 40) & 0xff); }
@@ -39,29 +44,37 @@ struct HeapHeader {
     void* object() { return this + 1; }
     const void* object() const { return this + 1; }
 };
-static_assert(sizeof(HeapHeader) == 32, "heap headers keep 16-byte alignment");
+static_assert(sizeof(HeapHeader) == 16, "heap headers keep 16-byte alignment");
 
 inline uint64_t heap_tag(uint64_t size, uint32_t how) {
     return (kHeapMagic << 48) | (static_cast<uint64_t>(how & 0xff) << 40) | (size & kHeapSizeMask);
 }
 
 struct HeapRegistry {
-    HeapHeader sentinel;  // list head; its tag is 0
-    uint64_t count;       // live tracked objects
-    uint64_t bytes;       // their user bytes
-    uint32_t lock;        // spin lock word
+    HeapHeader** objects;          // table of live headers
+    uint64_t count;                // live tracked objects
+    uint64_t capacity;
+    uint64_t bytes;                // their user bytes
+    uint64_t site_anchor;          // address site offsets are relative to
+    const lu_alloc_site** far_sites;  // sites beyond 32-bit reach
+    uint64_t far_site_count;
+    uint32_t lock;                 // spin lock word
     uint32_t reserved;
 };
 
-// The program's one registry (sentinel initialised on first use).
+// The program's one registry.
 HeapRegistry& heap_registry();
 
 // The header of a user pointer, or nullptr when the pointer was not tracked.
 HeapHeader* heap_header_of(void* object);
 
-// Link a header placed right before `object` into the registry.
-void heap_track(HeapHeader* header, const lu_alloc_site* site, uint64_t size, uint32_t how);
-// Unlink it (the memory stays valid).
+// The allocation site recorded in a header of this program.
+const lu_alloc_site* heap_site(const HeapHeader& header);
+
+// Record `site`, `size`, `how` in the header placed right before its object
+// and list it. False when the table cannot grow (the allocation then fails).
+[[nodiscard]] bool heap_track(HeapHeader* header, const lu_alloc_site* site, uint64_t size, uint32_t how);
+// Unlist it (the memory stays valid) and clear its magic.
 void heap_untrack(HeapHeader* header);
 
 // The live object containing `address` (interior pointers included), or
@@ -84,12 +97,13 @@ struct ExternalObjects {
 };
 ExternalObjects& external_objects();
 
-// Visit every live object; stops early when `visit` returns false.
+// Visit every live object; stops early when `visit` returns false. The
+// visitor must not allocate or free tracked objects.
 template <typename Visitor>
 void heap_for_each(Visitor&& visit) {
     HeapRegistry& registry = heap_registry();
-    for (HeapHeader* h = registry.sentinel.next; h != &registry.sentinel; h = h->next)
-        if (!visit(*h)) return;
+    for (uint64_t i = 0; i < registry.count; ++i)
+        if (!visit(*registry.objects[i])) return;
 }
 
 }  // namespace libupdate

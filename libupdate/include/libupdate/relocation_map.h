@@ -11,6 +11,7 @@
 
 #include <libupdate/program_model.h>
 #include <libupdate/result.h>
+#include <libupdate/sort.h>
 #include <libupdate/vector.h>
 
 namespace libupdate {
@@ -46,29 +47,5 @@ public:
 private:
     Vector<RelocationEntry> entries_;
 };
-
-// Sort `items` in place by `key` (heapsort: no recursion, no extra memory).
-template <typename T, typename Key>
-void heap_sort(T* items, size_t count, Key key) {
-    auto sift = [&](size_t root, size_t end) {
-        for (;;) {
-            size_t child = 2 * root + 1;
-            if (child >= end) return;
-            if (child + 1 < end && key(items[child]) < key(items[child + 1])) ++child;
-            if (!(key(items[root]) < key(items[child]))) return;
-            T swap = items[root];
-            items[root] = items[child];
-            items[child] = swap;
-            root = child;
-        }
-    };
-    for (size_t i = count / 2; i-- > 0;) sift(i, count);
-    for (size_t end = count; end > 1; --end) {
-        T swap = items[0];
-        items[0] = items[end - 1];
-        items[end - 1] = swap;
-        sift(0, end - 1);
-    }
-}
 
 }  // namespace libupdate

@@ -33,7 +33,7 @@ TEST(TypedHeap, TracksAllocationsWithSiteAndSize) {
     EXPECT_EQ(reinterpret_cast<uintptr_t>(object) % 16, 0u);
     HeapHeader* header = heap_header_of(object);
     ASSERT_NE(header, nullptr);
-    EXPECT_EQ(header->site, &kSite);
+    EXPECT_EQ(heap_site(*header), &kSite);
     EXPECT_EQ(header->size(), 40u);
     EXPECT_EQ(header->how(), static_cast<uint32_t>(LU_ALLOC_MALLOC));
     EXPECT_EQ(heap_registry().count, before + 1);
@@ -59,7 +59,7 @@ TEST(TypedHeap, ReallocKeepsContentsAndRelinks) {
     auto* grown = static_cast<int*>(__lu_realloc(numbers, 4096 * sizeof(int), &kOtherSite));
     ASSERT_NE(grown, nullptr);
     for (int i = 0; i < 4; ++i) EXPECT_EQ(grown[i], i * 11);
-    EXPECT_EQ(heap_header_of(grown)->site, &kOtherSite);
+    EXPECT_EQ(heap_site(*heap_header_of(grown)), &kOtherSite);
     EXPECT_EQ(heap_header_of(grown)->size(), 4096 * sizeof(int));
     EXPECT_EQ(heap_registry().count, before + 1);
     EXPECT_TRUE(registered(grown));
@@ -96,12 +96,23 @@ TEST(TypedHeap, NewThrowsWhenMemoryIsExhausted) {
     EXPECT_EQ(__lu_alloc(size_t{1} << 62, &kSite, LU_ALLOC_MALLOC), nullptr);
 }
 
+TEST(TypedHeap, HeadersAreSixteenBytesAndSitesFarAwayStillWork) {
+    EXPECT_EQ(sizeof(HeapHeader), 16u);
+    // A site record outside the program's static data (here: on the heap).
+    auto* far = new lu_alloc_site(kSite);
+    void* object = __lu_alloc(8, far, LU_ALLOC_MALLOC);
+    ASSERT_NE(object, nullptr);
+    EXPECT_EQ(heap_site(*heap_header_of(object)), far);
+    __lu_free(object, LU_ALLOC_MALLOC);
+    delete far;
+}
+
 TEST(TypedHeap, EnumeratesManyObjects) {
     std::vector<void*> objects;
     for (int i = 0; i < 1000; ++i) objects.push_back(__lu_alloc(static_cast<size_t>(i + 1), &kSite, LU_ALLOC_MALLOC));
     size_t seen = 0;
     heap_for_each([&](HeapHeader& h) {
-        seen += h.site == &kSite;
+        seen += heap_site(h) == &kSite;
         return true;
     });
     EXPECT_EQ(seen, 1000u);

@@ -3,6 +3,7 @@
 // round-trip cleanly, and corrupted old states must be caught with no
 // trace left in the new version. Also: state filters over the old image and
 // quiescence at a quiescent point.
+#include <libupdate/introspection.h>
 #include <libupdate/quiescence.h>
 #include <libupdate/runtime_root.h>
 #include <libupdate/state_environment.h>
@@ -77,7 +78,7 @@ TEST(InventoryIdentity, CorruptedHeapHeaderIsDetected) {
     MemoryReader reader = snapshot.reader();
     RuntimeRoot root = read_value<RuntimeRoot>(reader, snapshot.root()).value();
     HeapRegistry registry = read_value<HeapRegistry>(reader, reinterpret_cast<uint64_t>(root.heap)).value();
-    uint64_t first = reinterpret_cast<uint64_t>(registry.sentinel.next);
+    uint64_t first = read_value<uint64_t>(reader, reinterpret_cast<uint64_t>(registry.objects)).value();
     uint64_t garbage = 0x4141414141414141ull;
     ASSERT_TRUE(snapshot.poke(first + offsetof(HeapHeader, tag), &garbage, sizeof garbage));
     uint64_t objects = harness::live_objects();
@@ -163,4 +164,18 @@ TEST(InventoryIdentity, UpdateRequestWithABadFilterIsRefusedAtOnce) {
     ASSERT_FALSE(refused.ok());
     EXPECT_STREQ(refused.error().text, "state filter, column 17: type mismatch: '==' cannot take inventory::Mode and string");
     EXPECT_FALSE(quiescence_pending());
+}
+
+TEST(InventoryIdentity, IntrospectionListsTheTransferredObjectsWithTheirTypes) {
+    ASSERT_TRUE(harness::transfer_from(harness::snapshot_of_old()).ok());
+    ProgramModel model;
+    ASSERT_TRUE(model.load_local().ok());
+    EXPECT_EQ(count_objects_of_type(model, "inventory::RingNode"), 5u);
+    EXPECT_EQ(count_objects_of_type(model, "inventory::Item"), 8u);  // one per name
+    uint64_t globals_with_pointers = 0;
+    for_each_global(model, [&](const GlobalRecord& g, const TypeRecord& type) {
+        globals_with_pointers += (type.flags & LU_TYPE_HAS_POINTERS) != 0 && StringView(g.name).starts_with("inventory::");
+        return true;
+    });
+    EXPECT_GE(globals_with_pointers, 8u);
 }
