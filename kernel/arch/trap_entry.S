@@ -3,10 +3,14 @@
 // Entry points: trap_stubs (table of 48 IDT stubs: exceptions 0-31, IRQs
 // 32-47), syscall_entry (LSTAR target), trap_return (restore a TrapFrame
 // and iretq), enter_user_frame(frame) (start running a frame).
-// Every path builds a TrapFrame (see trap_frame.h) and calls
-// trap_dispatch(TrapFrame*), which may rewrite the frame to switch process.
-// `syscall` arrives with interrupts masked (SFMASK) on the per-CPU kernel
-// stack; the kernel always leaves through iretq.
+// Exceptions and IRQs build a TrapFrame (see trap_frame.h) on the kernel
+// stack and call trap_dispatch(TrapFrame*); `syscall` (interrupts masked by
+// SFMASK) stores the caller's registers straight into the running
+// process's saved frame (current_frame_top, kept by set_current_process)
+// and calls syscall_from_user() on the kernel stack. Both return the frame
+// to resume (the same kernel frame, or the saved frame of the process the
+// scheduler chose), which trap_return pops before iretq: no frame is
+// copied on a kernel call.
 
     .text
     .code64
@@ -45,6 +49,7 @@ trap_common:
     cld
     mov %rsp, %rdi
     call trap_dispatch
+    mov %rax, %rsp
     .global trap_return
 trap_return:
     popq %r15
@@ -68,7 +73,7 @@ trap_return:
     .global syscall_entry
 syscall_entry:
     mov %rsp, syscall_user_rsp(%rip)
-    mov kernel_stack_top(%rip), %rsp
+    mov current_frame_top(%rip), %rsp   // just past the running process's TrapFrame
     pushq $0x1b                 // user ss
     pushq syscall_user_rsp(%rip)
     pushq %r11                  // user rflags
@@ -76,7 +81,25 @@ syscall_entry:
     pushq %rcx                  // user rip
     pushq $0
     pushq $0x100                // kSyscallVector
-    jmp trap_common
+    pushq %rax
+    pushq %rbx
+    pushq %rcx
+    pushq %rdx
+    pushq %rsi
+    pushq %rdi
+    pushq %rbp
+    pushq %r8
+    pushq %r9
+    pushq %r10
+    pushq %r11
+    pushq %r12
+    pushq %r13
+    pushq %r14
+    pushq %r15
+    mov kernel_stack_top(%rip), %rsp
+    call syscall_from_user
+    mov %rax, %rsp
+    jmp trap_return
 
     .global enter_user_frame
 enter_user_frame:

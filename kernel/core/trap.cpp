@@ -1,11 +1,13 @@
 // trap.cpp — the one C++ entry point of every kernel entry: exceptions,
 // IRQs and kernel calls.
 //
-// Entry points: extern "C" trap_dispatch(TrapFrame*) (called by
-// trap_entry.S), start_first_process().
-// From user mode: save the frame into the current process, handle the event,
-// then let the scheduler load the next process's frame. From kernel mode
-// (only the idle wait has interrupts enabled): IRQs are handled without
+// Entry points: extern "C" trap_dispatch(TrapFrame*) and
+// syscall_from_user() (called by trap_entry.S), start_first_process().
+// From user mode: the registers end up in the current process's saved frame
+// (copied there for exceptions and IRQs, stored there directly by
+// syscall_entry), the event is handled, and the scheduler's choice is
+// returned: trap_entry.S resumes that process's saved frame. From kernel
+// mode (only the idle wait has interrupts enabled): IRQs are handled without
 // switching; an exception panics with a full report.
 #include "core/trap.h"
 
@@ -62,31 +64,32 @@ void handle_kernel_trap(TrapFrame& frame) {
 
 }  // namespace
 
-void start_first_process() {
-    alignas(16) static TrapFrame first_frame;
-    scheduler_switch(first_frame);
-    auto* frame = reinterpret_cast<TrapFrame*>(kernel_stack_top - sizeof(TrapFrame));
-    *frame = first_frame;
-    enter_user_frame(frame);
-}
+void start_first_process() { enter_user_frame(&scheduler_switch().frame); }
 
 }  // namespace kernel
 
-extern "C" void trap_dispatch(kernel::TrapFrame* frame) {
+extern "C" kernel::TrapFrame* trap_dispatch(kernel::TrapFrame* frame) {
     using namespace kernel;
     if (!from_user_mode(*frame)) {
         handle_kernel_trap(*frame);
-        return;
+        return frame;
     }
     Process* process = current_process();
     if (process == nullptr) panic("trap %lu from user mode without a current process", frame->vector);
     process->frame = *frame;
-    if (frame->vector == kSyscallVector) {
-        syscall_dispatch(*process);
-    } else if (is_irq(frame->vector)) {
+    if (is_irq(frame->vector)) {
         handle_irq(static_cast<unsigned>(frame->vector - kIrqBaseVector));
     } else if (frame->vector < kExceptionCount) {
         handle_user_exception(*process, *frame);
     }
-    scheduler_switch(*frame);
+    return &scheduler_switch().frame;
+}
+
+// syscall_entry already stored the caller's registers in its saved frame.
+extern "C" kernel::TrapFrame* syscall_from_user() {
+    using namespace kernel;
+    Process* process = current_process();
+    if (process == nullptr) panic("kernel call without a current process");
+    syscall_dispatch(*process);
+    return &scheduler_switch().frame;
 }

@@ -5,6 +5,7 @@
 #include "ipc/ipc.h"
 
 #include "core/log.h"
+#include "core/string.h"
 #include "ipc/wait_graph.h"
 #include "memory/user_memory.h"
 #include "proc/scheduler.h"
@@ -50,11 +51,25 @@ bool waits_for_reply_from(const Process& receiver, Endpoint source) {
     return is_receiving(receiver) && receiver.send_then_receive && receiver.receive_source == source;
 }
 
-// Copies `message` (with its source filled in) into the receiver's buffer and wakes it.
-void deliver(Process& receiver, Message message, Endpoint source) {
-    message.source = source;
-    Result<void> copied = copy_to_user(receiver.space, receiver.receive_buffer, &message, sizeof message);
+// Copies `message` (with its source filled in) into the receiver's buffer and
+// wakes it. The buffer was validated when the receiver blocked; its alias
+// stays valid while the receiver lives (see user_object_alias).
+void deliver(Process& receiver, const Message& message, Endpoint source) {
+    if (receiver.receive_alias != nullptr) {
+        copy_bytes(receiver.receive_alias, &message, sizeof message);
+        copy_bytes(receiver.receive_alias + offsetof(Message, source), &source, sizeof source);
+        complete_call(receiver, 0);
+        return;
+    }
+    Message copy = message;
+    copy.source = source;
+    Result<void> copied = copy_to_user(receiver.space, receiver.receive_buffer, &copy, sizeof copy);
     complete_call(receiver, copied.ok() ? 0 : neurath::error_return(copied.error()));
+}
+
+void set_receive_buffer(Process& process, MessageBuffer buffer) {
+    process.receive_buffer = buffer.address;
+    process.receive_alias = buffer.alias;
 }
 
 Message notification_message(uint64_t bits) {
@@ -156,19 +171,17 @@ bool may_send_to(const Process& sender, Endpoint destination) {
     return (sender.privileges.send_mask[destination / 64] >> (destination % 64)) & 1;
 }
 
-SyscallResult ipc_send(Process& caller, Endpoint destination, const Message& message, bool then_receive,
-                       uint64_t reply_buffer) {
+SyscallResult ipc_send(Process& caller, Endpoint destination, bool then_receive, MessageBuffer reply) {
     Process* target = TRY(resolve_live(destination));
     if (!may_send_to(caller, destination) && !waits_for_reply_from(*target, caller.endpoint)) {
         return Error::PermissionDenied;
     }
     bool deliver_now = accepts_message_from(*target, caller.endpoint);
     if (!deliver_now) TRY(refuse_deadlock(caller, destination));
-    caller.outgoing = message;
     caller.send_then_receive = then_receive;
-    caller.receive_buffer = reply_buffer;
+    set_receive_buffer(caller, reply);
     if (deliver_now) {
-        deliver(*target, message, caller.endpoint);
+        deliver(*target, caller.outgoing, caller.endpoint);
         if (!then_receive) return done(0);
         finish_send(caller, destination);  // now waiting for the reply
         return CallOutcome::deferred();
@@ -180,10 +193,9 @@ SyscallResult ipc_send(Process& caller, Endpoint destination, const Message& mes
     return CallOutcome::deferred();
 }
 
-SyscallResult ipc_receive(Process& caller, Endpoint source, uint64_t buffer) {
+SyscallResult ipc_receive(Process& caller, Endpoint source, MessageBuffer buffer) {
     if (source != kAny && source != kKernel) TRY(resolve_live(source));
-    TRY(check_user_range(caller.space, buffer, sizeof(Message), Access::Write));
-    caller.receive_buffer = buffer;
+    set_receive_buffer(caller, buffer);
     caller.send_then_receive = false;
     caller.wait = IpcWait::Receiving;
     caller.receive_source = source;

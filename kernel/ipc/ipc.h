@@ -18,10 +18,17 @@
 
 namespace kernel {
 
-// reply_buffer: where SendReceive's reply goes (user address); 0 for Send.
-SyscallResult ipc_send(Process& caller, Endpoint destination, const neurath::Message& message, bool then_receive,
-                       uint64_t reply_buffer);
-SyscallResult ipc_receive(Process& caller, Endpoint source, uint64_t buffer);
+// A Message-sized buffer in the caller's memory, validated for writing by
+// the decoder; alias is its direct-map alias (nullptr when it spans pages).
+struct MessageBuffer {
+    uint64_t address = 0;
+    uint8_t* alias = nullptr;
+};
+
+// The message to send is already in caller.outgoing (decoded there).
+// reply: where SendReceive's reply goes; empty for Send.
+SyscallResult ipc_send(Process& caller, Endpoint destination, bool then_receive, MessageBuffer reply);
+SyscallResult ipc_receive(Process& caller, Endpoint source, MessageBuffer buffer);
 SyscallResult ipc_notify(Process& caller, Endpoint destination, uint32_t tag);
 
 void notify_from_kernel(Process& target, uint32_t tag);

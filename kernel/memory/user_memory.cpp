@@ -2,7 +2,7 @@
 // between two user address spaces (see user_memory.h).
 //
 // Entry points: check_user_range, copy_from_user, copy_to_user,
-// copy_between_spaces.
+// copy_between_spaces, user_object_alias.
 #include "memory/user_memory.h"
 
 #include "core/string.h"
@@ -25,6 +25,16 @@ Result<void> check_user_range(const AddressSpace& space, uint64_t address, uint6
         TRY(space.translate(page, access));
     }
     return {};
+}
+
+Result<uint8_t*> user_object_alias(const AddressSpace& space, uint64_t address, uint64_t length, Access access) {
+    if (length == 0 || !within_one_page(address, length)) {
+        TRY(check_user_range(space, address, length, access));
+        return static_cast<uint8_t*>(nullptr);
+    }
+    uint64_t physical = TRY(space.translate(address, access));
+    if (!is_user_range(address, length)) return Error::BadAddress;
+    return phys_to_virt(physical);
 }
 
 Result<void> copy_from_user(const AddressSpace& space, void* destination, uint64_t source, uint64_t length) {

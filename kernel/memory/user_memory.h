@@ -3,7 +3,7 @@
 // space's page tables (present + user, + writable for writes) page by page.
 //
 // Entry points: UserPtr<T>, copy_from_user, copy_to_user, read_user,
-// write_user, copy_between_spaces.
+// write_user, copy_between_spaces, user_object_alias.
 // A bad pointer anywhere in the range returns -BadAddress; for copies into
 // user memory, the whole range is validated before the first byte is written.
 #pragma once
@@ -35,6 +35,14 @@ Result<void> copy_from_user(const AddressSpace& space, void* destination, uint64
 Result<void> copy_to_user(const AddressSpace& space, uint64_t destination, const void* source, uint64_t length);
 Result<void> copy_between_spaces(const AddressSpace& to_space, uint64_t to, const AddressSpace& from_space,
                                  uint64_t from, uint64_t length);
+
+// Validates [address, address+length) for `access` with one page walk when
+// the range lies in one page and returns its kernel alias in the direct map;
+// a range that spans pages is validated page by page and gives nullptr
+// (callers then fall back to the copies above). A live process's mappings
+// only ever grow (no call unmaps or narrows a page before the space is
+// destroyed at death), so an alias stays valid while its owner lives.
+Result<uint8_t*> user_object_alias(const AddressSpace& space, uint64_t address, uint64_t length, Access access);
 
 template <typename T>
 Result<T> read_user(const AddressSpace& space, UserPtr<T> pointer) {

@@ -5,6 +5,10 @@
 
 #include "core/string.h"
 
+extern "C" {
+uint64_t current_frame_top = 0;
+}
+
 namespace kernel {
 namespace {
 
@@ -12,6 +16,11 @@ Process processes[kMaxProcesses];
 bool slot_taken[kMaxProcesses];
 EndpointTable endpoints;
 Process* running = nullptr;
+
+void set_running(Process* process) {
+    running = process;
+    current_frame_top = process != nullptr ? reinterpret_cast<uint64_t>(&process->frame + 1) : 0;
+}
 uint64_t last_pid = 0;
 
 void reset(Process& process, int32_t slot) {
@@ -37,6 +46,7 @@ void reset(Process& process, int32_t slot) {
     process.send_target = neurath::kNone;
     process.receive_source = neurath::kNone;
     process.receive_buffer = 0;
+    process.receive_alias = nullptr;
     process.senders_head = process.senders_tail = process.next_sender = nullptr;
     process.notifications.clear();
     process.kernel_messages.clear();
@@ -68,7 +78,7 @@ Process* process_allocate_slot() {
 }
 
 void process_release_slot(Process& process) {
-    if (running == &process) running = nullptr;
+    if (running == &process) set_running(nullptr);
     slot_taken[process.slot] = false;
     process.run_state = RunState::Free;
 }
@@ -76,7 +86,7 @@ void process_release_slot(Process& process) {
 uint64_t process_next_pid() { return ++last_pid; }
 
 Process* current_process() { return running; }
-void set_current_process(Process* process) { running = process; }
+void set_current_process(Process* process) { set_running(process); }
 
 neurath::ProcState proc_state_of(const Process& process) {
     using neurath::ProcState;

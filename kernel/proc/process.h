@@ -59,6 +59,7 @@ struct Process {
     Endpoint send_target = neurath::kNone;
     Endpoint receive_source = neurath::kNone;
     uint64_t receive_buffer = 0;          // user address of the Message to fill
+    uint8_t* receive_alias = nullptr;     // its validated direct-map alias (nullptr: spans pages)
     neurath::Message outgoing = {};       // copied in at Send time
     Process* senders_head = nullptr;      // processes blocked sending to us
     Process* senders_tail = nullptr;
@@ -79,6 +80,14 @@ uint64_t process_next_pid();
 
 Process* current_process();
 void set_current_process(Process* process);
+
+}  // namespace kernel
+
+// Address just past the running process's saved TrapFrame (0 while none
+// runs): syscall_entry pushes the caller's registers there.
+extern "C" uint64_t current_frame_top;
+
+namespace kernel {
 
 neurath::ProcState proc_state_of(const Process& process);
 

@@ -103,7 +103,7 @@ void scheduler_reload_io_bitmap(Process& process) {
     tss_denies_all_ports = !process.io_ports_enabled;
 }
 
-void scheduler_switch(TrapFrame& frame) {
+Process& scheduler_switch() {
     Process* next = pick_next();
     while (next == nullptr) {
         set_current_process(nullptr);
@@ -112,7 +112,7 @@ void scheduler_switch(TrapFrame& frame) {
     }
     set_current_process(next);
     load_process(*next);
-    frame = next->frame;
+    return *next;
 }
 
 }  // namespace kernel

@@ -4,9 +4,10 @@
 // Entry points: scheduler_make_ready(p), scheduler_block(p),
 // scheduler_forget(p), scheduler_tick(), scheduler_yield(),
 // scheduler_reload_io_bitmap(p),
-// scheduler_switch(frame) (pick the next process, idling with hlt while none
-// is runnable, and load its registers, address space, FPU state and I/O
-// bitmap into the CPU), fpu_init(), kTimeSliceTicks.
+// scheduler_switch() (pick the next process, idling with hlt while none
+// is runnable, load its address space, FPU state and I/O bitmap into the
+// CPU and return it: the entry path resumes its saved frame), fpu_init(),
+// kTimeSliceTicks.
 #pragma once
 
 #include "arch/trap_frame.h"
@@ -24,7 +25,7 @@ void scheduler_block(Process& process);
 void scheduler_forget(Process& process);
 void scheduler_tick();
 void scheduler_yield();
-void scheduler_switch(TrapFrame& frame);
+Process& scheduler_switch();
 // Call after changing a process's I/O bitmap.
 void scheduler_reload_io_bitmap(Process& process);
 

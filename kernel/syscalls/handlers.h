@@ -2,10 +2,13 @@
 // here for the registry (registry.cpp), plus small decode helpers they share.
 //
 // Entry points: sys_<call>(caller, args) for every neurath::Sys value,
-// decode_endpoint(raw), decode_message(caller, address).
+// decode_endpoint(raw), decode_message_buffer(caller, address, access),
+// load_outgoing(caller, buffer).
 #pragma once
 
 #include "core/result.h"
+#include "core/string.h"
+#include "ipc/ipc.h"
 #include "memory/user_memory.h"
 #include "syscalls/syscall.h"
 
@@ -45,8 +48,21 @@ inline Result<Endpoint> decode_endpoint(uint64_t raw) {
     return static_cast<Endpoint>(value);
 }
 
-inline Result<neurath::Message> decode_message(const Process& caller, uint64_t address) {
-    return read_user(caller.space, UserPtr<neurath::Message>(address));
+// A Message buffer argument, validated for `access` (Write also covers
+// reading) with one page walk when it lies in one page.
+inline Result<MessageBuffer> decode_message_buffer(const Process& caller, uint64_t address, Access access) {
+    uint8_t* alias = TRY(user_object_alias(caller.space, address, sizeof(neurath::Message), access));
+    return MessageBuffer{address, alias};
+}
+
+// Copies the caller's message (validated by decode_message_buffer) into
+// caller.outgoing, the kernel's copy taken at call time.
+inline Result<void> load_outgoing(Process& caller, const MessageBuffer& buffer) {
+    if (buffer.alias != nullptr) {
+        copy_bytes(&caller.outgoing, buffer.alias, sizeof(neurath::Message));
+        return {};
+    }
+    return copy_from_user(caller.space, &caller.outgoing, buffer.address, sizeof(neurath::Message));
 }
 
 }  // namespace kernel

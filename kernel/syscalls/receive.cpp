@@ -10,15 +10,14 @@ namespace {
 
 struct ReceiveRequest {
     Endpoint source;
-    uint64_t buffer;
+    MessageBuffer buffer;
 };
 
 Result<ReceiveRequest> decode_receive(const Process& caller, const SyscallArgs& args) {
     ReceiveRequest request;
     request.source = TRY(decode_endpoint(args.arg[0]));
     if (request.source < 0 && request.source != neurath::kAny) return Error::InvalidArgument;
-    TRY(check_user_range(caller.space, args.arg[1], sizeof(neurath::Message), Access::Write));
-    request.buffer = args.arg[1];
+    request.buffer = TRY(decode_message_buffer(caller, args.arg[1], Access::Write));
     return request;
 }
 

@@ -8,23 +8,19 @@
 namespace kernel {
 namespace {
 
-struct SendRequest {
-    Endpoint destination;
-    neurath::Message message;
-};
-
-Result<SendRequest> decode_send(const Process& caller, const SyscallArgs& args) {
-    SendRequest request;
-    request.destination = TRY(decode_endpoint(args.arg[0]));
-    request.message = TRY(decode_message(caller, args.arg[1]));
-    return request;
+// Validates the arguments and copies the message into caller.outgoing.
+Result<Endpoint> decode_send(Process& caller, const SyscallArgs& args) {
+    Endpoint destination = TRY(decode_endpoint(args.arg[0]));
+    MessageBuffer message = TRY(decode_message_buffer(caller, args.arg[1], Access::Read));
+    TRY(load_outgoing(caller, message));
+    return destination;
 }
 
 }  // namespace
 
 SyscallResult sys_send(Process& caller, const SyscallArgs& args) {
-    SendRequest request = TRY(decode_send(caller, args));
-    return ipc_send(caller, request.destination, request.message, false, 0);
+    Endpoint destination = TRY(decode_send(caller, args));
+    return ipc_send(caller, destination, false, MessageBuffer{});
 }
 
 }  // namespace kernel

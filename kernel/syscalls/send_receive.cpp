@@ -2,6 +2,8 @@
 // send the message, then wait for the destination's reply in the same buffer.
 //
 // Entry point: sys_send_receive.
+// The buffer is validated once, for writing (which covers reading the
+// request), and its alias is kept for the reply.
 #include "ipc/ipc.h"
 #include "syscalls/handlers.h"
 
@@ -10,16 +12,15 @@ namespace {
 
 struct SendReceiveRequest {
     Endpoint destination;
-    neurath::Message message;
-    uint64_t reply_buffer;
+    MessageBuffer reply_buffer;
 };
 
-Result<SendReceiveRequest> decode_send_receive(const Process& caller, const SyscallArgs& args) {
+// Validates the arguments and copies the request into caller.outgoing.
+Result<SendReceiveRequest> decode_send_receive(Process& caller, const SyscallArgs& args) {
     SendReceiveRequest request;
     request.destination = TRY(decode_endpoint(args.arg[0]));
-    request.message = TRY(decode_message(caller, args.arg[1]));
-    TRY(check_user_range(caller.space, args.arg[1], sizeof(neurath::Message), Access::Write));
-    request.reply_buffer = args.arg[1];
+    request.reply_buffer = TRY(decode_message_buffer(caller, args.arg[1], Access::Write));
+    TRY(load_outgoing(caller, request.reply_buffer));
     return request;
 }
 
@@ -27,7 +28,7 @@ Result<SendReceiveRequest> decode_send_receive(const Process& caller, const Sysc
 
 SyscallResult sys_send_receive(Process& caller, const SyscallArgs& args) {
     SendReceiveRequest request = TRY(decode_send_receive(caller, args));
-    return ipc_send(caller, request.destination, request.message, true, request.reply_buffer);
+    return ipc_send(caller, request.destination, true, request.reply_buffer);
 }
 
 }  // namespace kernel

@@ -27,7 +27,7 @@ void* platform_heap_reallocate(void* pointer, size_t size) { return std::realloc
 
 void platform_out_of_memory(size_t) { throw std::bad_alloc(); }
 
-bool platform_single_threaded() { return __libc_single_threaded != 0; }
+const char* platform_single_threaded_flag() { return &__libc_single_threaded; }
 
 void platform_log(const char* text) { std::fprintf(stderr, "libupdate: %s\n", text); }
 

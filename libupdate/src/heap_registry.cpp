@@ -13,10 +13,11 @@ namespace {
 // program's static site records.
 alignas(8) const char g_site_anchor = 0;
 const lu_alloc_site* g_far_sites[kMaxFarSites];
-HeapRegistry g_registry = {nullptr, 0, 0, 0, 0, g_far_sites, 0, 0, 0};
+const char kAlwaysSingleThreaded = 1;  // until the platform flag is known
+HeapRegistry g_registry = {nullptr, 0, 0, 0, &g_site_anchor, g_far_sites, 0, &kAlwaysSingleThreaded, 0, 0};
 
 void lock(HeapRegistry& registry) {
-    if (platform_single_threaded()) return;
+    if (*registry.single_threaded) return;
     while (__atomic_exchange_n(&registry.lock, 1u, __ATOMIC_ACQUIRE)) {
         while (__atomic_load_n(&registry.lock, __ATOMIC_RELAXED)) {
         }
@@ -24,7 +25,7 @@ void lock(HeapRegistry& registry) {
 }
 
 void unlock(HeapRegistry& registry) {
-    if (!platform_single_threaded()) __atomic_store_n(&registry.lock, 0u, __ATOMIC_RELEASE);
+    if (!*registry.single_threaded) __atomic_store_n(&registry.lock, 0u, __ATOMIC_RELEASE);
 }
 
 bool grow(HeapRegistry& registry) {
@@ -40,7 +41,7 @@ bool grow(HeapRegistry& registry) {
 
 // Offset of `site` from the anchor, or a far-site index; -1 when no room is left.
 int64_t encode_site(HeapRegistry& registry, const lu_alloc_site* site) {
-    int64_t offset = reinterpret_cast<int64_t>(site) - static_cast<int64_t>(registry.site_anchor);
+    int64_t offset = reinterpret_cast<int64_t>(site) - reinterpret_cast<int64_t>(registry.site_anchor);
     if (offset >= INT32_MIN && offset <= INT32_MAX && (offset & 1) == 0) return offset;
     for (uint64_t i = 0; i < registry.far_site_count; ++i)
         if (registry.far_sites[i] == site) return static_cast<int64_t>(i << 1 | 1);
@@ -51,29 +52,30 @@ int64_t encode_site(HeapRegistry& registry, const lu_alloc_site* site) {
 
 }  // namespace
 
-HeapRegistry& heap_registry() {
-    if (!g_registry.site_anchor) g_registry.site_anchor = reinterpret_cast<uint64_t>(&g_site_anchor);
-    return g_registry;
-}
+HeapRegistry& heap_registry() { return g_registry; }
 
 HeapHeader* heap_header_of(void* object) {
     if (!object || (reinterpret_cast<uintptr_t>(object) & 15) != 0) return nullptr;
     const uint64_t* tag_word = static_cast<const uint64_t*>(object) - 1;
     if ((*tag_word >> 48) != kHeapMagic) return nullptr;
-    HeapHeader* header = static_cast<HeapHeader*>(object) - 1;
-    HeapRegistry& registry = heap_registry();
-    if (header->slot >= registry.count || registry.objects[header->slot] != header) return nullptr;
-    return header;
+    // The magic alone identifies a tracked object: a freed block loses it (the
+    // runtime clears it, and the C library reuses those bytes), so a double
+    // free reaches the C library, which reports it.
+    return static_cast<HeapHeader*>(object) - 1;
 }
 
 const lu_alloc_site* heap_site(const HeapHeader& header) {
     HeapRegistry& registry = heap_registry();
     if (header.site & 1) return registry.far_sites[static_cast<uint32_t>(header.site) >> 1];
-    return reinterpret_cast<const lu_alloc_site*>(registry.site_anchor + static_cast<int64_t>(header.site));
+    return reinterpret_cast<const lu_alloc_site*>(registry.site_anchor + header.site);
 }
 
 bool heap_track(HeapHeader* header, const lu_alloc_site* site, uint64_t size, uint32_t how) {
     HeapRegistry& registry = heap_registry();
+    if (registry.single_threaded == &kAlwaysSingleThreaded) {
+        // First allocation: still one thread (no allocation yet). Learn the platform's flag.
+        registry.single_threaded = platform_single_threaded_flag();
+    }
     lock(registry);
     int64_t encoded = encode_site(registry, site);
     bool ok = encoded >= 0 && (registry.count < registry.capacity || grow(registry));

@@ -372,7 +372,7 @@ private:
             if (index >= registry.far_site_count) return corrupt("heap object header (far site index)");
             site_address = far_sites[index];
         } else {
-            site_address = registry.site_anchor + static_cast<uint64_t>(static_cast<int64_t>(header.site));
+            site_address = reinterpret_cast<uint64_t>(registry.site_anchor) + static_cast<uint64_t>(static_cast<int64_t>(header.site));
         }
         uint32_t site = TRY(site_for_object(site_address));
         if (!model_.objects.push(ObjectRecord{at + sizeof(HeapHeader), header.size(), site, header.how()})) return no_memory();

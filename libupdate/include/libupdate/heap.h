@@ -55,9 +55,10 @@ struct HeapRegistry {
     uint64_t count;                // live tracked objects
     uint64_t capacity;
     uint64_t bytes;                // their user bytes
-    uint64_t site_anchor;          // address site offsets are relative to
+    const char* site_anchor;       // address site offsets are relative to
     const lu_alloc_site** far_sites;  // sites beyond 32-bit reach
     uint64_t far_site_count;
+    const char* single_threaded;   // platform flag: skip the lock while set
     uint32_t lock;                 // spin lock word
     uint32_t reserved;
 };

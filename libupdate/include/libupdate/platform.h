@@ -30,9 +30,10 @@ void* platform_heap_reallocate(void* pointer, size_t size);
 // C++ `new` must not return null: the host throws std::bad_alloc, a server aborts.
 [[noreturn]] void platform_out_of_memory(size_t size);
 
-// True while the program runs a single thread, so the heap registry can skip
-// its lock (glibc tells on the host; servers are single-threaded).
-bool platform_single_threaded();
+// A flag that is non-zero while the program runs a single thread, so the heap
+// registry can skip its lock (glibc keeps one on the host; servers are
+// single-threaded). Read on every allocation: it is a plain load.
+const char* platform_single_threaded_flag();
 
 // Diagnostic output (one line per call, no trailing newline needed).
 void platform_log(const char* text);

@@ -179,3 +179,14 @@ TEST(InventoryIdentity, IntrospectionListsTheTransferredObjectsWithTheirTypes) {
     });
     EXPECT_GE(globals_with_pointers, 8u);
 }
+
+TEST(InventoryIdentity, AnUpdatedProgramCanBeUpdatedAgain) {
+    ASSERT_TRUE(harness::transfer_from(harness::snapshot_of_old()).ok());
+    // Second generation: this process's state now holds runtime-made sites
+    // and copied strings; it must be readable as an old image in turn.
+    std::string path = std::string(::testing::TempDir()) + "lu-second-generation.snap";
+    ASSERT_TRUE(host::write_snapshot(path.c_str()).ok());
+    Result<TransferStats> again = harness::transfer_from(path);
+    ASSERT_TRUE(again.ok()) << again.error().text;
+    EXPECT_EQ(test_program::digest(), harness::native_digest(1));
+}

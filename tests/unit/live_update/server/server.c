@@ -1,6 +1,6 @@
 /* server.c — a tiny event-driven server, the shape of a Neurath system
  * server: one receive at the top of its event loop (marked as a quiescent
- * point by the pass), sessions from a project allocator (annotated, so the
+ * point by the pass), connections from a project allocator (annotated, so the
  * pass registers them with the typed heap), and counters a state filter can
  * read. Both versions of the update test are this same source.
  *
@@ -16,18 +16,18 @@
 #include "../c_program.h"
 #include "server.h"
 
-struct Session {
+struct Connection {
     int id;
     long bytes;
-    struct Session* next;
+    struct Connection* next;
 };
 
 /* The arena is the allocator's own state: each version keeps its own. */
 char* arena __attribute__((btf_decl_tag("lu.no_transfer")));
 size_t arena_used __attribute__((btf_decl_tag("lu.no_transfer")));
 
-struct Session* sessions;
-int open_sessions;
+struct Connection* connections;
+int open_connections;
 long pending_bytes;
 long flushed_bytes;
 int handled;
@@ -47,29 +47,29 @@ __attribute__((annotate("neurath.deallocator"))) void pool_free(void* block) { (
 static void handle(const struct message* m) {
     switch (m->type) {
     case MSG_OPEN: {
-        struct Session* s = pool_alloc(sizeof(struct Session));
-        s->id = m->session;
-        s->next = sessions;
-        sessions = s;
-        ++open_sessions;
+        struct Connection* s = pool_alloc(sizeof(struct Connection));
+        s->id = m->connection;
+        s->next = connections;
+        connections = s;
+        ++open_connections;
         break;
     }
     case MSG_DATA:
         pending_bytes += m->bytes;
-        for (struct Session* s = sessions; s; s = s->next)
-            if (s->id == m->session) s->bytes += m->bytes;
+        for (struct Connection* s = connections; s; s = s->next)
+            if (s->id == m->connection) s->bytes += m->bytes;
         break;
     case MSG_FLUSH:
         flushed_bytes += pending_bytes;
         pending_bytes = 0;
         break;
     case MSG_CLOSE:
-        for (struct Session** link = &sessions; *link; link = &(*link)->next) {
-            if ((*link)->id != m->session) continue;
-            struct Session* dead = *link;
+        for (struct Connection** link = &connections; *link; link = &(*link)->next) {
+            if ((*link)->id != m->connection) continue;
+            struct Connection* dead = *link;
             *link = dead->next;
             pool_free(dead);
-            --open_sessions;
+            --open_connections;
             break;
         }
         break;
@@ -88,7 +88,7 @@ void program_scenario(const char* name) { (void)name; }
 
 void program_digest(char* out, size_t capacity) {
     size_t used = (size_t)snprintf(out, capacity, "handled %d parked %d open %d pending %ld flushed %ld\n", handled,
-                                   parked_after, open_sessions, pending_bytes, flushed_bytes);
-    for (struct Session* s = sessions; s && used < capacity; s = s->next)
-        used += (size_t)snprintf(out + used, capacity - used, "session %d %ld\n", s->id, s->bytes);
+                                   parked_after, open_connections, pending_bytes, flushed_bytes);
+    for (struct Connection* s = connections; s && used < capacity; s = s->next)
+        used += (size_t)snprintf(out + used, capacity - used, "connection %d %ld\n", s->id, s->bytes);
 }

@@ -13,7 +13,7 @@ enum message_type { MSG_OPEN, MSG_DATA, MSG_FLUSH, MSG_CLOSE };
 
 struct message {
     int type;
-    int session;
+    int connection;
     long bytes;
 };
 
@@ -26,7 +26,7 @@ void* pool_alloc(size_t size);
 void pool_free(void* block);
 
 extern int parked_after;
-extern int open_sessions;
+extern int open_connections;
 extern long pending_bytes;
 
 #ifdef __cplusplus

@@ -35,7 +35,7 @@ extern "C" int lu_quiescent_receive(message* m) {
 extern "C" void program_workload(int phase) {
     if (phase == 1) {
         libupdate::QuiescenceRequest request;
-        request.state_filter = "pending_bytes == 0 && open_sessions <= 2 && flushed_bytes > 0";
+        request.state_filter = "pending_bytes == 0 && open_connections <= 2 && flushed_bytes > 0";
         request.park = park;
         libupdate::Result<void> requested = libupdate::quiescence_request(request);
         if (!requested.ok()) std::fprintf(stderr, "update request refused: %s\n", requested.error().text);

@@ -1,6 +1,6 @@
 // server_test.cpp — a server parked by a state filter at the quiescent point
-// the pass marked (its receive), with sessions from a project allocator,
-// updated into a fresh copy: the allocator hook re-creates the sessions in
+// the pass marked (its receive), with connections from a project allocator,
+// updated into a fresh copy: the allocator hook re-creates the connections in
 // the new version's own arena.
 #include <libupdate/heap.h>
 #include <libupdate/quiescence.h>
@@ -15,34 +15,34 @@ using namespace libupdate;
 
 namespace {
 
-void* allocate_session(size_t size, const lu_alloc_site*, void*) { return pool_alloc(size); }
-void release_session(void* block, void*) { pool_free(block); }
+void* allocate_connection(size_t size, const lu_alloc_site*, void*) { return pool_alloc(size); }
+void release_connection(void* block, void*) { pool_free(block); }
 
-const AllocatorHookEntry kPool[] = {{"pool_alloc", allocate_session, release_session, nullptr}};
+const AllocatorHookEntry kPool[] = {{"pool_alloc", allocate_connection, release_connection, nullptr}};
 
 }  // namespace
 
 TEST(Server, ParksAtTheMarkedReceiveWhereTheStateFilterFirstHolds) {
     test_program::workload(1);
     // The second flush (the 9th message) is the first point with nothing
-    // pending, something flushed and at most two sessions open.
+    // pending, something flushed and at most two connections open.
     EXPECT_EQ(parked_after, 9);
     EXPECT_EQ(pending_bytes, 0);
-    EXPECT_EQ(open_sessions, 2);
+    EXPECT_EQ(open_connections, 2);
     EXPECT_GE(quiescence_stats().filter_rejections, 9u);
     EXPECT_EQ(quiescence_stats().parks, 1u);
 }
 
 TEST(Server, ProjectAllocatorObjectsAreRegisteredWithTheirType) {
     test_program::workload(1);
-    uint64_t sessions = 0;
+    uint64_t connections = 0;
     const ExternalObjects& external = external_objects();
     for (uint64_t i = 0; i < external.count; ++i)
-        sessions += external.records[i].site && std::string(external.records[i].site->type->name) == "Session";
-    EXPECT_GE(sessions, 2u);
+        connections += external.records[i].site && std::string(external.records[i].site->type->name) == "Connection";
+    EXPECT_GE(connections, 2u);
 }
 
-TEST(Server, UpdateRecreatesSessionsThroughTheAllocatorHook) {
+TEST(Server, UpdateRecreatesConnectionsThroughTheAllocatorHook) {
     TransferOptions options;
     options.allocator_hooks = kPool;
     options.allocator_hook_count = 1;
