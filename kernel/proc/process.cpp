@@ -15,10 +15,8 @@ namespace {
 Process processes[kMaxProcesses];
 bool slot_taken[kMaxProcesses];
 EndpointTable endpoints;
-Process* running = nullptr;
-
 void set_running(Process* process) {
-    running = process;
+    detail::running_process = process;
     current_frame_top = process != nullptr ? reinterpret_cast<uint64_t>(&process->frame + 1) : 0;
 }
 uint64_t last_pid = 0;
@@ -55,6 +53,8 @@ void reset(Process& process, int32_t slot) {
 
 }  // namespace
 
+Process* detail::running_process = nullptr;
+
 EndpointTable& endpoint_table() { return endpoints; }
 
 Process* process_table_slot(int32_t slot) {
@@ -78,20 +78,19 @@ Process* process_allocate_slot() {
 }
 
 void process_release_slot(Process& process) {
-    if (running == &process) set_running(nullptr);
+    if (detail::running_process == &process) set_running(nullptr);
     slot_taken[process.slot] = false;
     process.run_state = RunState::Free;
 }
 
 uint64_t process_next_pid() { return ++last_pid; }
 
-Process* current_process() { return running; }
 void set_current_process(Process* process) { set_running(process); }
 
 neurath::ProcState proc_state_of(const Process& process) {
     using neurath::ProcState;
     switch (process.run_state) {
-    case RunState::Runnable: return &process == running ? ProcState::Running : ProcState::Ready;
+    case RunState::Runnable: return &process == detail::running_process ? ProcState::Running : ProcState::Ready;
     case RunState::Dead:
     case RunState::Free: return ProcState::Dead;
     case RunState::Blocked: break;

@@ -78,7 +78,10 @@ Process* process_allocate_slot();
 void process_release_slot(Process& process);
 uint64_t process_next_pid();
 
-Process* current_process();
+namespace detail {
+extern Process* running_process;  // written only by set_current_process / process_release_slot
+}
+inline Process* current_process() { return detail::running_process; }
 void set_current_process(Process* process);
 
 }  // namespace kernel

@@ -3,9 +3,11 @@
 // (host-testable), used by the scheduler with Process.
 //
 // Entry points: ReadyQueues<T, Levels>::push_back, push_front, remove,
-// pop_highest, empty.
+// pop_highest, empty, any_above(level).
 // Invariants: an item is in at most one queue (`queued`); round robin within
-// a level comes from pop_highest + push_back.
+// a level comes from pop_highest + push_back; bit L of `occupied_` is set
+// exactly when level L's queue is non-empty (so the highest level is one
+// bit scan away).
 #pragma once
 
 #include <stdint.h>
@@ -14,6 +16,8 @@ namespace kernel {
 
 template <typename T, uint32_t Levels>
 class ReadyQueues {
+    static_assert(Levels >= 1 && Levels <= 32, "one bit per level in a 32-bit mask");
+
 public:
     void push_back(T& item, uint32_t level) {
         if (item.queued) return;
@@ -22,6 +26,7 @@ public:
         if (tails_[level] != nullptr) tails_[level]->next_ready = &item;
         else heads_[level] = &item;
         tails_[level] = &item;
+        occupied_ |= 1u << level;
     }
     void push_front(T& item, uint32_t level) {
         if (item.queued) return;
@@ -29,6 +34,7 @@ public:
         item.next_ready = heads_[level];
         heads_[level] = &item;
         if (tails_[level] == nullptr) tails_[level] = &item;
+        occupied_ |= 1u << level;
     }
     void remove(T& item, uint32_t level) {
         if (!item.queued) return;
@@ -40,31 +46,31 @@ public:
             if (tails_[level] == cursor) tails_[level] = previous;
             break;
         }
+        if (heads_[level] == nullptr) occupied_ &= ~(1u << level);
         item.queued = false;
         item.next_ready = nullptr;
     }
     T* pop_highest() {
-        for (uint32_t level = 0; level < Levels; ++level) {
-            T* item = heads_[level];
-            if (item == nullptr) continue;
-            heads_[level] = item->next_ready;
-            if (heads_[level] == nullptr) tails_[level] = nullptr;
-            item->queued = false;
-            item->next_ready = nullptr;
-            return item;
+        if (occupied_ == 0) return nullptr;
+        uint32_t level = static_cast<uint32_t>(__builtin_ctz(occupied_));
+        T* item = heads_[level];
+        heads_[level] = item->next_ready;
+        if (heads_[level] == nullptr) {
+            tails_[level] = nullptr;
+            occupied_ &= ~(1u << level);
         }
-        return nullptr;
+        item->queued = false;
+        item->next_ready = nullptr;
+        return item;
     }
-    bool empty() const {
-        for (uint32_t level = 0; level < Levels; ++level) {
-            if (heads_[level] != nullptr) return false;
-        }
-        return true;
-    }
+    bool empty() const { return occupied_ == 0; }
+    // True when some item waits at a level numerically below `level` (a higher priority).
+    bool any_above(uint32_t level) const { return (occupied_ & ((1u << level) - 1)) != 0; }
 
 private:
     T* heads_[Levels] = {};
     T* tails_[Levels] = {};
+    uint32_t occupied_ = 0;
 };
 
 }  // namespace kernel

@@ -39,6 +39,14 @@ void load_process(Process& next) {
     load_io_bitmap(next);
 }
 
+// The running process keeps the CPU, with nothing to reload, when it is
+// still runnable, has slice left and no higher-priority process is ready
+// (what pick_next would decide, without touching the queues).
+bool current_keeps_cpu(const Process* current) {
+    return current != nullptr && current->run_state == RunState::Runnable && !slice_expired &&
+           current->slice_left != 0 && !ready.any_above(static_cast<uint32_t>(current->priority));
+}
+
 Process* pick_next() {
     Process* current = current_process();
     if (current != nullptr && current->run_state == RunState::Runnable) {
@@ -104,6 +112,8 @@ void scheduler_reload_io_bitmap(Process& process) {
 }
 
 Process& scheduler_switch() {
+    Process* current = current_process();
+    if (current_keeps_cpu(current)) return *current;
     Process* next = pick_next();
     while (next == nullptr) {
         set_current_process(nullptr);

@@ -54,6 +54,31 @@ void check_anonymous_memory() {
     expect("map kernel space", call(Sys::MapAnonymous, 0xFFFF800000000000, 4096), failure(Error::BadAddress));
 }
 
+// Message buffers that straddle a page boundary: the kernel validates them
+// page by page (no direct alias), so a bad second page is refused and a good
+// one is filled across the boundary. Runs after check_anonymous_memory,
+// which leaves [kMapAddress, kMapAddress + 3 pages) mapped and the next page not.
+void check_straddling_message_buffers() {
+    const uint64_t across_mapped = kMapAddress + 4096 - 8;  // payload in the second page
+    const uint64_t into_unmapped = kMapAddress + 3 * 4096 - 24;
+    expect("receive into a buffer running into an unmapped page", call(Sys::Receive, kAny, into_unmapped),
+           failure(Error::BadAddress));
+    expect("send_receive with a buffer running into an unmapped page", call(Sys::SendReceive, kRs, into_unmapped),
+           failure(Error::BadAddress));
+    expect("send from a buffer running into an unmapped page", call(Sys::Send, kRs, into_unmapped),
+           failure(Error::BadAddress));
+    expect("notify self tag 5", call(Sys::Notify, kRs, 5), 0);
+    expect("receive into a buffer across two mapped pages", call(Sys::Receive, kAny, across_mapped), 0);
+    Message m{};
+    auto* bytes = reinterpret_cast<volatile uint8_t*>(across_mapped);
+    auto* out = reinterpret_cast<uint8_t*>(&m);
+    for (uint64_t i = 0; i < sizeof m; ++i) out[i] = bytes[i];
+    expect("straddling buffer: notification type", m.type, kmsg::kNotify);
+    expect("straddling buffer: source", m.source, kRs);
+    expect("straddling buffer: bits past the page boundary", static_cast<int64_t>(payload_of<NotifyPayload>(m).pending_bits),
+           32);
+}
+
 void check_modules() {
     ModuleDescriptor module{};
     expect("module 0 info", call(Sys::ModuleInfo, 0, reinterpret_cast<uint64_t>(&module)), 0);
@@ -87,6 +112,7 @@ void check_basics(int argc, char** argv, uint64_t entry_rsp) {
     check_entry(argc, argv, entry_rsp);
     check_user_pointers();
     check_anonymous_memory();
+    check_straddling_message_buffers();
     check_modules();
     check_notifications();
 }

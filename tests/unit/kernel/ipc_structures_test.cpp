@@ -130,4 +130,39 @@ TEST(ReadyQueues, RemoveAndPushFront) {
     EXPECT_TRUE(ready.empty());
 }
 
+// The scheduler keeps the running process without touching the queues when
+// any_above() says nothing of higher priority waits: the occupied-level mask
+// must follow every push, pop and remove exactly.
+TEST(ReadyQueues, AnyAboveFollowsEveryChange) {
+    ReadyQueues<Item, 8> ready;
+    Item a{1}, b{2}, c{3};
+    EXPECT_FALSE(ready.any_above(7));
+    ready.push_back(a, 4);
+    EXPECT_FALSE(ready.any_above(4));  // same level is not above
+    EXPECT_TRUE(ready.any_above(5));
+    ready.push_front(b, 2);
+    EXPECT_TRUE(ready.any_above(3));
+    ready.remove(b, 2);
+    EXPECT_FALSE(ready.any_above(3));  // level 2 emptied by remove
+    EXPECT_TRUE(ready.any_above(5));
+    ready.push_back(c, 4);
+    ready.remove(a, 4);
+    EXPECT_TRUE(ready.any_above(5));  // c still at level 4
+    EXPECT_EQ(ready.pop_highest()->id, 3);
+    EXPECT_FALSE(ready.any_above(7));  // emptied by pop
+    EXPECT_TRUE(ready.empty());
+    EXPECT_EQ(ready.pop_highest(), nullptr);
+}
+
+TEST(ReadyQueues, LowestLevelOnlyAndRemovingAnUnqueuedItem) {
+    ReadyQueues<Item, 8> ready;
+    Item a{1}, b{2};
+    ready.push_back(a, 7);
+    ready.remove(b, 7);  // not queued: nothing changes
+    EXPECT_TRUE(ready.any_above(8));
+    EXPECT_FALSE(ready.empty());
+    EXPECT_EQ(ready.pop_highest()->id, 1);
+    EXPECT_TRUE(ready.empty());
+}
+
 }  // namespace
