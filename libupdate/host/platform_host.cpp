@@ -29,6 +29,21 @@ void platform_out_of_memory(size_t) { throw std::bad_alloc(); }
 
 const char* platform_single_threaded_flag() { return &__libc_single_threaded; }
 
+bool platform_is_foreign_code(uint64_t address) {
+    std::FILE* maps = std::fopen("/proc/self/maps", "r");
+    if (!maps) return false;
+    char line[512];
+    bool found = false;
+    while (!found && std::fgets(line, sizeof line, maps)) {
+        unsigned long start = 0, end = 0;
+        char permissions[8] = {};
+        if (std::sscanf(line, "%lx-%lx %7s", &start, &end, permissions) == 3)
+            found = address >= start && address < end && permissions[2] == 'x';
+    }
+    std::fclose(maps);
+    return found;
+}
+
 void platform_log(const char* text) { std::fprintf(stderr, "libupdate: %s\n", text); }
 
 }  // namespace libupdate

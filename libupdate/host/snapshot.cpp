@@ -1,6 +1,7 @@
 // snapshot.cpp — writing and reading host memory snapshots (see snapshot.h).
 //
-// Entry points: write_snapshot, Snapshot::load, Snapshot::reader, Snapshot::poke.
+// Entry points: write_snapshot, Snapshot::load, Snapshot::reader, Snapshot::poke,
+// Snapshot::relocate_code.
 #include "snapshot.h"
 
 #include <libupdate/runtime_root.h>
@@ -17,12 +18,48 @@ namespace libupdate::host {
 
 namespace {
 
-constexpr char kMagic[8] = {'N', 'U', 'S', 'N', 'A', 'P', '0', '1'};
+constexpr char kMagic[8] = {'N', 'U', 'S', 'N', 'A', 'P', '0', '2'};
 
 struct Mapping {
     uint64_t start;
     uint64_t end;
+    uint64_t offset = 0;
+    std::string path;
 };
+
+struct MapsLine {
+    Mapping mapping;
+    std::string permissions;
+};
+
+std::vector<MapsLine> read_maps() {
+    std::vector<MapsLine> lines;
+    std::ifstream maps("/proc/self/maps");
+    std::string line;
+    while (std::getline(maps, line)) {
+        std::istringstream fields(line);
+        std::string range, permissions, offset, device, inode, path;
+        fields >> range >> permissions >> offset >> device >> inode;
+        std::getline(fields >> std::ws, path);
+        MapsLine entry;
+        std::sscanf(range.c_str(), "%lx-%lx", &entry.mapping.start, &entry.mapping.end);
+        entry.mapping.offset = std::strtoull(offset.c_str(), nullptr, 16);
+        entry.mapping.path = path;
+        entry.permissions = permissions;
+        lines.push_back(entry);
+    }
+    return lines;
+}
+
+// Executable pages of files other than the program itself (shared libraries).
+std::vector<Mapping> library_code_mappings(const std::string& exe) {
+    std::vector<Mapping> result;
+    for (const MapsLine& line : read_maps())
+        if (line.permissions.size() > 2 && line.permissions[2] == 'x' && !line.mapping.path.empty() &&
+            line.mapping.path[0] == '/' && line.mapping.path != exe)
+            result.push_back(line.mapping);
+    return result;
+}
 
 std::string executable_path() {
     char buffer[4096];
@@ -33,21 +70,13 @@ std::string executable_path() {
 // Mappings that can hold program state or its metadata.
 std::vector<Mapping> state_mappings() {
     std::vector<Mapping> result;
-    std::ifstream maps("/proc/self/maps");
-    std::string line;
     std::string exe = executable_path();
-    while (std::getline(maps, line)) {
-        std::istringstream fields(line);
-        std::string range, permissions, offset, device, inode, path;
-        fields >> range >> permissions >> offset >> device >> inode;
-        std::getline(fields >> std::ws, path);
-        if (permissions.size() < 2 || permissions[0] != 'r') continue;
+    for (const MapsLine& line : read_maps()) {
+        const std::string& path = line.mapping.path;
+        if (line.permissions.size() < 2 || line.permissions[0] != 'r') continue;
         if (path == "[vvar]" || path == "[vsyscall]" || path == "[vdso]" || path == "[stack]") continue;
-        bool writable = permissions[1] == 'w';
-        if (!writable && path != exe) continue;
-        Mapping m{};
-        std::sscanf(range.c_str(), "%lx-%lx", &m.start, &m.end);
-        result.push_back(m);
+        bool writable = line.permissions[1] == 'w';
+        if (writable || path == exe) result.push_back(line.mapping);
     }
     return result;
 }
@@ -60,6 +89,7 @@ UpdateError io_error(const char* what, const char* path) {
 
 Result<void> write_snapshot(const char* path) {
     std::vector<Mapping> mappings = state_mappings();  // before opening: the stream's buffer is heap state too
+    std::vector<Mapping> code = library_code_mappings(executable_path());
     FILE* out = std::fopen(path, "wb");
     if (!out) return io_error("cannot create", path);
     uint64_t root = reinterpret_cast<uint64_t>(&runtime_root());
@@ -70,6 +100,14 @@ Result<void> write_snapshot(const char* path) {
         uint64_t length = m.end - m.start;
         ok = ok && std::fwrite(&m.start, 8, 1, out) == 1 && std::fwrite(&length, 8, 1, out) == 1 &&
              std::fwrite(reinterpret_cast<const void*>(m.start), 1, length, out) == length;
+    }
+    uint64_t code_count = code.size();
+    ok = ok && std::fwrite(&code_count, 8, 1, out) == 1;
+    for (const Mapping& m : code) {
+        uint64_t length = m.path.size();
+        ok = ok && std::fwrite(&m.start, 8, 1, out) == 1 && std::fwrite(&m.end, 8, 1, out) == 1 &&
+             std::fwrite(&m.offset, 8, 1, out) == 1 && std::fwrite(&length, 8, 1, out) == 1 &&
+             std::fwrite(m.path.data(), 1, length, out) == length;
     }
     ok = std::fclose(out) == 0 && ok;
     if (!ok) return io_error("cannot write", path);
@@ -95,10 +133,38 @@ Result<void> Snapshot::load(const char* path) {
         bytes_ += length;
         regions_.push_back(std::move(region));
     }
+    uint64_t code_count = 0;
+    ok = ok && std::fread(&code_count, 8, 1, in) == 1 && code_count < 100000;
+    code_.clear();
+    for (uint64_t i = 0; ok && i < code_count; ++i) {
+        CodeMapping m;
+        uint64_t length = 0;
+        ok = std::fread(&m.start, 8, 1, in) == 1 && std::fread(&m.end, 8, 1, in) == 1 &&
+             std::fread(&m.offset, 8, 1, in) == 1 && std::fread(&length, 8, 1, in) == 1 && length < 4096;
+        if (!ok) break;
+        m.path.resize(length);
+        ok = std::fread(m.path.data(), 1, length, in) == length;
+        code_.push_back(std::move(m));
+    }
     std::fclose(in);
     if (!ok) return io_error("malformed file", path);
     std::sort(regions_.begin(), regions_.end(), [](const Region& a, const Region& b) { return a.start < b.start; });
+    merge_adjacent_regions();
     return {};
+}
+
+// A variable may straddle two mappings (e.g. the end of .data and the
+// anonymous rest of .bss): make contiguous regions one.
+void Snapshot::merge_adjacent_regions() {
+    std::vector<Region> merged;
+    for (Region& region : regions_) {
+        if (!merged.empty() && merged.back().start + merged.back().data.size() == region.start) {
+            merged.back().data.insert(merged.back().data.end(), region.data.begin(), region.data.end());
+        } else {
+            merged.push_back(std::move(region));
+        }
+    }
+    regions_ = std::move(merged);
 }
 
 Snapshot::Region* Snapshot::region_for(uint64_t address, size_t size) {
@@ -123,9 +189,25 @@ Result<void> Snapshot::read(void* context, uint64_t address, void* out, size_t s
     return {};
 }
 
+// Same library, same file offset, in this process.
+Result<uint64_t> Snapshot::relocate_code(void* context, uint64_t address) {
+    auto* self = static_cast<Snapshot*>(context);
+    for (const CodeMapping& old : self->code_) {
+        if (address < old.start || address >= old.end) continue;
+        uint64_t file_offset = old.offset + (address - old.start);
+        for (const MapsLine& line : read_maps())
+            if (line.mapping.path == old.path && file_offset >= line.mapping.offset &&
+                file_offset < line.mapping.offset + (line.mapping.end - line.mapping.start))
+                return line.mapping.start + (file_offset - line.mapping.offset);
+        return make_error(neurath::Error::NotFound, "library ", old.path.c_str(), " is not loaded in the new version");
+    }
+    return make_error(neurath::Error::NotFound, "code address outside every library");
+}
+
 MemoryReader Snapshot::reader() const {
     MemoryReader reader;
     reader.read = read;
+    reader.relocate_foreign_code = relocate_code;
     reader.context = const_cast<Snapshot*>(this);
     return reader;
 }

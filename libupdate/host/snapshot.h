@@ -8,8 +8,11 @@
 // Snapshot::root() to transfer_state(), exactly as a Neurath server reads
 // its predecessor through kernel safe-copies.
 //
-// File format: "NUSNAP01", root address (u64), region count (u64), then per
-// region: start (u64), length (u64), bytes.
+// File format: "NUSNAP02", root address (u64), region count (u64), then per
+// region: start (u64), length (u64), bytes; then code-mapping count (u64) and
+// per mapping: start, end, file offset (u64 each), path length (u64), path.
+// The code mappings (shared libraries' executable pages) let function
+// pointers into a library be carried to the same library in the new process.
 //
 // Entry points: write_snapshot(), Snapshot::load, Snapshot::reader, Snapshot::root.
 #pragma once
@@ -39,10 +42,19 @@ private:
         uint64_t start;
         std::vector<uint8_t> data;
     };
+    struct CodeMapping {
+        uint64_t start;
+        uint64_t end;
+        uint64_t offset;
+        std::string path;
+    };
     static Result<void> read(void* context, uint64_t address, void* out, size_t size);
+    static Result<uint64_t> relocate_code(void* context, uint64_t address);
     Region* region_for(uint64_t address, size_t size);
+    void merge_adjacent_regions();
 
     std::vector<Region> regions_;
+    std::vector<CodeMapping> code_;
     uint64_t root_ = 0;
     uint64_t bytes_ = 0;
 };

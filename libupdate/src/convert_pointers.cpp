@@ -26,7 +26,7 @@ Result<void> Converter::convert_code_pointer(const uint8_t* source, uint8_t* des
 }
 
 Result<uint64_t> Converter::relocate_data(uint64_t value, TypeId source_pointee) {
-    if (value == 0) return 0;
+    if (is_sentinel_pointer(value)) return value;
     ++stats_.pointers;
     if (const RelocationEntry* entry = map_.find(value)) return translate_entry(*entry, value - entry->source_start);
     if (source_.symbol_containing(value)) return relocate_code(value);  // e.g. a function kept in a void*
@@ -38,9 +38,16 @@ Result<uint64_t> Converter::relocate_data(uint64_t value, TypeId source_pointee)
 }
 
 Result<uint64_t> Converter::relocate_code(uint64_t value) {
-    if (value == 0) return 0;
+    if (is_sentinel_pointer(value)) return value;
     ++stats_.pointers;
     const SymbolRecord* old_symbol = source_.symbol_containing(value);
+    if (!old_symbol && reader_.relocate_foreign_code) {
+        Result<uint64_t> foreign = reader_.relocate_foreign_code(reader_.context, value);
+        if (foreign.ok()) {
+            (void)foreign_code_.push(ForeignCode{value, foreign.value()});  // only the round trip needs it
+            return foreign;
+        }
+    }
     if (!old_symbol) {
         char text[96];
         TextBuilder(text, sizeof text).add("code pointer ").add_hex(value).add(" matches no function or vtable");

@@ -42,6 +42,16 @@ bool parse_integer(StringView text, IntegerValue& out) {
     return true;
 }
 
+// A union all of whose members are data pointers at offset 0.
+bool only_data_pointers(const ProgramModel& model, const TypeRecord& type) {
+    if (type.size != 8 || type.count == 0) return false;
+    for (uint64_t i = 0; i < type.count; ++i) {
+        const FieldRecord& member = model.field(type, i);
+        if (member.offset != 0 || member.bit_size || !is_data_pointer(model.type(member.type).kind)) return false;
+    }
+    return true;
+}
+
 }  // namespace
 
 IntegerValue load_integer(const uint8_t* bytes, uint64_t size, bool is_signed) {
@@ -273,6 +283,20 @@ Result<void> Converter::convert_struct(const uint8_t* source, uint64_t source_ad
 Result<void> Converter::convert_union(const uint8_t* source, TypeId s, uint8_t* destination, TypeId d) {
     const TypeRecord& from = source_.type(s);
     const TypeRecord& to = destination_.type(d);
+    if (all_zero(source, from.size)) {  // every member reads as zero or null: nothing is ambiguous
+        uint8_t zero[64] = {};
+        for (uint64_t done = 0; done < to.size; done += sizeof zero)
+            write(destination + done, zero, to.size - done < sizeof zero ? to.size - done : sizeof zero);
+        return {};
+    }
+    if (only_data_pointers(source_, from) && only_data_pointers(destination_, to)) {
+        // Whichever member is active, it is an address: relocate it as one.
+        uint64_t value = 0;
+        platform_copy(&value, source, sizeof value);
+        uint64_t relocated = TRY(relocate_data(value, kNoType));
+        write(destination, &relocated, sizeof relocated);
+        return {};
+    }
     if (has_pointers(source_, s) || has_pointers(destination_, d))
         return fail(neurath::Error::NotSupported, "union holds pointers, so its active member is unknown; needs a transfer hook", s, d);
     uint64_t common = from.size < to.size ? from.size : to.size;

@@ -28,6 +28,13 @@ struct ConverterStats {
     uint64_t pointers = 0;
 };
 
+// A code address outside the program (a C library function) as it was
+// carried over: the round trip maps it back with these.
+struct ForeignCode {
+    uint64_t old_address;
+    uint64_t new_address;
+};
+
 class Converter {
 public:
     Converter(const ProgramModel& source, const MemoryReader& source_reader, const ProgramModel& destination,
@@ -66,6 +73,7 @@ public:
     const ProgramModel& destination() const { return destination_; }
     const MemoryReader& source_reader() const { return reader_; }
     const ConverterStats& stats() const { return stats_; }
+    const Vector<ForeignCode>& foreign_code() const { return foreign_code_; }
 
     // "<root>, field a.b[3]: <what>" with optional type descriptions.
     UpdateError fail(neurath::Error code, const char* what, TypeId source_type = kNoType,
@@ -100,6 +108,7 @@ private:
     const TransferOptions& options_;
     StringCopier copier_;
     ConverterStats stats_;
+    Vector<ForeignCode> foreign_code_;
     HashMap<uint32_t> plans_;     // pair -> offset in plan_pool_
     Vector<int32_t> plan_pool_;
     HashMap<uint8_t> copyable_;   // pair -> 1 (yes) / 2 (no)
@@ -128,6 +137,9 @@ IntegerValue load_integer(const uint8_t* bytes, uint64_t size, bool is_signed);
 bool integer_fits(IntegerValue value, uint64_t size, bool is_signed);
 void store_integer(uint8_t* bytes, uint64_t size, IntegerValue value);
 bool is_char_type(const TypeRecord& type);
+// Null, values in the never-mapped first page ((T*)1, (T*)8 markers) and all
+// ones (MAP_FAILED, SIG_ERR): no object lives there, so they travel unchanged.
+inline bool is_sentinel_pointer(uint64_t value) { return value < 4096 || value == ~0ull; }
 bool names_match(const char* source_name, const TypeRecord& destination);
 
 }  // namespace libupdate

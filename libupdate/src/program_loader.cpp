@@ -5,6 +5,7 @@
 // Entry points: ProgramModel::load, ProgramModel::load_local.
 #include <libupdate/program_model.h>
 #include <libupdate/runtime_root.h>
+#include <libupdate/sort.h>
 
 namespace libupdate {
 
@@ -291,6 +292,10 @@ private:
         bool needs_target = t.kind == LU_KIND_POINTER || t.kind == LU_KIND_ARRAY || t.kind == LU_KIND_ENUM ||
                             t.kind == LU_KIND_C_STRING;
         if (needs_target && t.target == kNoType) return corrupt("type without its target type", t.name);
+        if (t.kind == LU_KIND_ARRAY) {
+            uint64_t element = model_.type(t.target).size;
+            if (element && t.count > t.size / element) return corrupt("array larger than its size", t.name);
+        }
         for (uint64_t i = 0; (t.kind == LU_KIND_STRUCT || t.kind == LU_KIND_UNION) && i < t.count; ++i) {
             const FieldRecord& f = model_.field(t, i);
             if (f.type == kNoType) return corrupt("field without a type", f.name);
@@ -303,7 +308,8 @@ private:
     Result<void> build_indexes() {
         for (uint32_t i = 0; i < model_.globals.size(); ++i) {
             if (model_.globals[i].type == kNoType) return corrupt("global without a type", model_.globals[i].name);
-            if (!model_.globals_by_name_.insert(hash_name(model_.globals[i].name), i)) return no_memory();
+            uint64_t key = hash_name(model_.globals[i].name);  // the first of repeated names wins
+            if (!model_.globals_by_name_.find(key) && !model_.globals_by_name_.insert(key, i)) return no_memory();
             if (!model_.globals_by_address_.push(i)) return no_memory();
         }
         for (uint32_t i = 0; i < model_.types.size(); ++i) {
@@ -313,11 +319,13 @@ private:
         }
         for (uint32_t i = 0; i < model_.sites.size(); ++i) TRY(index_site(i));
         for (uint32_t i = 0; i < model_.symbols.size(); ++i) {
-            if (!model_.symbols_by_name_.insert(hash_name(model_.symbols[i].name), i)) return no_memory();
+            uint64_t key = hash_name(model_.symbols[i].name);
+            if (!model_.symbols_by_name_.find(key) && !model_.symbols_by_name_.insert(key, i)) return no_memory();
             if (!model_.symbols_by_address_.push(i)) return no_memory();
         }
-        sort_by_address(model_.symbols_by_address_, [&](uint32_t i) { return model_.symbols[i].address; });
-        sort_by_address(model_.globals_by_address_, [&](uint32_t i) { return model_.globals[i].address; });
+        if (!sort_by_key(model_.symbols_by_address_, [&](uint32_t i) { return model_.symbols[i].address; }) ||
+            !sort_by_key(model_.globals_by_address_, [&](uint32_t i) { return model_.globals[i].address; }))
+            return no_memory();
         return {};
     }
 
@@ -327,20 +335,6 @@ private:
         if (!model_.sites_by_id_.find(s.id + 2) && !model_.sites_by_id_.insert(s.id + 2, i)) return no_memory();
         if (!model_.sites_by_address_.insert(s.address, i)) return no_memory();
         return {};
-    }
-
-    template <typename Key>
-    static void sort_by_address(Vector<uint32_t>& items, Key key) {
-        // Insertion sort on nearly-sorted tables; heapsort would be overkill here.
-        for (size_t i = 1; i < items.size(); ++i) {
-            uint32_t item = items[i];
-            size_t j = i;
-            while (j > 0 && key(items[j - 1]) > key(item)) {
-                items[j] = items[j - 1];
-                --j;
-            }
-            items[j] = item;
-        }
     }
 
     Result<void> load_heap(uint64_t registry_address) {

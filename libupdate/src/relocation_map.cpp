@@ -13,9 +13,23 @@ Result<void> RelocationMap::seal() {
         if (previous.source_start + previous.source_size > entries_[i].source_start) {
             UpdateError error;
             error.code = neurath::Error::BadExecutable;
+            auto kind = [](RelocationKind k) {
+                return k == RelocationKind::Global ? "global" : k == RelocationKind::HeapObject ? "heap object" : "string";
+            };
             TextBuilder(error.text, kErrorTextSize)
                 .add("corrupted old state: objects overlap at ")
-                .add_hex(entries_[i].source_start);
+                .add_hex(entries_[i].source_start)
+                .add(" (")
+                .add(kind(previous.kind))
+                .add(" of ")
+                .add_unsigned(previous.source_size)
+                .add(" bytes at ")
+                .add_hex(previous.source_start)
+                .add(", ")
+                .add(kind(entries_[i].kind))
+                .add(" of ")
+                .add_unsigned(entries_[i].source_size)
+                .add(" bytes)");
             return error;
         }
     }

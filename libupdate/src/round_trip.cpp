@@ -68,14 +68,30 @@ Result<void> compare_entry(Converter& back, const RelocationEntry& entry, const 
     return {};
 }
 
+// Library code addresses go back to what they were in the old version.
+Result<uint64_t> back_to_old_code(void* context, uint64_t address) {
+    for (const ForeignCode& f : *static_cast<const Vector<ForeignCode>*>(context))
+        if (f.new_address == address) return f.old_address;
+    return make_error(neurath::Error::NotFound, "code address unknown to the forward transfer");
+}
+
+bool has_variable_hook(const TransferOptions& options, const char* name) {
+    for (size_t i = 0; i < options.variable_hook_count; ++i)
+        if (StringView(options.variable_hooks[i].variable_name) == StringView(name)) return true;
+    return false;
+}
+
 }  // namespace
 
 Result<void> round_trip_check(const ProgramModel& old_model, const MemoryReader& old_image, const ProgramModel& new_model,
-                              const RelocationMap& forward, const Vector<CopiedString>& copied_strings) {
+                              const RelocationMap& forward, const Vector<CopiedString>& copied_strings,
+                              const TransferOptions& options, const Vector<ForeignCode>& foreign_code) {
     RelocationMap reverse;
     TRY(build_reverse_map(forward, copied_strings, reverse));
     TransferOptions no_hooks;
     MemoryReader local = local_memory_reader();
+    local.relocate_foreign_code = back_to_old_code;
+    local.context = const_cast<Vector<ForeignCode>*>(&foreign_code);
     Converter back(new_model, local, old_model, reverse, no_hooks);
     back.set_backwards(true);
     for (size_t i = 0; i < reverse.size(); ++i) {
@@ -84,7 +100,7 @@ Result<void> round_trip_check(const ProgramModel& old_model, const MemoryReader&
         TextBuilder text(what, sizeof what);
         if (entry.kind == RelocationKind::Global) {
             const GlobalRecord& g = new_model.globals[entry.index];
-            if (g.flags & (LU_GLOBAL_CONST | LU_GLOBAL_NO_TRANSFER)) continue;
+            if ((g.flags & (LU_GLOBAL_CONST | LU_GLOBAL_NO_TRANSFER)) || has_variable_hook(options, g.name)) continue;
             text.add("variable '").add(g.name).add("'");
         } else if (entry.kind == RelocationKind::HeapObject) {
             text.add("heap object ").add_hex(entry.destination);

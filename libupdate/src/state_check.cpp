@@ -2,6 +2,7 @@
 //
 // Entry points: check_state.
 #include <libupdate/heap.h>
+#include <libupdate/platform.h>
 #include <libupdate/relocation_map.h>
 #include <libupdate/state_check.h>
 
@@ -112,10 +113,10 @@ private:
     }
 
     Result<void> check_pointer(uint64_t value, const TypeRecord& pointer) {
-        if (value == 0) return {};
+        if (is_sentinel_pointer(value)) return {};
         ++stats_.pointers;
         if (is_code_pointer(pointer.kind)) {
-            if (model_.symbol_containing(value)) return {};
+            if (model_.symbol_containing(value) || platform_is_foreign_code(value)) return {};
             return failure("code pointer", value, "targets no function or vtable");
         }
         TypeId pointee = pointer.target;

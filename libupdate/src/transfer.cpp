@@ -65,16 +65,44 @@ private:
         stats_.pointers = converter.stats().pointers;
         if (options_.check_pointers) stats_.checked_pointers = TRY(check_state(new_)).pointers;
         TRY(run_invariants());
-        if (options_.round_trip) TRY(round_trip_check(old_, reader_, new_, map_, copied_strings_));
+        if (options_.round_trip) TRY(round_trip_check(old_, reader_, new_, map_, copied_strings_, options_, converter.foreign_code()));
         return {};
     }
 
     static UpdateError no_memory() { return make_error(neurath::Error::NoMemory, "out of memory during state transfer"); }
 
     const GlobalRecord* old_global_for(const GlobalRecord& g) const {
-        if (const GlobalRecord* same = old_.find_global(g.name)) return same;
-        if (g.renamed_from[0]) return old_.find_global(g.renamed_from);
-        return nullptr;
+        uint32_t match = old_match_[static_cast<size_t>(&g - new_.globals.begin())];
+        return match == kNoIndex ? nullptr : &old_.globals[match];
+    }
+
+    // The `occurrence`-th old global named `name` (several function-local
+    // statics of one function can share a name; they pair up in order).
+    uint32_t old_global_named(StringView name, uint32_t occurrence) const {
+        if (occurrence == 0) {
+            const GlobalRecord* first = old_.find_global(name);
+            return first ? static_cast<uint32_t>(first - old_.globals.begin()) : kNoIndex;
+        }
+        for (uint32_t i = 0; i < old_.globals.size(); ++i)
+            if (StringView(old_.globals[i].name) == name && occurrence-- == 0) return i;
+        return kNoIndex;
+    }
+
+    // Globals by name (or lu.renamed_from), repeated names by occurrence.
+    Result<void> match_globals() {
+        HashMap<uint32_t> seen;
+        if (!old_match_.resize(new_.globals.size())) return no_memory();
+        for (uint32_t i = 0; i < new_.globals.size(); ++i) {
+            const GlobalRecord& g = new_.globals[i];
+            uint64_t key = hash_name(g.name);
+            uint32_t* count = seen.find(key);
+            uint32_t occurrence = count ? *count : 0;
+            if (!seen.insert(key, occurrence + 1)) return no_memory();
+            uint32_t match = old_global_named(g.name, occurrence);
+            if (match == kNoIndex && g.renamed_from[0]) match = old_global_named(g.renamed_from, occurrence);
+            old_match_[i] = match;
+        }
+        return {};
     }
 
     const VariableHookEntry* variable_hook(const GlobalRecord& g) const {
@@ -86,6 +114,7 @@ private:
     // Every old global the new version still has gets an entry, constants
     // too: pointers into them must be relocated even though they are not copied.
     Result<void> plan_globals() {
+        TRY(match_globals());
         for (uint32_t i = 0; i < new_.globals.size(); ++i) {
             const GlobalRecord& g = new_.globals[i];
             const GlobalRecord* old = old_global_for(g);
@@ -224,6 +253,12 @@ private:
         return bytes;
     }
 
+    // Prefix a failed read with what was being read.
+    static Result<uint8_t*> in_context(Result<uint8_t*> result, const char* what) {
+        if (result.ok()) return result;
+        return make_error(result.error().code, what, ": ", result.error().text);
+    }
+
     // Old bytes in one buffer reused across objects (grown as needed).
     Result<uint8_t*> read_old_reusing(uint64_t address, uint64_t size) {
         if (size > buffer_size_) {
@@ -249,7 +284,7 @@ private:
             char root[160];
             TextBuilder(root, sizeof root).add("variable '").add(g.name).add("'");
             converter.set_root(root);
-            uint8_t* bytes = old ? TRY(read_old(old->address, old->size)) : nullptr;
+            uint8_t* bytes = old ? TRY(in_context(read_old(old->address, old->size), root)) : nullptr;
             Result<void> result = convert_global(converter, g, old, hook, bytes);
             platform_release(bytes);
             TRY(result);
@@ -276,7 +311,7 @@ private:
             if (entry.kind != RelocationKind::HeapObject) continue;
             const ObjectRecord& object = old_.objects[entry.index];
             converter.set_root_object(&object);
-            uint8_t* bytes = TRY(read_old_reusing(object.address, object.size));
+            uint8_t* bytes = TRY(in_context(read_old_reusing(object.address, object.size), "a heap object"));
             TRY(converter.convert_object(bytes, entry, reinterpret_cast<uint8_t*>(entry.destination)));
         }
         return {};
@@ -346,6 +381,7 @@ private:
     ProgramModel old_;
     ProgramModel new_;
     RelocationMap map_;
+    Vector<uint32_t> old_match_;  // per new global: index of its old global, or kNoIndex
     Vector<SavedGlobal> saved_;
     Vector<CreatedObject> created_;
     Vector<lu_alloc_site*> synthetic_sites_;

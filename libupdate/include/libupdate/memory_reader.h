@@ -16,6 +16,11 @@ struct MemoryReader {
     Result<void> (*read)(void* context, uint64_t address, void* out, size_t size) = nullptr;
     void* context = nullptr;
 
+    // Optional: the address in this process of code outside every metadata
+    // module (e.g. a C library function kept in a function pointer), or an
+    // error. Hosts with shared libraries provide it; Neurath servers are static.
+    Result<uint64_t> (*relocate_foreign_code)(void* context, uint64_t address) = nullptr;
+
     Result<void> operator()(uint64_t address, void* out, size_t size) const {
         return read(context, address, out, size);
     }

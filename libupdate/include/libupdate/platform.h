@@ -35,6 +35,11 @@ void* platform_heap_reallocate(void* pointer, size_t size);
 // single-threaded). Read on every allocation: it is a plain load.
 const char* platform_single_threaded_flag();
 
+// True when `address` lies in executable code outside the instrumented
+// program (a shared library on the host); the state check accepts such code
+// pointers. Static Neurath servers have none.
+bool platform_is_foreign_code(uint64_t address);
+
 // Diagnostic output (one line per call, no trailing newline needed).
 void platform_log(const char* text);
 

@@ -22,10 +22,16 @@ struct SortKey {
 // Sort `keys` by key (stable). False when memory is exhausted.
 bool radix_sort(Vector<SortKey>& keys);
 
+template <typename T, typename Key>
+void heap_sort(T* items, size_t count, Key key);
+
 // Sort `items` by `key(item)` (a uint64_t). False when memory is exhausted.
 template <typename T, typename Key>
 [[nodiscard]] bool sort_by_key(Vector<T>& items, Key key) {
-    if (items.size() < 2) return true;
+    if (items.size() < 256) {  // small tables: in place, no counting arrays
+        heap_sort(items.begin(), items.size(), key);
+        return true;
+    }
     Vector<SortKey> keys;
     Vector<T> sorted;
     if (!keys.resize(items.size()) || !sorted.resize(items.size())) return false;

@@ -112,5 +112,6 @@ TEST(RelocationMap, RejectsOverlappingObjects) {
     ASSERT_TRUE(map.add(entry(0x1010, 0x20, 0x9000)));
     Result<void> sealed = map.seal();
     ASSERT_FALSE(sealed.ok());
-    EXPECT_STREQ(sealed.error().text, "corrupted old state: objects overlap at 0x1010");
+    EXPECT_STREQ(sealed.error().text,
+                 "corrupted old state: objects overlap at 0x1010 (heap object of 32 bytes at 0x1000, heap object of 32 bytes)");
 }

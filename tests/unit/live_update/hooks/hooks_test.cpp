@@ -121,3 +121,19 @@ TEST(Hooks, ProgramInvariantsGuardTheCommit) {
     EXPECT_STREQ(stats.error().text, "state check: invariant 'threshold > 1000' does not hold after transfer");
     EXPECT_EQ(test_program::digest(), before);
 }
+
+TEST(Hooks, RoundTripCannotInvertASemanticTypeHook) {
+    // The round trip converts the new state back with the default rules: the
+    // int -> Measurement hook has no inverse, so the check refuses the update
+    // and names that value. The variable hook's change (25 -> 250) is not
+    // compared: a variable hook changes a value's meaning on purpose.
+    std::string before = test_program::digest();
+    TransferOptions options = with_hooks(2, true);
+    options.round_trip = true;
+    Result<TransferStats> stats = harness::transfer_from(harness::snapshot_of_old(), options);
+    ASSERT_FALSE(stats.ok());
+    std::string text = stats.error().text;
+    EXPECT_NE(text.find("reading: incompatible type change"), std::string::npos) << text;
+    EXPECT_EQ(text.find("threshold"), std::string::npos) << text;
+    EXPECT_EQ(test_program::digest(), before);
+}

@@ -10,6 +10,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <cstdint>
 #include <cstring>
 
 namespace inventory {
@@ -74,6 +75,16 @@ int history_length;
 Command commands[3] = {{"double", double_it}, {"negate", negate}, {"square", square}};
 Command* last_command;
 const char* mode_name = "idle";
+Item* no_item = reinterpret_cast<Item*>(1);  // a sentinel, not an address
+union Spotlight {                            // only pointers: relocatable whatever is active
+    Item* item;
+    Order* order;
+} spotlight;
+union Scratch {                              // pointer or number: fine while all zero
+    long number;
+    Item* item;
+} idle_scratch;
+int (*compare_names)(const char*, const char*) = std::strcmp;  // a C library function
 Mode mode = Mode::Idle;
 unsigned seed = 12345;
 
@@ -142,6 +153,20 @@ void record(long value) {
 
 const char* const kNames[] = {"apple", "bolt", "cable", "drill", "epoxy", "flange", "gasket", "hinge"};
 
+// Three statics of one function, two of them with one name: they pair up
+// between versions in order. `count` false only reads them.
+int count_calls(bool twice, bool count) {
+    static int calls = 0;
+    if (count) ++calls;
+    if (!twice) return calls;
+    static int calls_twice = 0;
+    {
+        static int calls = 100;
+        if (count) calls_twice = ++calls;
+    }
+    return calls_twice;
+}
+
 void step() {
     const char* name = kNames[next_random() % 8];
     Item* item = find_or_add_item(name);
@@ -171,6 +196,9 @@ void run_phase(int phase) {
         mode_name = "busy";
         for (int i = 0; i < 300; ++i) step();
         current_slot = &slots[4];
+        spotlight.order = orders->next;
+        count_calls(false, true);
+        count_calls(true, true);
     } else {
         for (int i = 0; i < 300; ++i) step();
         for (int i = 5; i < 8; ++i) grow_ring(i);
@@ -210,6 +238,10 @@ std::string describe() {
     out += "\ncurrent " + std::to_string(current_slot - slots) + " hot " + std::to_string(*hot_count);
     out += "\nhistory";
     for (int i = 0; i < history_length; ++i) out += " " + std::to_string(history[i]);
+    out += "\nmarker " + std::to_string(reinterpret_cast<uintptr_t>(no_item)) + " scratch " + std::to_string(idle_scratch.number);
+    out += " spotlight " + std::to_string(spotlight.order ? spotlight.order->id : -1);
+    out += " compare " + std::to_string(compare_names("bolt", "bolt")) + " calls " + std::to_string(count_calls(false, false)) + "/" +
+           std::to_string(count_calls(true, false));
     out += "\nlast " + std::string(last_command ? last_command->name : "none");
     out += " -> " + std::to_string(last_command ? last_command->run(7) : 0) + "\n";
     return out;
@@ -217,7 +249,7 @@ std::string describe() {
 
 void break_state(const char* how) {
     if (std::strcmp(how, "dangling") == 0) {
-        orders->next->item = reinterpret_cast<Item*>(0x10);  // points nowhere
+        orders->next->item = reinterpret_cast<Item*>(0x7e57dead0000);  // points nowhere
     } else if (std::strcmp(how, "wrong-type") == 0) {
         orders->item = reinterpret_cast<Item*>(ring);  // a live object of another type
     }

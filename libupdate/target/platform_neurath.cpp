@@ -1,0 +1,49 @@
+// platform_neurath.cpp — the runtime's platform layer inside a Neurath
+// server: memory from libsys's process heap (malloc and friends), log lines
+// through the kernel's DebugWrite, and an exit when C++ `new` runs out of
+// memory (servers are built without exceptions). Servers are single-threaded.
+//
+// Entry points: the functions declared in platform.h.
+#include <libupdate/platform.h>
+#include <sys/heap.h>
+#include <sys/kcall.h>
+
+namespace libupdate {
+
+namespace {
+
+const char kSingleThreaded = 1;
+constexpr int32_t kOutOfMemoryStatus = 12;
+
+size_t length_of(const char* text) {
+    size_t n = 0;
+    while (text[n]) ++n;
+    return n;
+}
+
+}  // namespace
+
+void* platform_allocate(size_t size) { return malloc(size ? size : 1); }
+void platform_release(void* pointer) { free(pointer); }
+
+void* platform_heap_allocate(size_t size) { return malloc(size); }
+void platform_heap_release(void* pointer) { free(pointer); }
+void* platform_heap_reallocate(void* pointer, size_t size) { return realloc(pointer, size); }
+
+void platform_out_of_memory(size_t) {
+    platform_log("out of memory in operator new");
+    sys::exit(kOutOfMemoryStatus);
+}
+
+const char* platform_single_threaded_flag() { return &kSingleThreaded; }
+
+bool platform_is_foreign_code(uint64_t) { return false; }
+
+void platform_log(const char* text) {
+    static const char kPrefix[] = "libupdate: ";
+    sys::debug_write(kPrefix, sizeof kPrefix - 1);
+    sys::debug_write(text, length_of(text));
+    sys::debug_write("\n", 1);
+}
+
+}  // namespace libupdate
