@@ -3,23 +3,54 @@
 
 Runs, from a build directory:
   * run-time and peak-memory overhead of instrumentation: alloc_heavy and
-    pointer_heavy (libupdate/bench), plain vs instrumented, alternating runs,
-    best CPU time of each (user + system, from the kernel);
+    pointer_heavy (libupdate/bench), plain vs instrumented. The run-time
+    figure is the number of instructions executed, counted by valgrind's
+    callgrind tool: it repeats exactly whatever else the machine does. CPU
+    seconds (best of alternating runs) and peak RSS come from ordinary runs;
+    CPU seconds are secondary and vary with the machine's load;
   * state-transfer throughput: transfer_bench moves a state of N records
     (MiB of state per second, objects per second);
-  * SQLite speedtest1 overhead, read from the report the SQLite check wrote
-    (tests/unit/sqlite), when present.
+  * SQLite speedtest1 overhead: CPU seconds and memory from the report the
+    SQLite check wrote (tests/unit/sqlite), when present, and instructions
+    counted here on the binaries that check built (speedtest1 --size 5).
 Prints a Markdown table and writes bench-report.json in the build directory.
 
-Usage: run_benchmarks.py <build dir> [--repeat N] [--quick]
+Usage: run_benchmarks.py <build dir> [--repeat N] [--quick] [--no-callgrind]
 """
 import argparse
 import json
 import os
+import re
+import shutil
 import subprocess
 import sys
 import tempfile
 import time
+
+# Sizes: a callgrind run of each takes a few seconds (about 50x slower than native).
+ALLOC_HEAVY_ROUNDS = {"full": "1000000", "quick": "100000"}
+POINTER_HEAVY_ARGS = {"full": ["200000", "1000000"], "quick": ["20000", "100000"]}
+SPEEDTEST1_SIZE = {"full": "5", "quick": "1"}
+
+
+def count_instructions(command):
+    """Instructions executed by one run under callgrind (exact and repeatable).
+
+    valgrind 3.19 cannot read clang-16's DWARF 5, so the binary is measured
+    as a copy without debug sections (the code is byte for byte the same)."""
+    if not shutil.which("valgrind"):
+        sys.exit("valgrind is not installed: apt-get install valgrind, or pass --no-callgrind")
+    with tempfile.TemporaryDirectory() as scratch:
+        binary = os.path.join(scratch, os.path.basename(command[0]))
+        subprocess.run(["objcopy", "--strip-debug", command[0], binary], check=True)
+        result = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={scratch}/out",
+                                 binary, *command[1:]], capture_output=True, text=True)
+    if result.returncode != 0:
+        sys.exit(f"callgrind run failed: {' '.join(command)}\n{result.stderr}")
+    found = re.search(r"Collected : (\d+)", result.stderr) or re.search(r"I\s+refs:\s+([\d,]+)", result.stderr)
+    if not found:
+        sys.exit(f"no instruction count in callgrind's output:\n{result.stderr}")
+    return int(found.group(1).replace(",", ""))
 
 
 def measure(command):
@@ -36,7 +67,7 @@ def measure(command):
     return usage.ru_utime + usage.ru_stime, time.monotonic() - start, usage.ru_maxrss
 
 
-def overhead(bench_dir, name, arguments, repeat):
+def overhead(bench_dir, name, arguments, repeat, callgrind):
     plain = [os.path.join(bench_dir, f"{name}_plain"), *arguments]
     inst = [os.path.join(bench_dir, f"{name}_instrumented"), *arguments]
     outputs = [subprocess.run(c, capture_output=True, text=True, check=True).stdout for c in (plain, inst)]
@@ -48,8 +79,25 @@ def overhead(bench_dir, name, arguments, repeat):
         runs["instrumented"].append(measure(inst))
     cpu = {k: min(r[0] for r in v) for k, v in runs.items()}
     rss = {k: max(r[2] for r in v) for k, v in runs.items()}
-    return {"cpu_seconds": cpu, "runtime_overhead": cpu["instrumented"] / cpu["plain"],
-            "max_rss_kib": rss, "memory_overhead": rss["instrumented"] / rss["plain"]}
+    report = {"arguments": arguments, "cpu_seconds": cpu, "cpu_overhead": cpu["instrumented"] / cpu["plain"],
+              "max_rss_kib": rss, "memory_overhead": rss["instrumented"] / rss["plain"]}
+    if callgrind:
+        instructions = {"plain": count_instructions(plain), "instrumented": count_instructions(inst)}
+        report["instructions"] = instructions
+        report["instruction_overhead"] = instructions["instrumented"] / instructions["plain"]
+    return report
+
+
+def speedtest1_instructions(work, size):
+    """Instruction counts of speedtest1, plain and instrumented, on an in-memory database."""
+    counts = {}
+    with tempfile.TemporaryDirectory() as scratch:
+        for flavour in ("plain", "instrumented"):
+            binary = os.path.join(work, flavour, "speedtest1")
+            database = os.path.join(scratch, f"{flavour}.db")
+            counts[flavour] = count_instructions([binary, "--verify", "--size", size, "--memdb", database])
+    return {"speedtest1_size": int(size), "instructions": counts,
+            "instruction_overhead": counts["instrumented"] / counts["plain"]}
 
 
 def transfer(bench_dir, records):
@@ -70,29 +118,43 @@ def main():
     parser.add_argument("build")
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--quick", action="store_true", help="small sizes, one run: a smoke test")
+    parser.add_argument("--no-callgrind", action="store_true", help="CPU seconds only (no instruction counts)")
     args = parser.parse_args()
     bench_dir = os.path.join(args.build, "libupdate", "bench")
     repeat = 1 if args.quick else args.repeat
+    size = "quick" if args.quick else "full"
+    callgrind = not args.no_callgrind
     report = {
-        "alloc_heavy": overhead(bench_dir, "alloc_heavy", ["200000" if args.quick else "4000000"], repeat),
-        "pointer_heavy": overhead(bench_dir, "pointer_heavy",
-                                  ["20000", "100000"] if args.quick else ["200000", "3000000"], repeat),
+        "alloc_heavy": overhead(bench_dir, "alloc_heavy", [ALLOC_HEAVY_ROUNDS[size]], repeat, callgrind),
+        "pointer_heavy": overhead(bench_dir, "pointer_heavy", POINTER_HEAVY_ARGS[size], repeat, callgrind),
         "transfer": transfer(bench_dir, 20000 if args.quick else 400000),
     }
-    sqlite = os.path.join(args.build, "sqlite-work", "sqlite-report.json")
+    sqlite_work = os.path.join(args.build, "sqlite-work")
+    sqlite = os.path.join(sqlite_work, "sqlite-report.json")
     if os.path.exists(sqlite):
         with open(sqlite) as f:
             report["sqlite_speedtest1"] = json.load(f)
+        if callgrind:
+            counted = speedtest1_instructions(sqlite_work, SPEEDTEST1_SIZE[size])
+            report["sqlite_speedtest1"]["callgrind_speedtest1_size"] = counted.pop("speedtest1_size")
+            report["sqlite_speedtest1"].update(counted)
     with open(os.path.join(args.build, "bench-report.json"), "w") as f:
         json.dump(report, f, indent=2)
 
-    print("| benchmark | plain CPU s | instrumented CPU s | run-time overhead | memory overhead (peak RSS) |")
-    print("|---|---|---|---|---|")
+    print("| benchmark | plain instructions | instrumented instructions | instruction overhead | "
+          "CPU s plain / instrumented (noisy) | memory overhead (peak RSS) |")
+    print("|---|---|---|---|---|---|")
     for name in ("alloc_heavy", "pointer_heavy", "sqlite_speedtest1"):
-        if name in report:
-            r = report[name]
-            print(f"| {name} | {r['cpu_seconds']['plain']:.3f} | {r['cpu_seconds']['instrumented']:.3f} | "
-                  f"{(r['runtime_overhead'] - 1) * 100:+.1f}% | {r['memory_overhead']:.2f}x |")
+        if name not in report:
+            continue
+        r = report[name]
+        counts = r.get("instructions")
+        plain_count = f"{counts['plain']:,}" if counts else "-"
+        inst_count = f"{counts['instrumented']:,}" if counts else "-"
+        ratio = f"{(r['instruction_overhead'] - 1) * 100:+.2f}%" if counts else "-"
+        cpu_ratio = r.get("cpu_overhead", r.get("runtime_overhead"))
+        print(f"| {name} | {plain_count} | {inst_count} | {ratio} | {r['cpu_seconds']['plain']:.3f} / "
+              f"{r['cpu_seconds']['instrumented']:.3f} ({(cpu_ratio - 1) * 100:+.1f}%) | {r['memory_overhead']:.2f}x |")
     t = report["transfer"]
     print(f"\nstate transfer: {t['objects']:.0f} objects, {t['bytes'] / 2**20:.1f} MiB in {t['seconds']:.3f} s: "
           f"{t['mib_per_s']:.1f} MiB/s, {t['objects_per_s']:.0f} objects/s (pointer check on); "

@@ -2,25 +2,62 @@
 // malloc/calloc/realloc/strdup/free and C++ new/delete (contract in
 // metadata.h). Each tracked object gets a HeapHeader and joins the registry;
 // pointers that the runtime did not allocate pass through untracked.
+// __lu_alloc and __lu_free inline the registry's common case
+// (heap_fast_path.h); everything else goes through heap_track/heap_untrack.
+// Small blocks are recycled through a per-class cache (block_cache.h).
 //
 // Entry points: __lu_alloc, __lu_calloc, __lu_realloc, __lu_strdup,
 // __lu_strndup, __lu_free, __lu_heap_register, __lu_heap_unregister.
 #include <libupdate/heap.h>
 #include <libupdate/platform.h>
 
+#include "block_cache.h"
+#include "heap_fast_path.h"
+
 using libupdate::HeapHeader;
 
 namespace {
 
-void* allocate_tracked(size_t size, const lu_alloc_site* site, uint32_t how) {
-    if (size > libupdate::kHeapSizeMask) return nullptr;
-    auto* header = static_cast<HeapHeader*>(libupdate::platform_heap_allocate(sizeof(HeapHeader) + size));
-    if (!header) return nullptr;
+libupdate::BlockCache g_block_cache;
+
+// Memory for a block of `size` user bytes: a cached block of its class, or
+// a fresh one from the platform heap (small sizes rounded up to the class).
+[[gnu::always_inline]] inline HeapHeader* obtain_block(size_t size) {
+    if (size > libupdate::kCacheMaxSize)
+        return static_cast<HeapHeader*>(libupdate::platform_heap_allocate(sizeof(HeapHeader) + size));
+    uint32_t size_class = libupdate::cache_class_of(size);
+    if (libupdate::heap_lock_free(libupdate::g_heap_registry))
+        if (HeapHeader* cached = libupdate::cache_take(g_block_cache, size_class)) return cached;
+    return static_cast<HeapHeader*>(libupdate::platform_heap_allocate(libupdate::cache_request_bytes(size_class)));
+}
+
+// Hands an unlisted block back: to the cache when its class has room (only
+// blocks obtain_block made, i.e. not resized by realloc), else to the platform.
+[[gnu::always_inline]] inline void recycle_block(HeapHeader* header, uint64_t size, uint32_t how) {
+    if (size <= libupdate::kCacheMaxSize && how != LU_ALLOC_REALLOC &&
+        libupdate::cache_give(g_block_cache, libupdate::cache_class_of(size), header))
+        return;
+    libupdate::platform_heap_release(header);
+}
+
+// The general way to list a fresh block: lock, far site, growing the table.
+[[gnu::noinline]] void* track_slowly(HeapHeader* header, const lu_alloc_site* site, size_t size, uint32_t how) {
     if (!libupdate::heap_track(header, site, size, how)) {
         libupdate::platform_heap_release(header);
         return nullptr;
     }
     return header->object();
+}
+
+[[gnu::always_inline]] inline void* allocate_tracked(size_t size, const lu_alloc_site* site, uint32_t how) {
+    if (size > libupdate::kHeapSizeMask) [[unlikely]]
+        return nullptr;
+    HeapHeader* header = obtain_block(size);
+    if (!header) [[unlikely]]
+        return nullptr;
+    if (libupdate::heap_track_fast(header, site, size, how)) [[likely]]
+        return header->object();
+    return track_slowly(header, site, size, how);
 }
 
 size_t bounded_length(const char* text, size_t max) {
@@ -44,9 +81,11 @@ extern "C" {
 void* __lu_alloc(size_t size, const lu_alloc_site* site, uint32_t how) {
     uint32_t kind = how & 0xff;
     void* object = allocate_tracked(size, site, kind);
+    if (object) [[likely]]
+        return object;
     bool may_fail = kind == LU_ALLOC_MALLOC || (how & LU_ALLOC_NOTHROW_BIT) != 0 || kind == LU_ALLOC_CALLOC;
-    if (!object && !may_fail) libupdate::platform_out_of_memory(size);
-    return object;
+    if (!may_fail) libupdate::platform_out_of_memory(size);
+    return nullptr;
 }
 
 void* __lu_calloc(size_t count, size_t size, const lu_alloc_site* site) {
@@ -88,14 +127,19 @@ char* __lu_strndup(const char* text, size_t max, const lu_alloc_site* site) {
 }
 
 void __lu_free(void* pointer, uint32_t) {
-    if (!pointer) return;
-    HeapHeader* header = libupdate::heap_header_of(pointer);
+    HeapHeader* header = libupdate::heap_header_of_inline(pointer);
     if (!header) {
-        libupdate::platform_heap_release(pointer);
+        if (pointer) libupdate::platform_heap_release(pointer);
         return;
     }
-    libupdate::heap_untrack(header);
-    libupdate::platform_heap_release(header);
+    uint64_t size = header->size();
+    uint32_t how = header->how();
+    if (!libupdate::heap_untrack_fast(header)) [[unlikely]] {
+        libupdate::heap_untrack(header);  // more than one thread: no cache
+        libupdate::platform_heap_release(header);
+        return;
+    }
+    recycle_block(header, size, how);
 }
 
 }  // extern "C"

@@ -1,9 +1,15 @@
 // heap_registry.cpp — the table of live typed heap objects (see heap.h).
 //
+// The common cases of heap_track/heap_untrack are inlined into the
+// allocation hooks (heap_fast_path.h); the functions here are the general
+// path: locking, far sites, growing the table.
+//
 // Entry points: heap_registry, heap_header_of, heap_site, heap_track,
 // heap_untrack, heap_find_containing.
 #include <libupdate/heap.h>
 #include <libupdate/platform.h>
+
+#include "heap_fast_path.h"
 
 namespace libupdate {
 
@@ -13,8 +19,9 @@ namespace {
 // program's static site records.
 alignas(8) const char g_site_anchor = 0;
 const lu_alloc_site* g_far_sites[kMaxFarSites];
-const char kAlwaysSingleThreaded = 1;  // until the platform flag is known
-HeapRegistry g_registry = {nullptr, 0, 0, 0, &g_site_anchor, g_far_sites, 0, &kAlwaysSingleThreaded, 0, 0};
+// Reads "not single-threaded" until the first heap_track learns the
+// platform's flag, so the fast path stays off until then.
+const char kThreadingUnknown = 0;
 
 void lock(HeapRegistry& registry) {
     if (*registry.single_threaded) return;
@@ -52,17 +59,11 @@ int64_t encode_site(HeapRegistry& registry, const lu_alloc_site* site) {
 
 }  // namespace
 
-HeapRegistry& heap_registry() { return g_registry; }
+HeapRegistry g_heap_registry = {nullptr, 0, 0, 0, &g_site_anchor, g_far_sites, 0, &kThreadingUnknown, 0, 0};
 
-HeapHeader* heap_header_of(void* object) {
-    if (!object || (reinterpret_cast<uintptr_t>(object) & 15) != 0) return nullptr;
-    const uint64_t* tag_word = static_cast<const uint64_t*>(object) - 1;
-    if ((*tag_word >> 48) != kHeapMagic) return nullptr;
-    // The magic alone identifies a tracked object: a freed block loses it (the
-    // runtime clears it, and the C library reuses those bytes), so a double
-    // free reaches the C library, which reports it.
-    return static_cast<HeapHeader*>(object) - 1;
-}
+HeapRegistry& heap_registry() { return g_heap_registry; }
+
+HeapHeader* heap_header_of(void* object) { return heap_header_of_inline(object); }
 
 const lu_alloc_site* heap_site(const HeapHeader& header) {
     HeapRegistry& registry = heap_registry();
@@ -72,8 +73,8 @@ const lu_alloc_site* heap_site(const HeapHeader& header) {
 
 bool heap_track(HeapHeader* header, const lu_alloc_site* site, uint64_t size, uint32_t how) {
     HeapRegistry& registry = heap_registry();
-    if (registry.single_threaded == &kAlwaysSingleThreaded) {
-        // First allocation: still one thread (no allocation yet). Learn the platform's flag.
+    if (registry.single_threaded == &kThreadingUnknown) {
+        // First allocation: learn the platform's flag.
         registry.single_threaded = platform_single_threaded_flag();
     }
     lock(registry);

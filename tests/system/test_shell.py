@@ -31,15 +31,15 @@ def test_file_write_append_read_round_trip(neurath):
 
 
 def test_mkdir_rename_unlink_round_trip(neurath):
-    neurath.run_command("mkdir /work")
-    neurath.run_command("echo data > /work/a.txt")
-    assert "a.txt" in neurath.run_command("ls /work").split()
-    assert neurath.run_command("mv /work/a.txt /work/b.txt") == ""
-    listing = neurath.run_command("ls /work").split()
+    neurath.run_command("mkdir /projects")
+    neurath.run_command("echo data > /projects/a.txt")
+    assert "a.txt" in neurath.run_command("ls /projects").split()
+    assert neurath.run_command("mv /projects/a.txt /projects/b.txt") == ""
+    listing = neurath.run_command("ls /projects").split()
     assert "b.txt" in listing and "a.txt" not in listing
-    assert neurath.run_command("cat /work/b.txt") == "data\n"
-    neurath.run_command("mv /work /moved")
-    assert "work/" not in neurath.run_command("ls /").split()
+    assert neurath.run_command("cat /projects/b.txt") == "data\n"
+    neurath.run_command("mv /projects /moved")
+    assert "projects/" not in neurath.run_command("ls /").split()
     assert neurath.run_command("cat /moved/b.txt") == "data\n"
     assert neurath.run_command("rm /moved/b.txt") == ""
     assert "No such" in neurath.run_command("cat /moved/b.txt") or \

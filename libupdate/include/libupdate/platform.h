@@ -27,6 +27,15 @@ void platform_release(void* pointer);
 void* platform_heap_allocate(size_t size);
 void platform_heap_release(void* pointer);
 void* platform_heap_reallocate(void* pointer, size_t size);
+// Bytes the platform heap adds to every block, whose sizes it rounds to 16:
+// glibc keeps an 8-byte size word (its next chunk's first word is usable);
+// libsys's heap keeps a 16-byte header and footer. The typed heap's block
+// cache rounds requests to whole blocks with it, so rounding costs no memory.
+#if defined(__linux__)
+inline constexpr size_t kPlatformHeapOverhead = 8;
+#else
+inline constexpr size_t kPlatformHeapOverhead = 16;
+#endif
 // C++ `new` must not return null: the host throws std::bad_alloc, a server aborts.
 [[noreturn]] void platform_out_of_memory(size_t size);
 
