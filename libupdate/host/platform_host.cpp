@@ -19,6 +19,8 @@ void* platform_allocate(size_t size) { return std::malloc(size ? size : 1); }
 
 void platform_release(void* pointer) { std::free(pointer); }
 
+void* platform_reallocate(void* pointer, size_t size) { return std::realloc(pointer, size ? size : 1); }
+
 void* platform_heap_allocate(size_t size) { return std::malloc(size); }
 
 void platform_heap_release(void* pointer) { std::free(pointer); }

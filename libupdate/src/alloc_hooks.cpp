@@ -22,11 +22,12 @@ libupdate::BlockCache g_block_cache;
 
 // Memory for a block of `size` user bytes: a cached block of its class, or
 // a fresh one from the platform heap (small sizes rounded up to the class).
-[[gnu::always_inline]] inline HeapHeader* obtain_block(size_t size) {
+// The cache is used only when `lock_free` (one thread).
+[[gnu::always_inline]] inline HeapHeader* obtain_block(size_t size, bool lock_free) {
     if (size > libupdate::kCacheMaxSize)
         return static_cast<HeapHeader*>(libupdate::platform_heap_allocate(sizeof(HeapHeader) + size));
     uint32_t size_class = libupdate::cache_class_of(size);
-    if (libupdate::heap_lock_free(libupdate::g_heap_registry))
+    if (lock_free)
         if (HeapHeader* cached = libupdate::cache_take(g_block_cache, size_class)) return cached;
     return static_cast<HeapHeader*>(libupdate::platform_heap_allocate(libupdate::cache_request_bytes(size_class)));
 }
@@ -52,10 +53,12 @@ libupdate::BlockCache g_block_cache;
 [[gnu::always_inline]] inline void* allocate_tracked(size_t size, const lu_alloc_site* site, uint32_t how) {
     if (size > libupdate::kHeapSizeMask) [[unlikely]]
         return nullptr;
-    HeapHeader* header = obtain_block(size);
+    HeapHeader* header = obtain_block(size, libupdate::heap_lock_free(libupdate::g_heap_registry));
     if (!header) [[unlikely]]
         return nullptr;
-    if (libupdate::heap_track_fast(header, site, size, how)) [[likely]]
+    // Read the flag again: keeping it across the call costs more than a load.
+    if (libupdate::heap_track_fast(header, site, size, how, libupdate::heap_lock_free(libupdate::g_heap_registry)))
+        [[likely]]
         return header->object();
     return track_slowly(header, site, size, how);
 }

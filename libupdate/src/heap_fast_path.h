@@ -38,13 +38,17 @@ extern HeapRegistry g_heap_registry;
 }
 
 // Lists `header` when the common case applies; false: call heap_track.
+// `lock_free` is heap_lock_free(g_heap_registry), read once by the caller.
+// Site records and the anchor are 8-aligned, so a near offset is even and
+// never mistaken for a far-site index (odd).
 [[gnu::always_inline]] inline bool heap_track_fast(HeapHeader* header, const lu_alloc_site* site, uint64_t size,
-                                                   uint32_t how) {
+                                                   uint32_t how, bool lock_free) {
+    static_assert(alignof(lu_alloc_site) >= 2, "near site offsets must be even");
     HeapRegistry& registry = g_heap_registry;
     int64_t offset = reinterpret_cast<int64_t>(site) - reinterpret_cast<int64_t>(registry.site_anchor);
     uint64_t count = registry.count;
-    bool near = static_cast<int64_t>(static_cast<int32_t>(offset)) == offset && (offset & 1) == 0;
-    if (!near || count >= registry.capacity || !heap_lock_free(registry)) return false;
+    bool near = static_cast<int64_t>(static_cast<int32_t>(offset)) == offset;
+    if (!lock_free || !near || count >= registry.capacity) return false;
     header->site = static_cast<int32_t>(offset);
     header->slot = static_cast<uint32_t>(count);
     header->tag = heap_tag(size, how);

@@ -37,10 +37,8 @@ void unlock(HeapRegistry& registry) {
 
 bool grow(HeapRegistry& registry) {
     uint64_t capacity = registry.capacity ? registry.capacity * 2 : 1024;
-    auto* objects = static_cast<HeapHeader**>(platform_allocate(capacity * sizeof(HeapHeader*)));
+    auto* objects = static_cast<HeapHeader**>(platform_reallocate(registry.objects, capacity * sizeof(HeapHeader*)));
     if (!objects) return false;
-    if (registry.count) platform_copy(objects, registry.objects, registry.count * sizeof(HeapHeader*));
-    platform_release(registry.objects);
     registry.objects = objects;
     registry.capacity = capacity;
     return true;

@@ -25,6 +25,7 @@ size_t length_of(const char* text) {
 
 void* platform_allocate(size_t size) { return malloc(size ? size : 1); }
 void platform_release(void* pointer) { free(pointer); }
+void* platform_reallocate(void* pointer, size_t size) { return realloc(pointer, size ? size : 1); }
 
 void* platform_heap_allocate(size_t size) { return malloc(size); }
 void platform_heap_release(void* pointer) { free(pointer); }

@@ -16,7 +16,10 @@
 // Invariants: objects[h.slot] == &h for every tracked header h; `count`
 // entries are in use; every listed header has the magic. Removal moves the
 // last entry into the freed slot. Mutations hold a spin lock (skipped while
-// the process is single-threaded).
+// the process is single-threaded). The allocation hooks inline the common
+// case (src/heap_fast_path.h) and recycle small freed blocks through a
+// per-class cache (src/block_cache.h); a cached block is untracked and has
+// no magic.
 //
 // Entry points: HeapHeader, HeapRegistry, heap_registry(), heap_header_of(),
 // heap_site(), heap_track(), heap_untrack(), heap_find_containing(),
@@ -36,7 +39,7 @@ inline constexpr uint32_t kMaxFarSites = 4096;
 struct HeapHeader {
     int32_t site;   // byte offset from HeapRegistry::site_anchor, or (far index << 1) | 1
     uint32_t slot;  // index in HeapRegistry::objects
-    uint64_t tag;   // magic:16 | unused:8 | how:8 | size:40
+    uint64_t tag;   // magic:16 | how:8 | size:40
 
     uint64_t size() const { return tag & kHeapSizeMask; }
     uint32_t how() const { return static_cast<uint32_t>((tag >> 40) & 0xff); }

@@ -7,7 +7,7 @@
 // The runtime's own bookkeeping never goes through the instrumented
 // allocation hooks, so it never shows up as program state.
 //
-// Entry points: platform_allocate, platform_release, platform_log,
+// Entry points: platform_allocate, platform_release, platform_reallocate, platform_log,
 // platform_heap_allocate, platform_heap_release, platform_heap_reallocate,
 // platform_out_of_memory, platform_copy, platform_fill, platform_compare.
 #pragma once
@@ -20,6 +20,10 @@ namespace libupdate {
 // Raw memory for runtime bookkeeping; nullptr when exhausted.
 void* platform_allocate(size_t size);
 void platform_release(void* pointer);
+// Resizes bookkeeping memory (contents kept); nullptr, and the old block
+// untouched, when exhausted. Lets big tables grow without a copy where the
+// platform can remap them (glibc: mremap).
+void* platform_reallocate(void* pointer, size_t size);
 
 // The memory under the program's own (instrumented) heap. On the host this is
 // the C library's allocator, so pointers that did not come from the runtime
