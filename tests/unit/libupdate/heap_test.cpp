@@ -118,3 +118,44 @@ TEST(TypedHeap, EnumeratesManyObjects) {
     EXPECT_EQ(seen, 1000u);
     for (void* object : objects) __lu_free(object, LU_ALLOC_MALLOC);
 }
+
+// The block cache (libupdate/src/block_cache.h) recycles freed small blocks
+// while the process runs one thread; recycled blocks must be tracked again.
+TEST(TypedHeapCache, FreedSmallBlockIsReusedAndListedAgain) {
+    void* first = __lu_alloc(40, &kSite, LU_ALLOC_MALLOC);
+    ASSERT_NE(first, nullptr);
+    __lu_free(first, LU_ALLOC_MALLOC);
+    EXPECT_FALSE(registered(first));
+    void* again = __lu_alloc(40, &kSite, LU_ALLOC_MALLOC);
+    ASSERT_NE(again, nullptr);
+    EXPECT_EQ(again, first) << "a freed block of the same class comes back from the cache";
+    EXPECT_TRUE(registered(again));
+    EXPECT_EQ(heap_site(*heap_header_of(again)), &kSite);
+    EXPECT_EQ(heap_header_of(again)->size(), 40u);
+    __lu_free(again, LU_ALLOC_MALLOC);
+}
+
+TEST(TypedHeapCache, CountStaysRightPastTheCacheDepth) {
+    constexpr int kBlocks = 80;  // more than one class's cache holds
+    const uint64_t before = heap_registry().count;
+    void* blocks[kBlocks];
+    for (int round = 0; round < 2; ++round) {
+        for (auto& block : blocks) block = __lu_alloc(24, &kSite, LU_ALLOC_MALLOC);
+        EXPECT_EQ(heap_registry().count, before + kBlocks);
+        for (void* block : blocks) EXPECT_TRUE(registered(block));
+        for (void* block : blocks) __lu_free(block, LU_ALLOC_MALLOC);
+        EXPECT_EQ(heap_registry().count, before);
+        for (void* block : blocks) EXPECT_FALSE(registered(block));
+    }
+}
+
+TEST(TypedHeapCacheDeathTest, DoubleFreeOfASmallBlockIsReported) {
+    GTEST_FLAG_SET(death_test_style, "threadsafe");
+    EXPECT_DEATH(
+        {
+            void* block = __lu_alloc(40, &kSite, LU_ALLOC_MALLOC);
+            __lu_free(block, LU_ALLOC_MALLOC);
+            __lu_free(block, LU_ALLOC_MALLOC);
+        },
+        "");
+}
