@@ -3,6 +3,7 @@
 #include "handlers.h"
 
 #include <sys/cstring.h>
+#include <protocol/tty.h>
 #include <protocol/vfs.h>
 #include <sys/grant.h>
 #include <sys/stdio.h>
@@ -101,12 +102,17 @@ Result<Disposition> handle_process_list(PmState& state, const Message& request, 
     return Disposition::Reply;
 }
 
-// Tells vfs to close the files of an ended process.
+// Tells vfs to close the files of an ended process, and tty to drop a line
+// read it may still hold for it.
 void release_files(Endpoint endpoint) {
-    Message message{};
-    message.type = pv::kProcessGone;
-    payload_of<pv::ProcessGoneRequest>(message).endpoint = endpoint;
-    (void)sys::sendrec(neurath::kVfs, message);
+    Message to_vfs{};
+    to_vfs.type = pv::kProcessGone;
+    payload_of<pv::ProcessGoneRequest>(to_vfs).endpoint = endpoint;
+    (void)sys::sendrec(neurath::kVfs, to_vfs);
+    Message to_tty{};
+    to_tty.type = protocol::tty::kProcessGone;
+    payload_of<protocol::tty::ProcessGoneRequest>(to_tty).endpoint = endpoint;
+    (void)sys::sendrec(neurath::kTty, to_tty);
 }
 
 void restart_init_if_needed(PmState& state, Endpoint endpoint) {

@@ -2,8 +2,10 @@
 // reply) until the line discipline completes a line, and the UART's IRQ
 // notification feeds received bytes to the line discipline.
 //
-// Entry points: handle_write, handle_read_line, handle_notify, input_ready,
-// tty_dispatch_table. Only one ReadLine may wait at a time (Busy otherwise).
+// Entry points: handle_write, handle_read_line, handle_process_gone,
+// handle_notify, input_ready, tty_dispatch_table. Only one ReadLine may wait
+// at a time (Busy otherwise); pm's ProcessGone drops one held for a process
+// that ended.
 #include <neurath/endpoint.h>
 #include <protocol/tty.h>
 #include <sys/call.h>
@@ -79,6 +81,12 @@ Result<Disposition> handle_read_line(TtyState& state, const Message& request, Me
     return Disposition::Deferred;
 }
 
+Result<Disposition> handle_process_gone(TtyState& state, const Message& request, Message& reply) {
+    const Endpoint gone = neurath::payload_of<proto::ProcessGoneRequest>(request).endpoint;
+    if (state.pending.waiting && state.pending.client == gone) state.pending = PendingRead{};
+    return Disposition::Reply;
+}
+
 Result<Disposition> handle_notify(TtyState& state, const Message& request, Message& reply) {
     const auto& notify = neurath::payload_of<neurath::NotifyPayload>(request);
     if (notify.pending_bits & (1ull << kCom1Irq)) input_ready(state);
@@ -103,6 +111,7 @@ const sys::DispatchTable<TtyState>& tty_dispatch_table() {
         sys::DispatchTable<TtyState>(protocol::kTtyBase)
             .on(proto::kWrite, handle_write)
             .on(proto::kReadLine, handle_read_line)
+            .on(proto::kProcessGone, handle_process_gone, neurath::kPm)
             .on(neurath::kmsg::kNotify, handle_notify);
     return table;
 }

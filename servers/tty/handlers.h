@@ -15,6 +15,7 @@ using sys::Result;
 
 Result<Disposition> handle_write(TtyState& state, const Message& request, Message& reply);
 Result<Disposition> handle_read_line(TtyState& state, const Message& request, Message& reply);
+Result<Disposition> handle_process_gone(TtyState& state, const Message& request, Message& reply);
 Result<Disposition> handle_notify(TtyState& state, const Message& request, Message& reply);
 
 // Drains the UART through the line discipline, echoes, and answers a

@@ -5,6 +5,8 @@
 // reply): the line, without its newline, is copied into the client's write
 // grant (truncated to the grant's length) and the reply says how many bytes.
 // Only one ReadLine may be pending at a time; a second gets Error::Busy.
+// ProcessGone (only from pm) drops a ReadLine held for a process that ended,
+// so the next reader is not refused.
 #pragma once
 
 #include <protocol/common.h>
@@ -15,7 +17,8 @@ inline constexpr uint32_t kMaxLine = 256;
 
 inline constexpr int32_t kWrite = kTtyBase + 0;
 inline constexpr int32_t kReadLine = kTtyBase + 1;
-inline constexpr int32_t kRequestCount = 2;
+inline constexpr int32_t kProcessGone = kTtyBase + 2;  // only from pm
+inline constexpr int32_t kRequestCount = 3;
 
 struct WriteRequest {
     GrantRef buffer;  // read grant
@@ -27,6 +30,11 @@ struct TransferReply {
     uint64_t bytes;
 };
 
+struct ProcessGoneRequest {
+    Endpoint endpoint;
+};
+
 static_assert(kIsPayload<WriteRequest> && kIsPayload<ReadLineRequest> && kIsPayload<TransferReply>);
+static_assert(kIsPayload<ProcessGoneRequest>);
 
 }  // namespace protocol::tty

@@ -121,6 +121,29 @@ TEST_F(TtyHandlersTest, SecondReaderIsBusy) {
     EXPECT_EQ(status(reply), Error::Busy);
 }
 
+TEST_F(TtyHandlersTest, ReadHeldForAnEndedProcessIsDroppedOnlyWhenPmSaysSo) {
+    char line[8];
+    sys::Grant g = grant(line, sizeof line, neurath::kGrantWrite);
+    Message reply{};
+    ASSERT_EQ(send(pt::kReadLine, pt::ReadLineRequest{g.ref()}, reply), sys::Outcome::NoReply);
+    // Anyone but pm is refused and the held read stays.
+    ASSERT_EQ(send(pt::kProcessGone, pt::ProcessGoneRequest{kShell}, reply, kOther), sys::Outcome::SendReply);
+    EXPECT_EQ(status(reply), Error::PermissionDenied);
+    ASSERT_EQ(send(pt::kReadLine, pt::ReadLineRequest{{1, 8}}, reply, kOther), sys::Outcome::SendReply);
+    EXPECT_EQ(status(reply), Error::Busy);
+    // pm reports another process: nothing changes.
+    ASSERT_EQ(send(pt::kProcessGone, pt::ProcessGoneRequest{kOther}, reply, neurath::kPm), sys::Outcome::SendReply);
+    EXPECT_EQ(status(reply), Error::None);
+    ASSERT_EQ(send(pt::kReadLine, pt::ReadLineRequest{{1, 8}}, reply, kOther), sys::Outcome::SendReply);
+    EXPECT_EQ(status(reply), Error::Busy);
+    // pm reports the reader ended: the next reader is held, not refused.
+    ASSERT_EQ(send(pt::kProcessGone, pt::ProcessGoneRequest{kShell}, reply, neurath::kPm), sys::Outcome::SendReply);
+    EXPECT_EQ(status(reply), Error::None);
+    fake_grants::caller = kOther;
+    sys::Grant other = grant(line, sizeof line, neurath::kGrantWrite);
+    EXPECT_EQ(send(pt::kReadLine, pt::ReadLineRequest{other.ref()}, reply, kOther), sys::Outcome::NoReply);
+}
+
 TEST_F(TtyHandlersTest, ShortGrantTruncatesTheLine) {
     char line[4] = {};
     sys::Grant g = grant(line, sizeof line, neurath::kGrantWrite);
