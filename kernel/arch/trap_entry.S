@@ -15,6 +15,25 @@
     .text
     .code64
 
+// The general registers in TrapFrame order (rax first, r15 last on top).
+.macro PUSH_GENERAL_REGISTERS
+    pushq %rax
+    pushq %rbx
+    pushq %rcx
+    pushq %rdx
+    pushq %rsi
+    pushq %rdi
+    pushq %rbp
+    pushq %r8
+    pushq %r9
+    pushq %r10
+    pushq %r11
+    pushq %r12
+    pushq %r13
+    pushq %r14
+    pushq %r15
+.endm
+
 .macro STUB_NOERR n
     .balign 16
 stub_\n:
@@ -31,21 +50,7 @@ stub_\n:
 .endm
 
 trap_common:
-    pushq %rax
-    pushq %rbx
-    pushq %rcx
-    pushq %rdx
-    pushq %rsi
-    pushq %rdi
-    pushq %rbp
-    pushq %r8
-    pushq %r9
-    pushq %r10
-    pushq %r11
-    pushq %r12
-    pushq %r13
-    pushq %r14
-    pushq %r15
+    PUSH_GENERAL_REGISTERS
     cld
     mov %rsp, %rdi
     call trap_dispatch
@@ -81,21 +86,7 @@ syscall_entry:
     pushq %rcx                  // user rip
     pushq $0
     pushq $0x100                // kSyscallVector
-    pushq %rax
-    pushq %rbx
-    pushq %rcx
-    pushq %rdx
-    pushq %rsi
-    pushq %rdi
-    pushq %rbp
-    pushq %r8
-    pushq %r9
-    pushq %r10
-    pushq %r11
-    pushq %r12
-    pushq %r13
-    pushq %r14
-    pushq %r15
+    PUSH_GENERAL_REGISTERS
     mov kernel_stack_top(%rip), %rsp
     call syscall_from_user
     mov %rax, %rsp
