@@ -80,6 +80,16 @@ private:
         return table;
     }
 
+    // Reads an old-image table, hands it to `use`, and releases it whatever
+    // `use` returns.
+    template <typename T, typename Use>
+    Result<void> with_table(const void* address, uint64_t count, Use use) {
+        T* table = TRY(read_table<T>(address, count));
+        Result<void> result = use(static_cast<const T*>(table));
+        platform_release(table);
+        return result;
+    }
+
     // Temporarily holds a raw type reference (image address) in `target`/field type
     // until every module's type table is known.
     Result<void> load_module(uint64_t module_address) {
@@ -98,10 +108,8 @@ private:
     }
 
     Result<void> load_types(const lu_module& module) {
-        lu_type* table = TRY(read_table<lu_type>(module.types, module.type_count));
-        Result<void> result = copy_types(table, module.type_count);
-        platform_release(table);
-        return result;
+        return with_table<lu_type>(module.types, module.type_count,
+                                   [&](const lu_type* table) { return copy_types(table, module.type_count); });
     }
 
     Result<void> copy_types(const lu_type* table, uint64_t count) {
@@ -129,17 +137,18 @@ private:
     const void* module_types_address() const { return reinterpret_cast<const void*>(modules_.back().address); }
 
     Result<void> load_fields(const lu_type& t) {
-        lu_field* table = TRY(read_table<lu_field>(t.fields, t.count));
-        for (uint64_t i = 0; i < t.count; ++i) {
+        return with_table<lu_field>(t.fields, t.count,
+                                    [&](const lu_field* table) { return copy_fields(table, t.count); });
+    }
+
+    Result<void> copy_fields(const lu_field* table, uint64_t count) {
+        for (uint64_t i = 0; i < count; ++i) {
             const lu_field& f = table[i];
             FieldRecord record{};
             Result<const char*> name = string_at(f.name);
             Result<const char*> renamed = string_at(f.renamed_from);
             Result<const char*> fallback = string_at(f.default_value);
-            if (!name.ok() || !renamed.ok() || !fallback.ok()) {
-                platform_release(table);
-                return corrupt("field name unreadable");
-            }
+            if (!name.ok() || !renamed.ok() || !fallback.ok()) return corrupt("field name unreadable");
             record.name = name.value();
             record.renamed_from = renamed.value();
             record.default_value = fallback.value();
@@ -148,33 +157,24 @@ private:
             record.bit_offset = f.bit_offset;
             record.bit_size = f.bit_size;
             record.flags = f.flags;
-            if (!model_.fields.push(record)) {
-                platform_release(table);
-                return no_memory();
-            }
+            if (!model_.fields.push(record)) return no_memory();
         }
-        platform_release(table);
         return {};
     }
 
     Result<void> load_enumerators(const lu_type& t) {
-        lu_enumerator* table = TRY(read_table<lu_enumerator>(t.enumerators, t.count));
-        for (uint64_t i = 0; i < t.count; ++i) {
-            Result<const char*> name = string_at(table[i].name);
-            if (!name.ok() || !model_.enumerators.push(EnumeratorRecord{name.value(), table[i].value})) {
-                platform_release(table);
-                return name.ok() ? no_memory() : name.error();
+        return with_table<lu_enumerator>(t.enumerators, t.count, [&](const lu_enumerator* table) -> Result<void> {
+            for (uint64_t i = 0; i < t.count; ++i) {
+                const char* name = TRY(string_at(table[i].name));
+                if (!model_.enumerators.push(EnumeratorRecord{name, table[i].value})) return no_memory();
             }
-        }
-        platform_release(table);
-        return {};
+            return {};
+        });
     }
 
     Result<void> load_globals(const lu_module& module) {
-        lu_global* table = TRY(read_table<lu_global>(module.globals, module.global_count));
-        Result<void> result = copy_globals(table, module.global_count);
-        platform_release(table);
-        return result;
+        return with_table<lu_global>(module.globals, module.global_count,
+                                     [&](const lu_global* table) { return copy_globals(table, module.global_count); });
     }
 
     Result<void> copy_globals(const lu_global* table, uint64_t count) {
@@ -194,10 +194,8 @@ private:
     }
 
     Result<void> load_symbols(const lu_module& module) {
-        lu_symbol* table = TRY(read_table<lu_symbol>(module.symbols, module.symbol_count));
-        Result<void> result = copy_symbols(table, module.symbol_count);
-        platform_release(table);
-        return result;
+        return with_table<lu_symbol>(module.symbols, module.symbol_count,
+                                     [&](const lu_symbol* table) { return copy_symbols(table, module.symbol_count); });
     }
 
     Result<void> copy_symbols(const lu_symbol* table, uint64_t count) {
@@ -214,12 +212,13 @@ private:
     }
 
     Result<void> load_sites(const lu_module& module) {
-        lu_alloc_site* table = TRY(read_table<lu_alloc_site>(module.alloc_sites, module.alloc_site_count));
-        Result<void> result{};
-        for (uint64_t i = 0; i < module.alloc_site_count && result.ok(); ++i)
-            result = add_site(table[i], reinterpret_cast<uint64_t>(module.alloc_sites) + i * sizeof(lu_alloc_site));
-        platform_release(table);
-        return result;
+        const uint64_t base = reinterpret_cast<uint64_t>(module.alloc_sites);
+        return with_table<lu_alloc_site>(module.alloc_sites, module.alloc_site_count,
+                                         [&](const lu_alloc_site* table) -> Result<void> {
+                                             for (uint64_t i = 0; i < module.alloc_site_count; ++i)
+                                                 TRY(add_site(table[i], base + i * sizeof(lu_alloc_site)));
+                                             return {};
+                                         });
     }
 
     Result<void> add_site(const lu_alloc_site& s, uint64_t address) {
