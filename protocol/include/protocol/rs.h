@@ -4,6 +4,14 @@
 // makes rs send common::kCrashInject to the named service (fault injection
 // for tests); rs then observes the fault and restarts it at the same
 // endpoint. Shutdown powers the machine off with the given code.
+//
+// Live update (docs/live-update.md): Update starts a transaction described by
+// an UpdateSpec in a read grant and answers at once with its id (or an error,
+// explained in the client's error_text grant; nothing changes then).
+// UpdateWait answers, deferred until there is news, with the transaction's
+// progress lines from `first_line` on and whether it finished (and how).
+// UpdateHistory writes UpdateRecord entries, oldest first. UpdateParked and
+// UpdateReady come from the processes being updated (protocol/update.h).
 #pragma once
 
 #include <neurath/syscall.h>
@@ -14,7 +22,12 @@ namespace protocol::rs {
 inline constexpr int32_t kServiceList = kRsBase + 0;
 inline constexpr int32_t kCrashService = kRsBase + 1;
 inline constexpr int32_t kShutdown = kRsBase + 2;
-inline constexpr int32_t kRequestCount = 3;
+inline constexpr int32_t kUpdate = kRsBase + 3;
+inline constexpr int32_t kUpdateWait = kRsBase + 4;
+inline constexpr int32_t kUpdateHistory = kRsBase + 5;
+inline constexpr int32_t kUpdateParked = kRsBase + 6;  // from the old version, parked
+inline constexpr int32_t kUpdateReady = kRsBase + 7;   // from the new version, transfer done or failed
+inline constexpr int32_t kRequestCount = 8;
 
 enum class ServiceState : uint32_t { Stopped = 0, Running = 1, Restarting = 2, Failed = 3 };
 
@@ -32,8 +45,9 @@ struct ServiceEntry {
     uint32_t restarts;
     uint32_t reserved;
     uint64_t pid;
+    uint64_t version;   // build identity of the running binary (neurath::image_version)
 };
-static_assert(sizeof(ServiceEntry) == 40);
+static_assert(sizeof(ServiceEntry) == 48);
 
 struct CrashServiceRequest {
     char name[neurath::kNameLength];
@@ -45,7 +59,89 @@ struct ShutdownRequest {
 
 struct EmptyReply {};
 
+// --- live update -------------------------------------------------------------
+inline constexpr uint32_t kMaxUpdateTargets = 6;
+inline constexpr uint32_t kMaxUpdatePath = 96;
+inline constexpr uint32_t kMaxStateFilter = 160;
+inline constexpr uint32_t kUpdateLineLength = 112;
+inline constexpr uint32_t kUpdateErrorText = 240;
+
+inline constexpr uint32_t kUpdatePrepareOnly = 1u << 0;  // quiesce, report, resume the old version
+inline constexpr uint32_t kUpdateRoundTrip = 1u << 1;    // also transfer back and compare before commit
+inline constexpr uint32_t kUpdateUndo = 1u << 2;         // revert the last committed update (no binary)
+
+struct UpdateTarget {
+    char name[neurath::kNameLength];  // a service name, a program name, or a pid in decimal
+    char binary[kMaxUpdatePath];      // path in vfs ("" with kUpdateUndo)
+};
+struct UpdateSpec {
+    uint32_t target_count;            // 1 .. kMaxUpdateTargets (several: one all-or-nothing transaction)
+    uint32_t flags;
+    uint64_t timeout_ms;              // quiescence and per-phase deadline, guest time; 0: 2000
+    char state_filter[kMaxStateFilter];  // "" : the default (parked at the quiescent point)
+    UpdateTarget targets[kMaxUpdateTargets];
+};
+
+struct UpdateRequest {
+    GrantRef spec;        // read grant over an UpdateSpec
+    GrantRef error_text;  // write grant (kUpdateErrorText bytes): why the update was refused
+};
+struct UpdateReply {
+    uint32_t transaction;
+};
+
+enum class UpdateResult : uint32_t { Running = 0, Committed = 1, RolledBack = 2, Prepared = 3 };
+
+struct UpdateWaitRequest {
+    uint32_t transaction;
+    uint32_t first_line;  // lines already seen
+    GrantRef lines;       // write grant over char[n][kUpdateLineLength]
+};
+struct UpdateWaitReply {
+    uint32_t count;       // lines written
+    UpdateResult result;  // Running until the transaction finished
+};
+
+enum class UpdatePhase : uint32_t { Load = 0, Quiesce = 1, Transfer = 2, Check = 3, Commit = 4, Count = 5 };
+
+struct UpdateRecord {
+    uint32_t transaction;
+    UpdateResult result;
+    char name[neurath::kNameLength];
+    uint64_t old_version;
+    uint64_t new_version;
+    uint64_t phase_ns[static_cast<uint32_t>(UpdatePhase::Count)];
+    uint64_t blackout_ns;           // longest a client request waited because of the update
+    uint64_t state_bytes;           // old state read by the transfer
+    char reason[kUpdateLineLength]; // why it rolled back ("" when committed)
+};
+
+struct UpdateHistoryRequest {
+    GrantRef records;     // write grant over UpdateRecord[n]
+};
+struct UpdateHistoryReply {
+    uint32_t count;       // records written
+    uint32_t total;       // records kept
+};
+
+// From the old version, parked at its quiescent point.
+struct UpdateParked {
+    uint64_t runtime_root;  // address of its libupdate::RuntimeRoot
+};
+// From the new version: transfer and checks done (status 0) or failed.
+struct UpdateReady {
+    int32_t status;         // 0 or -(neurath::Error)
+    uint32_t reserved;
+    GrantRef error_text;    // read grant over the failure's text (length 0: none)
+    uint64_t objects;       // globals and heap objects transferred
+    uint64_t bytes;         // old state bytes read
+    uint64_t pointers;      // pointers relocated
+};
+
 static_assert(kIsPayload<ServiceListRequest> && kIsPayload<ServiceListReply>);
 static_assert(kIsPayload<CrashServiceRequest> && kIsPayload<ShutdownRequest>);
+static_assert(kIsPayload<UpdateRequest> && kIsPayload<UpdateReply> && kIsPayload<UpdateWaitRequest>);
+static_assert(kIsPayload<UpdateWaitReply> && kIsPayload<UpdateHistoryRequest> && kIsPayload<UpdateHistoryReply>);
+static_assert(kIsPayload<UpdateParked> && kIsPayload<UpdateReady>);
 
 }  // namespace protocol::rs
