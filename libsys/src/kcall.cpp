@@ -115,4 +115,14 @@ Result<void> shutdown(int32_t code) {
     return status(raw_call(Sys::Shutdown, static_cast<uint64_t>(static_cast<int64_t>(code))));
 }
 
+Result<void> proc_swap_endpoints(Endpoint a, Endpoint b) {
+    return status(raw_call(Sys::ProcSwapEndpoints, endpoint_argument(a), endpoint_argument(b)));
+}
+
+Result<void> proc_memory_read(Endpoint target, uint64_t remote_address, void* local, uint64_t length) {
+    return status(raw_call(Sys::ProcMemoryRead, endpoint_argument(target), remote_address, address(local), length));
+}
+
+Result<void> set_alarm(uint64_t delay_ns) { return status(raw_call(Sys::SetAlarm, delay_ns)); }
+
 }  // namespace sys

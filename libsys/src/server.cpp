@@ -8,13 +8,15 @@
 namespace sys {
 
 __attribute__((noinline)) Result<void> quiescent_receive(Message& message) {
+    if (admission_queue().take_admitted(message)) return {};
     return receive(neurath::kAny, message);
 }
 
 Result<void> next_request(Message& message) {
     AdmissionQueue& queue = admission_queue();
-    if (queue.take_admitted(message)) return {};
+    const size_t held_before = queue.size();
     TRY(quiescent_receive(message));
+    if (queue.size() < held_before) return {};  // it was a held message, admitted now
     if (admission_of(message) == Admission::Deliver) return {};
     if (queue.hold(message)) return Error::WouldBlock;
     if (message.source == neurath::kKernel) return {};  // never lose exit/fault reports

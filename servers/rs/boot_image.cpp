@@ -5,6 +5,9 @@
 // module of its own is taken from its `program` path in the boot image.
 #include "boot_image.h"
 
+#include "process_lookup.h"
+#include "update_store.h"
+
 #include <sys/args.h>
 #include <sys/cstring.h>
 #include <sys/format.h>
@@ -35,13 +38,8 @@ Result<uint64_t> find_module(const char* wanted, uint64_t& length) {
 
 // The kernel's pid of the process at `endpoint` (0 when ProcList is unavailable).
 uint64_t pid_of(Endpoint endpoint) {
-    static neurath::ProcessInfo processes[neurath::kMaxEndpoints];
-    auto count = sys::proc_list(processes, neurath::kMaxEndpoints);
-    if (count.is_error()) return 0;
-    for (uint64_t i = 0; i < count.value(); ++i) {
-        if (processes[i].endpoint == endpoint) return processes[i].pid;
-    }
-    return 0;
+    auto process = process_at(endpoint);
+    return process.ok() ? process.value().pid : 0;
 }
 
 Result<void> build_args(const ServiceSpec& spec, sys::StartKind kind, uint32_t restarts, sys::ArgBlock& args) {
@@ -78,20 +76,35 @@ Result<BootImage> load_module(const char* name) {
 Result<BootImage> load_boot_image() { return load_module(kBootImageModule); }
 
 Result<uint64_t> launch_service(void* context, const ServiceSpec& spec, sys::StartKind kind, uint32_t restarts) {
+    const auto& sources = *static_cast<const LaunchSources*>(context);
+    if (const Binary* updated = sources.updates->current(spec.name))
+        return spawn_service(spec, kind, restarts, updated->data, updated->length);
     auto module = load_module(spec.name);
     if (!module.is_error()) {
         auto spawned = spawn_service(spec, kind, restarts, module.value().data, module.value().length);
         free(module.value().data);
         return spawned;
     }
-    const auto& image = *static_cast<const BootImage*>(context);
-    sys::UstarReader reader(image.data, image.length);
+    sys::UstarReader reader(sources.image->data, sources.image->length);
     auto program = reader.find(spec.program);
     if (program.is_error()) {
         sys::log("rs: %s: no boot module and program %s not in boot image\n", spec.name, spec.program);
         return program.error();
     }
     return spawn_service(spec, kind, restarts, program.value().data, program.value().size);
+}
+
+Result<Binary> copy_service_executable(const LaunchSources& sources, const ServiceSpec& spec) {
+    if (const Binary* updated = sources.updates->current(spec.name)) return copy_binary(updated->data, updated->length);
+    auto module = load_module(spec.name);
+    if (!module.is_error()) {
+        Binary binary = TRY(copy_binary(module.value().data, module.value().length));
+        free(module.value().data);
+        return binary;
+    }
+    sys::UstarReader reader(sources.image->data, sources.image->length);
+    const sys::UstarEntry program = TRY(reader.find(spec.program));
+    return copy_binary(program.data, program.size);
 }
 
 Result<uint64_t> spawn_service(const ServiceSpec& spec, sys::StartKind kind, uint32_t restarts,

@@ -7,8 +7,11 @@
 #include <sys/server.h>
 
 #include "manifest.h"
+#include "update_binary.h"
 
 namespace rs {
+
+class UpdateStore;
 
 inline constexpr char kBootImageModule[] = "bootimage";
 inline constexpr char kManifestPath[] = "etc/system.conf";
@@ -21,9 +24,20 @@ struct BootImage {
 // Finds the module named "bootimage" and copies it into a heap buffer.
 Result<BootImage> load_boot_image();
 
-// Launcher for Supervisor: `context` is the BootImage. Spawns the service's
+// Where services' executables come from: the binary of a service's last
+// committed live update (kept by rs), else its boot module, else its
+// program in the boot image.
+struct LaunchSources {
+    const BootImage* image;
+    const UpdateStore* updates;
+};
+
+// Launcher for Supervisor: `context` is a LaunchSources. Spawns the service's
 // program at its fixed endpoint with supervisor rs and its privileges.
 Result<uint64_t> launch_service(void* context, const ServiceSpec& spec, sys::StartKind kind, uint32_t restarts);
+
+// A heap copy of the executable launch_service would start for `spec`.
+Result<Binary> copy_service_executable(const LaunchSources& sources, const ServiceSpec& spec);
 
 // Spawns `spec` from an ELF executable in rs's memory; returns the new pid.
 Result<uint64_t> spawn_service(const ServiceSpec& spec, sys::StartKind kind, uint32_t restarts,

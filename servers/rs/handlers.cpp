@@ -2,6 +2,9 @@
 // the kernel's exit/fault reports that drive restarts.
 #include "handlers.h"
 
+#include "process_lookup.h"
+
+#include <sys/format.h>
 #include <sys/grant.h>
 #include <sys/stdio.h>
 #include <sys/ustar.h>
@@ -21,7 +24,9 @@ Result<Disposition> handle_service_list(RsState& state, const Message& request, 
     const Supervisor& supervisor = state.supervisor;
     uint32_t written = 0;
     for (; written < capacity && written < supervisor.service_count(); ++written) {
-        const pr::ServiceEntry entry = supervisor.entry_for(written);
+        pr::ServiceEntry entry = supervisor.entry_for(written);
+        auto process = process_at(entry.endpoint);
+        entry.version = process.ok() ? process.value().version : 0;
         TRY(sys::copy_to_grant(request.source, in.entries, written * sizeof entry, &entry, sizeof entry));
     }
     payload_of<pr::ServiceListReply>(reply) = {written, supervisor.service_count()};
@@ -69,6 +74,9 @@ void restart_after_end(RsState& state, Endpoint endpoint) {
 
 Result<Disposition> handle_exited(RsState& state, const Message& request, Message&) {
     const auto& report = payload_of<neurath::ExitReport>(request);
+    char how[40];
+    sys::format(how, sizeof how, "exited with status %d", report.status);
+    if (state.updates.on_process_ended(report.endpoint, how)) return Disposition::NoReply;
     const ServiceSpec* spec = state.supervisor.manifest().find(report.endpoint);
     sys::log("rs: service %s (endpoint %d) exited with status %d\n", spec ? spec->name : "?", report.endpoint,
              report.status);
@@ -78,6 +86,9 @@ Result<Disposition> handle_exited(RsState& state, const Message& request, Messag
 
 Result<Disposition> handle_faulted(RsState& state, const Message& request, Message&) {
     const auto& report = payload_of<neurath::FaultReport>(request);
+    char how[64];
+    sys::format(how, sizeof how, "crashed (vector %u at %p)", report.vector, reinterpret_cast<void*>(report.instruction));
+    if (state.updates.on_process_ended(report.endpoint, how)) return Disposition::NoReply;
     const ServiceSpec* spec = state.supervisor.manifest().find(report.endpoint);
     sys::log("rs: service %s (endpoint %d) crashed: vector %u at rip %p, address %p\n", spec ? spec->name : "?",
              report.endpoint, report.vector, reinterpret_cast<void*>(report.instruction),
@@ -111,6 +122,7 @@ sys::DispatchTable<RsState> make_table() {
         .on(pr::kShutdown, handle_shutdown)
         .on(neurath::kmsg::kProcessExited, handle_exited)
         .on(neurath::kmsg::kProcessFaulted, handle_faulted);
+    add_update_routes(table);
     return table;
 }
 

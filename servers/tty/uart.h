@@ -2,7 +2,7 @@
 // IoPortEnable kernel call (ports 0x3f8-0x3ff) and IRQ 4.
 //
 // Entry points: Uart::init (115200 8N1, FIFOs on, receive interrupt on),
-// Uart::attach (port access only, for a live-updated driver),
+// Uart::attach (port access only, the first step of init),
 // Uart::write (polls until the transmitter takes each byte),
 // Uart::read_available (drains the receive FIFO without blocking).
 #pragma once
@@ -22,7 +22,7 @@ public:
     explicit Uart(uint16_t base) : base_(base) {}
 
     sys::Result<void> init();
-    // Gains port access without touching the UART's settings (live update).
+    // Gains port access without touching the UART's settings.
     sys::Result<void> attach();
     void write(const char* bytes, size_t length);
     // Copies received bytes into out until the FIFO is empty or out is full.

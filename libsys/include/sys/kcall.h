@@ -5,7 +5,7 @@
 // notify, exit, yield, map_anonymous, uptime_ns, debug_write, self_endpoint,
 // grant_create, grant_revoke, safecopy_from, safecopy_to, proc_spawn,
 // proc_kill, proc_list, module_info, module_read, io_port_enable,
-// irq_subscribe, shutdown.
+// irq_subscribe, shutdown, proc_swap_endpoints, proc_memory_read, set_alarm.
 #pragma once
 
 #include <neurath/syscall.h>
@@ -46,5 +46,12 @@ Result<uint64_t> module_read(uint64_t index, uint64_t offset, void* buffer, uint
 Result<void> io_port_enable(uint16_t first_port, uint16_t count);
 Result<void> irq_subscribe(uint32_t irq);
 Result<void> shutdown(int32_t code);
+// Live update: commit (exchange two processes' endpoints and what belongs to
+// them), and read the old version's memory (only with the capability the new
+// version was spawned with, SpawnRequest::state_source).
+Result<void> proc_swap_endpoints(Endpoint a, Endpoint b);
+Result<void> proc_memory_read(Endpoint target, uint64_t remote_address, void* local, uint64_t length);
+// One-shot alarm: notification tag neurath::kAlarmTag from kKernel after delay_ns (0 cancels).
+Result<void> set_alarm(uint64_t delay_ns);
 
 }  // namespace sys

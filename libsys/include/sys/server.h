@@ -7,7 +7,10 @@
 // waits for work (the quiescent point live update parks servers at), and
 // dispatches each message through a DispatchTable indexed by message type.
 // Messages an installed admission gate holds back wait in a queue and are
-// handled, in order, once admitted (admission.h).
+// handled, in order, once admitted (admission.h). Live update's requests
+// (protocol/update.h, from rs only) go to the update agent (update_agent.h);
+// a server started as the new version of an update gets its state from the
+// old version before its `update` hook runs.
 //
 // Handlers receive the server state and the request explicitly and fill a
 // reply; they return what the framework should do next:
@@ -25,7 +28,9 @@
 
 #include <neurath/endpoint.h>
 #include <protocol/common.h>
+#include <protocol/update.h>
 #include <sys/kcall.h>
+#include <sys/update_agent.h>
 
 namespace sys {
 
@@ -106,6 +111,13 @@ Outcome dispatch(const DispatchTable<State>& table, State& state, const Message&
     const bool from_kernel = request.source == neurath::kKernel;
 
     if (request.type == protocol::common::kPing) return Outcome::SendReply;
+    if (request.source == neurath::kRs) {
+        bool answer = false;
+        if (update_agent_dispatch(request, reply, answer)) return answer ? Outcome::SendReply : Outcome::NoReply;
+    } else if (request.type == protocol::update::kPrepare) {
+        reply.type = protocol::reply_type_for(Error::PermissionDenied);
+        return Outcome::SendReply;
+    }
     if (request.type == protocol::common::kCrashInject) {
         if (request.source == neurath::kRs) inject_crash();
         reply.type = protocol::reply_type_for(Error::PermissionDenied);
@@ -133,15 +145,18 @@ Outcome dispatch(const DispatchTable<State>& table, State& state, const Message&
     return result.value() == Disposition::Reply ? Outcome::SendReply : Outcome::NoReply;
 }
 
-// The quiescent point: the one receive of every server's event loop.
-// Kept out of line so live update can recognise it by name.
+// The quiescent point: the one place every server's event loop waits for
+// work. It yields a held message the admission gate now admits (see
+// admission.h), else receives a new one. Kept out of line so the pass
+// recognises it by name and brackets its calls: a server parked there for an
+// update has no request in progress, and once it resumes the messages held
+// meanwhile come first, in order.
 Result<void> quiescent_receive(Message& message);
 
-// The next message to handle: a held message the admission gate now admits
-// (see admission.h), else a newly received one. A newly received message
-// the gate holds is queued and WouldBlock is returned (nothing to handle);
-// if the queue is full the sender gets Error::Busy (kernel messages are
-// never held back when the queue is full).
+// The next message to handle (through quiescent_receive). A newly received
+// message the gate holds is queued and WouldBlock is returned (nothing to
+// handle); if the queue is full the sender gets Error::Busy (kernel messages
+// are never held back when the queue is full).
 Result<void> next_request(Message& message);
 
 // Answers a request later (deferred reply). Errors such as a client that
@@ -153,17 +168,34 @@ template <typename State>
 struct Lifecycle {
     Result<void> (*fresh_start)(State& state, const StartInfo& info) = nullptr;
     Result<void> (*restart)(State& state, const StartInfo& info) = nullptr;  // nullptr: fresh_start
-    Result<void> (*update)(State& state, const StartInfo& info) = nullptr;   // reserved for live update
+    // New version of a live update: runs after the state was transferred,
+    // before rs commits (an error rolls the update back). nullptr: nothing to do.
+    Result<void> (*update)(State& state, const StartInfo& info) = nullptr;
+    const libupdate::UpdatePolicy* update_policy = nullptr;  // transfer hooks, invariants
 };
 
 // Logs with the server's name prefix and exits when initialisation fails.
 [[noreturn]] void fail_start(const char* server_name, Error error);
 
 template <typename State>
+struct UpdateHookCall {
+    Result<void> (*hook)(State& state, const StartInfo& info);
+    State* state;
+    const StartInfo* info;
+    static Result<void> run(void* context) {
+        auto* call = static_cast<UpdateHookCall*>(context);
+        return call->hook ? call->hook(*call->state, *call->info) : Result<void>{};
+    }
+};
+
+template <typename State>
 Result<void> run_start_hook(State& state, const Lifecycle<State>& lifecycle, const StartInfo& info) {
+    if (info.kind == StartKind::Update) {
+        UpdateHookCall<State> call{lifecycle.update, &state, &info};
+        return update_agent_start(lifecycle.update_policy, UpdateStep{&UpdateHookCall<State>::run, &call});
+    }
     auto hook = lifecycle.fresh_start;
     if (info.kind == StartKind::Restart && lifecycle.restart) hook = lifecycle.restart;
-    if (info.kind == StartKind::Update && lifecycle.update) hook = lifecycle.update;
     if (hook == nullptr) return {};
     return hook(state, info);
 }

@@ -27,7 +27,8 @@ inline constexpr int32_t kUpdateWait = kRsBase + 4;
 inline constexpr int32_t kUpdateHistory = kRsBase + 5;
 inline constexpr int32_t kUpdateParked = kRsBase + 6;  // from the old version, parked
 inline constexpr int32_t kUpdateReady = kRsBase + 7;   // from the new version, transfer done or failed
-inline constexpr int32_t kRequestCount = 8;
+inline constexpr int32_t kUpdateLoaded = kRsBase + 8;  // from the new version, started in update mode
+inline constexpr int32_t kRequestCount = 9;
 
 enum class ServiceState : uint32_t { Stopped = 0, Running = 1, Restarting = 2, Failed = 3 };
 
@@ -128,6 +129,14 @@ struct UpdateHistoryReply {
 struct UpdateParked {
     uint64_t runtime_root;  // address of its libupdate::RuntimeRoot
 };
+// From the new version once it runs in update mode (SendReceive); the reply,
+// sent once the old version is parked, orders the transfer.
+struct UpdateLoaded {};
+struct TransferOrder {
+    uint64_t runtime_root;  // the old version's libupdate::RuntimeRoot
+    Endpoint old_version;   // whose memory to read (the state_source the new version was spawned with)
+    uint32_t flags;         // kUpdateRoundTrip
+};
 // From the new version: transfer and checks done (status 0) or failed.
 struct UpdateReady {
     int32_t status;         // 0 or -(neurath::Error)
@@ -136,12 +145,13 @@ struct UpdateReady {
     uint64_t objects;       // globals and heap objects transferred
     uint64_t bytes;         // old state bytes read
     uint64_t pointers;      // pointers relocated
+    uint64_t check_ns;      // of which spent checking the new state (state check, invariants, server hook)
 };
 
 static_assert(kIsPayload<ServiceListRequest> && kIsPayload<ServiceListReply>);
 static_assert(kIsPayload<CrashServiceRequest> && kIsPayload<ShutdownRequest>);
 static_assert(kIsPayload<UpdateRequest> && kIsPayload<UpdateReply> && kIsPayload<UpdateWaitRequest>);
 static_assert(kIsPayload<UpdateWaitReply> && kIsPayload<UpdateHistoryRequest> && kIsPayload<UpdateHistoryReply>);
-static_assert(kIsPayload<UpdateParked> && kIsPayload<UpdateReady>);
+static_assert(kIsPayload<UpdateParked> && kIsPayload<UpdateReady> && kIsPayload<TransferOrder>);
 
 }  // namespace protocol::rs

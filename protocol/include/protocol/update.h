@@ -7,9 +7,11 @@
 //                filter (a malformed filter fails here, nothing changes).
 //   S  -> rs     rs::kUpdateParked (Send): S is parked at its quiescent point
 //                with the filter holding; S then receives from rs only.
-//   rs           spawns S' (the new version) with --update and the address
-//                of S's runtime root, giving S' a capability to read S's
-//                memory (SpawnRequest::state_source).
+//   (before kPrepare: rs loads the binary and spawns S', the new version, with
+//   --update and a capability to read S's memory, SpawnRequest::state_source;
+//   S' -> rs rs::kUpdateLoaded (SendReceive) and waits.)
+//   rs -> S'     the reply to kUpdateLoaded, rs::TransferOrder: the address of
+//                S's runtime root; S' transfers and checks the state.
 //   S' -> rs     rs::kUpdateReady (Send): state transferred and checked, or
 //                the error; S' then receives from rs only.
 //   rs           commit: ProcSwapEndpoints(S, S'), kill S, notify S' kCommitTag;

@@ -6,6 +6,8 @@
 
 #include <cstring>
 
+#include "update_agent_double.h"
+
 namespace {
 struct CrashInjected {};
 }  // namespace
@@ -126,6 +128,17 @@ TEST_F(DispatchTest, CrashInjectionOnlyFromRs) {
     EXPECT_THROW(run(request_of(protocol::common::kCrashInject, neurath::kRs)), CrashInjected);
 }
 
+TEST_F(DispatchTest, UpdatePreparationOnlyFromRsReachesTheAgent) {
+    const int before = test_doubles::update_agent_calls;
+    EXPECT_EQ(run(request_of(protocol::update::kPrepare, 20)), Outcome::SendReply);
+    EXPECT_EQ(protocol::error_of_reply(reply.type), Error::PermissionDenied);
+    EXPECT_EQ(test_doubles::update_agent_calls, before);
+    EXPECT_EQ(run(request_of(protocol::update::kPrepare, neurath::kRs)), Outcome::SendReply);
+    EXPECT_EQ(test_doubles::update_agent_calls, before + 1);
+    EXPECT_EQ(protocol::error_of_reply(reply.type), Error::NotSupported);  // the double's answer
+    EXPECT_EQ(state.handled, 0);
+}
+
 TEST(DispatchTable, OutOfRangeRegistrationInvalidatesTable) {
     sys::DispatchTable<CounterState> table(protocol::kDsBase);
     EXPECT_TRUE(table.valid());
@@ -141,4 +154,7 @@ TEST(StartInfo, ParsesRestartArguments) {
     EXPECT_EQ(restart.restarts, 3u);
     char* fresh_argv[] = {name};
     EXPECT_EQ(sys::parse_start_info(1, fresh_argv).kind, sys::StartKind::Fresh);
+    char update_flag[] = "--update";
+    char* update_argv[] = {name, update_flag};
+    EXPECT_EQ(sys::parse_start_info(2, update_argv).kind, sys::StartKind::Update);
 }

@@ -1,0 +1,241 @@
+// update_agent.cpp — the live-update agent inside every server and
+// updatable program built on the libsys framework (sys/update_agent.h): both
+// halves of the protocol in protocol/update.h.
+//
+// Old version: kPrepare from rs installs the state filter (libupdate's
+// quiescence request) and an admission gate that holds back every message
+// except the kernel's and rs's. At the next quiescent point where the filter
+// holds, the park handler reports kUpdateParked to rs and waits for rs only:
+// either it is killed (commit) or notified kAbortTag (rollback, or the
+// deadline passed), and then it resumes at the quiescent point, where the
+// held messages are served first, in order.
+//
+// New version: asks rs for the transfer order, rebuilds its state from the
+// old version's memory (ProcMemoryRead, a capability scoped to that one old
+// process), runs the server's update hook, reports kUpdateReady and waits
+// for kCommitTag, after which it owns the endpoint and serves.
+//
+// Entry points: sys::update_agent_dispatch, sys::update_agent_start.
+#include <libupdate/quiescence.h>
+#include <libupdate/runtime_root.h>
+#include <libupdate/transfer.h>
+#include <libupdate/update_policy.h>
+#include <protocol/rs.h>
+#include <protocol/update.h>
+#include <sys/admission.h>
+#include <sys/cstring.h>
+#include <sys/grant.h>
+#include <sys/stdio.h>
+#include <sys/update_agent.h>
+
+#include "update_fault.h"
+
+namespace sys {
+namespace {
+
+using neurath::Error;
+using neurath::kRs;
+using neurath::Message;
+namespace pu = protocol::update;
+namespace prs = protocol::rs;
+
+char state_filter_text[prs::kMaxStateFilter];
+
+bool notified(const Message& message, uint32_t tag) {
+    if (message.type != neurath::kmsg::kNotify) return false;
+    return (neurath::payload_of<neurath::NotifyPayload>(message).pending_bits >> tag) & 1;
+}
+
+// While an update is pending, only the kernel and rs get through.
+Admission hold_for_update(const Message& message, void*) {
+    if (message.source == neurath::kKernel || message.source == kRs) return Admission::Deliver;
+    return Admission::Hold;
+}
+
+void stop_holding() {
+    libupdate::quiescence_cancel();
+    set_admission_gate(nullptr, nullptr);
+}
+
+// Waits for rs's verdict on a parked old version: returns on kAbortTag (the
+// old version carries on); a commit never returns (rs ends this process).
+void wait_for_abort() {
+    for (;;) {
+        Message message;
+        if (receive(kRs, message).is_error()) continue;
+        if (notified(message, pu::kAbortTag)) return;
+    }
+}
+
+void park(const lu_quiescent_point*, void*) {
+    Message parked{};
+    parked.type = prs::kUpdateParked;
+    neurath::payload_of<prs::UpdateParked>(parked).runtime_root =
+        reinterpret_cast<uint64_t>(&libupdate::runtime_root());
+    if (send(kRs, parked).ok()) wait_for_abort();
+    else log("update: cannot report to rs that the server is parked; carrying on\n");
+    stop_holding();
+}
+
+void write_error_text(const protocol::GrantRef& where, const char* text) {
+    if (where.length == 0) return;
+    const size_t length = str::strnlen(text, where.length - 1);
+    (void)copy_to_grant(kRs, where, 0, text, length);
+    const char terminator = '\0';
+    (void)copy_to_grant(kRs, where, length, &terminator, 1);
+}
+
+void prepare(const Message& request, Message& reply) {
+    const auto& in = neurath::payload_of<pu::PrepareRequest>(request);
+    if (libupdate::quiescence_pending()) {
+        write_error_text(in.error_text, "an update is already being prepared");
+        reply.type = protocol::reply_type_for(Error::Busy);
+        return;
+    }
+    str::memset(state_filter_text, 0, sizeof state_filter_text);
+    if (in.state_filter.length >= sizeof state_filter_text) {
+        write_error_text(in.error_text, "state filter too long");
+        reply.type = protocol::reply_type_for(Error::NameTooLong);
+        return;
+    }
+    if (in.state_filter.length > 0 &&
+        copy_from_grant(kRs, in.state_filter, 0, state_filter_text, in.state_filter.length).is_error()) {
+        reply.type = protocol::reply_type_for(Error::BadAddress);
+        return;
+    }
+    libupdate::QuiescenceRequest quiescence;
+    quiescence.state_filter = state_filter_text;
+    quiescence.park = park;
+    libupdate::Result<void> requested = libupdate::quiescence_request(quiescence);
+    if (!requested.ok()) {
+        write_error_text(in.error_text, requested.error().text);
+        reply.type = protocol::reply_type_for(requested.error().code);
+        return;
+    }
+    set_admission_gate(hold_for_update, nullptr);
+}
+
+// --- the new version -----------------------------------------------------
+
+libupdate::Result<void> read_old_version(void* context, uint64_t address, void* out, size_t size) {
+    const Endpoint old_version = *static_cast<const Endpoint*>(context);
+    if (proc_memory_read(old_version, address, out, size).is_error())
+        return libupdate::make_error(Error::BadAddress, "the old version's memory is not readable there");
+    return {};
+}
+
+Result<prs::TransferOrder> ask_for_transfer_order() {
+    Message message{};
+    message.type = prs::kUpdateLoaded;
+    TRY(sendrec(kRs, message));
+    if (message.type != protocol::kReplyOk) return protocol::error_of_reply(message.type);
+    return neurath::payload_of<prs::TransferOrder>(message);
+}
+
+libupdate::TransferOptions options_from(const libupdate::UpdatePolicy* policy, uint32_t flags) {
+    libupdate::TransferOptions options;
+    if (policy) {
+        options.type_hooks = policy->type_hooks;
+        options.type_hook_count = policy->type_hook_count;
+        options.variable_hooks = policy->variable_hooks;
+        options.variable_hook_count = policy->variable_hook_count;
+        options.invariants = policy->invariants;
+        options.invariant_count = policy->invariant_count;
+    }
+    options.round_trip = (flags & prs::kUpdateRoundTrip) != 0;
+    return options;
+}
+
+struct Outcome {
+    Error error = Error::None;
+    char text[pu::kMaxErrorText] = {};
+    libupdate::TransferStats stats;
+    uint64_t check_ns = 0;
+};
+
+void fail(Outcome& outcome, Error error, const char* text) {
+    outcome.error = error;
+    str::strlcpy(outcome.text, text, sizeof outcome.text);
+}
+
+void transfer(const prs::TransferOrder& order, const libupdate::UpdatePolicy* policy, UpdateStep after,
+              Outcome& outcome) {
+    Endpoint old_version = order.old_version;
+    libupdate::MemoryReader reader;
+    reader.read = read_old_version;
+    reader.context = &old_version;
+    inject_update_fault(UpdateFault::CrashInit);
+    inject_update_fault(UpdateFault::HangInit);
+    if (update_fault_is(UpdateFault::FailInit)) return fail(outcome, Error::NotSupported, "initialisation failed (injected fault)");
+    libupdate::Result<libupdate::TransferStats> moved =
+        libupdate::transfer_state(reader, order.runtime_root, options_from(policy, order.flags));
+    if (!moved.ok()) return fail(outcome, moved.error().code, moved.error().text);
+    outcome.stats = moved.value();
+    inject_update_fault(UpdateFault::CrashAfterTransfer);
+    const uint64_t check_started = uptime_ns();
+    set_admission_gate(nullptr, nullptr);  // the old version's gate came over with the state
+    if (update_fault_is(UpdateFault::BadInvariant))
+        return fail(outcome, Error::InvalidArgument, "state check: invariant 'injected' does not hold");
+    Result<void> hooked = after.run ? after.run(after.context) : Result<void>{};
+    outcome.check_ns = uptime_ns() - check_started;
+    if (hooked.is_error()) return fail(outcome, hooked.error(), "the server's update hook failed");
+}
+
+Result<void> report(const Outcome& outcome) {
+    Message message{};
+    message.type = prs::kUpdateReady;
+    auto& ready = neurath::payload_of<prs::UpdateReady>(message);
+    ready.status = protocol::reply_type_for(outcome.error);
+    ready.objects = outcome.stats.globals + outcome.stats.heap_objects;
+    ready.bytes = outcome.stats.bytes;
+    ready.pointers = outcome.stats.pointers;
+    ready.check_ns = outcome.check_ns;
+    Grant text = Grant::none();
+    if (outcome.error != Error::None) {
+        text = TRY(Grant::create(kRs, outcome.text, str::strnlen(outcome.text, sizeof outcome.text) + 1, neurath::kGrantRead));
+        ready.error_text = text.ref();
+        // rs copies the text while handling the report; wait for its verdict
+        // before the grant goes away.
+        TRY(send(kRs, message));
+        Message verdict;
+        (void)receive(kRs, verdict);
+        return outcome.error;
+    }
+    return send(kRs, message);
+}
+
+Result<void> wait_for_commit() {
+    for (;;) {
+        Message message;
+        TRY(receive(kRs, message));
+        if (notified(message, pu::kCommitTag)) return {};
+        if (notified(message, pu::kAbortTag)) return Error::Timeout;
+    }
+}
+
+}  // namespace
+
+bool update_agent_dispatch(const Message& request, Message& reply, bool& send_reply) {
+    send_reply = false;
+    if (request.type == pu::kPrepare) {
+        prepare(request, reply);
+        send_reply = true;
+        return true;
+    }
+    if (notified(request, pu::kAbortTag)) {  // the deadline passed before we parked
+        stop_holding();
+        return true;
+    }
+    return false;
+}
+
+Result<void> update_agent_start(const libupdate::UpdatePolicy* policy, UpdateStep after_transfer) {
+    const prs::TransferOrder order = TRY(ask_for_transfer_order());
+    Outcome outcome;
+    transfer(order, policy, after_transfer, outcome);
+    if (outcome.error != Error::None) log("update: %s\n", outcome.text);
+    TRY(report(outcome));
+    return wait_for_commit();
+}
+
+}  // namespace sys
