@@ -1,7 +1,24 @@
 # target.cmake — the freestanding world: kernel, runtime, servers, programs, boot image.
 # Included by the top-level CMakeLists.txt when NEURATH_TARGET=ON.
+#
+# User space is live-updatable: libsys and every server and program are
+# compiled with the Neurath pass (NEURATH_PASS_PLUGIN, built by the host world
+# and passed in by cmake/host.cmake) and linked with libupdate's runtime. The
+# kernel, libupdate itself and the parts of libsys under the runtime (start-up,
+# allocator, kernel calls, memory functions) are compiled without it.
 set(CMAKE_C_STANDARD 11)
 add_compile_options(${NEURATH_WARNINGS} -O2 -g)
+
+if(NOT NEURATH_PASS_PLUGIN OR NOT EXISTS "${NEURATH_PASS_PLUGIN}")
+    message(FATAL_ERROR "target world: NEURATH_PASS_PLUGIN ('${NEURATH_PASS_PLUGIN}') is not the built "
+        "pass plugin; configure the top-level project without NEURATH_TARGET, which builds the plugin "
+        "and then this world, or pass -DNEURATH_PASS_PLUGIN=<host build>/llvm-pass/NeurathPass.so")
+endif()
+include(${CMAKE_SOURCE_DIR}/llvm-pass/cmake/NeurathInstrument.cmake)
+
+# The pass's limits reports, one folder per instrumented library or executable
+# (source file names repeat across servers): <target build>/lu-reports/<name>/.
+set(NEURATH_LU_REPORT_DIR ${CMAKE_BINARY_DIR}/lu-reports)
 
 # Where the boot-image builder picks up executables: every server and program
 # installs itself here with neurath_boot_file().
@@ -24,6 +41,7 @@ endfunction()
 
 neurath_add_component(kernel)
 neurath_add_component(libsys)
+neurath_add_component(libupdate)
 neurath_add_component(servers)
 neurath_add_component(programs)
 neurath_add_component(boot)

@@ -44,15 +44,25 @@ bool grow(HeapRegistry& registry) {
     return true;
 }
 
-// Offset of `site` from the anchor, or a far-site index; -1 when no room is left.
-int64_t encode_site(HeapRegistry& registry, const lu_alloc_site* site) {
+// The header's site field for `site`: its offset from the anchor (even; negative
+// when the site lies below the anchor, as in a static executable whose program
+// data precedes the runtime's), or a far-site index (odd). False when the site
+// is far and the far-site table is full.
+bool encode_site(HeapRegistry& registry, const lu_alloc_site* site, int32_t& encoded) {
     int64_t offset = reinterpret_cast<int64_t>(site) - reinterpret_cast<int64_t>(registry.site_anchor);
-    if (offset >= INT32_MIN && offset <= INT32_MAX && (offset & 1) == 0) return offset;
+    if (offset >= INT32_MIN && offset <= INT32_MAX && (offset & 1) == 0) {
+        encoded = static_cast<int32_t>(offset);
+        return true;
+    }
     for (uint64_t i = 0; i < registry.far_site_count; ++i)
-        if (registry.far_sites[i] == site) return static_cast<int64_t>(i << 1 | 1);
-    if (registry.far_site_count == kMaxFarSites) return -1;
+        if (registry.far_sites[i] == site) {
+            encoded = static_cast<int32_t>(i << 1 | 1);
+            return true;
+        }
+    if (registry.far_site_count == kMaxFarSites) return false;
     registry.far_sites[registry.far_site_count] = site;
-    return static_cast<int64_t>(registry.far_site_count++ << 1 | 1);
+    encoded = static_cast<int32_t>(registry.far_site_count++ << 1 | 1);
+    return true;
 }
 
 }  // namespace
@@ -76,10 +86,10 @@ bool heap_track(HeapHeader* header, const lu_alloc_site* site, uint64_t size, ui
         registry.single_threaded = platform_single_threaded_flag();
     }
     lock(registry);
-    int64_t encoded = encode_site(registry, site);
-    bool ok = encoded >= 0 && (registry.count < registry.capacity || grow(registry));
+    int32_t encoded = 0;
+    bool ok = encode_site(registry, site, encoded) && (registry.count < registry.capacity || grow(registry));
     if (ok) {
-        header->site = static_cast<int32_t>(encoded);
+        header->site = encoded;
         header->slot = static_cast<uint32_t>(registry.count);
         header->tag = heap_tag(size, how);
         registry.objects[registry.count++] = header;

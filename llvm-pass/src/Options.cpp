@@ -15,8 +15,9 @@ namespace cl = llvm::cl;
 
 cl::list<std::string> receiveOption(
     "lu-receive", cl::CommaSeparated,
-    cl::desc("Functions whose calls are quiescent points "
-             "(default: lu_quiescent_receive)"));
+    cl::desc("Functions whose calls are quiescent points, by linker or "
+             "demangled name (default: lu_quiescent_receive, "
+             "sys::quiescent_receive)"));
 cl::list<std::string> allocatorOption(
     "lu-allocator", cl::CommaSeparated,
     cl::desc("Project allocators, name[:size-argument-index]"));
@@ -32,6 +33,13 @@ cl::opt<std::string> reportFileOption(
 cl::opt<std::string> reportDirOption(
     "lu-report-dir",
     cl::desc("Directory for limits reports (<source>.lu-limits.txt)"));
+
+// The receives that are quiescent points unless -lu-receive names others: the
+// C entry point, and the server framework's receive in libsys, a C++ function
+// matched by its demangled name without parameters
+// (_ZN3sys17quiescent_receiveERN7neurath7MessageE).
+const char* const defaultReceiveFunctions[] = {"lu_quiescent_receive",
+                                               "sys::quiescent_receive"};
 
 const char* const defaultSkipPrefixes[] = {
     // std::string is an extern template: its members also run inside
@@ -77,7 +85,8 @@ Options options() {
     Options result;
     result.receiveFunctions.assign(receiveOption.begin(), receiveOption.end());
     if (result.receiveFunctions.empty())
-        result.receiveFunctions.push_back("lu_quiescent_receive");
+        result.receiveFunctions.assign(std::begin(defaultReceiveFunctions),
+                                       std::end(defaultReceiveFunctions));
     result.allocators = parseSpecs(allocatorOption, "lu-allocator");
     result.deallocators = parseSpecs(deallocatorOption, "lu-deallocator");
     result.skipFunctionPrefixes.assign(skipOption.begin(), skipOption.end());

@@ -107,6 +107,22 @@ TEST(TypedHeap, HeadersAreSixteenBytesAndSitesFarAwayStillWork) {
     delete far;
 }
 
+// In a static executable (a Neurath server) the program's site records come
+// before the runtime's anchor: near offsets are negative, on every path.
+TEST(TypedHeap, SitesBelowTheAnchorAreNear) {
+    const auto* below = reinterpret_cast<const lu_alloc_site*>(heap_registry().site_anchor - 4096);
+    alignas(16) unsigned char block[sizeof(HeapHeader) + 16] = {};
+    auto* header = reinterpret_cast<HeapHeader*>(block);
+    uint64_t far_before = heap_registry().far_site_count;
+    ASSERT_TRUE(heap_track(header, below, 16, LU_ALLOC_MALLOC));
+    EXPECT_EQ(header->site, -4096);
+    EXPECT_EQ(heap_site(*header), below);
+    EXPECT_EQ(heap_registry().far_site_count, far_before);
+    EXPECT_EQ(heap_header_of(header->object()), header);
+    heap_untrack(header);
+    EXPECT_EQ(heap_header_of(header->object()), nullptr);
+}
+
 TEST(TypedHeap, EnumeratesManyObjects) {
     std::vector<void*> objects;
     for (int i = 0; i < 1000; ++i) objects.push_back(__lu_alloc(static_cast<size_t>(i + 1), &kSite, LU_ALLOC_MALLOC));
