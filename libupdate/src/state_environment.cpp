@@ -78,9 +78,26 @@ Result<FilterValue> MetadataEnvironment::value_at(uint64_t address, TypeId id) {
     return lookup_error("state filters cannot use values of type", value.type_name);
 }
 
+// A global whose qualified name ends in "::<name>" (so a user can write
+// `state` for `(anonymous namespace)::state`), when exactly one does.
+Result<const GlobalRecord*> MetadataEnvironment::unqualified_global(StringView name) {
+    const GlobalRecord* found = nullptr;
+    for (const GlobalRecord& g : model_.globals) {
+        const StringView full(g.name);
+        if (full.length < name.length + 2) continue;
+        const StringView tail(full.data + full.length - name.length, name.length);
+        if (!(tail == name) || full[full.length - name.length - 1] != ':' || full[full.length - name.length - 2] != ':')
+            continue;
+        if (found) return lookup_error("ambiguous variable", name, ": qualify it, e.g. ", StringView(found->name));
+        found = &g;
+    }
+    if (!found) return lookup_error("unknown variable", name);
+    return found;
+}
+
 Result<FilterValue> MetadataEnvironment::variable(StringView name) {
     const GlobalRecord* g = model_.find_global(name);
-    if (!g) return lookup_error("unknown variable", name);
+    if (!g) g = TRY(unqualified_global(name));
     return value_at(g->address, g->type);
 }
 

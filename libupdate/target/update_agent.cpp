@@ -20,6 +20,7 @@
 #include <libupdate/runtime_root.h>
 #include <libupdate/transfer.h>
 #include <libupdate/update_policy.h>
+#undef TRY  // TEMPORARY until libsys and libupdate share one TRY
 #include <protocol/rs.h>
 #include <protocol/update.h>
 #include <sys/admission.h>
@@ -181,7 +182,7 @@ void transfer(const prs::TransferOrder& order, const libupdate::UpdatePolicy* po
     if (hooked.is_error()) return fail(outcome, hooked.error(), "the server's update hook failed");
 }
 
-Result<void> report(const Outcome& outcome) {
+neurath::Message ready_message(const Outcome& outcome) {
     Message message{};
     message.type = prs::kUpdateReady;
     auto& ready = neurath::payload_of<prs::UpdateReady>(message);
@@ -190,18 +191,25 @@ Result<void> report(const Outcome& outcome) {
     ready.bytes = outcome.stats.bytes;
     ready.pointers = outcome.stats.pointers;
     ready.check_ns = outcome.check_ns;
-    Grant text = Grant::none();
-    if (outcome.error != Error::None) {
-        text = TRY(Grant::create(kRs, outcome.text, str::strnlen(outcome.text, sizeof outcome.text) + 1, neurath::kGrantRead));
-        ready.error_text = text.ref();
-        // rs copies the text while handling the report; wait for its verdict
-        // before the grant goes away.
-        TRY(send(kRs, message));
-        Message verdict;
-        (void)receive(kRs, verdict);
-        return outcome.error;
-    }
-    return send(kRs, message);
+    return message;
+}
+
+// A failed transfer: rs copies the text while handling the report, then
+// ends this process; the wait keeps the grant alive until then.
+Result<void> report_failure(const Outcome& outcome) {
+    Message message = ready_message(outcome);
+    const size_t length = str::strnlen(outcome.text, sizeof outcome.text) + 1;
+    Grant text = TRY(Grant::create(kRs, outcome.text, length, neurath::kGrantRead));
+    neurath::payload_of<prs::UpdateReady>(message).error_text = text.ref();
+    TRY(send(kRs, message));
+    Message verdict;
+    (void)receive(kRs, verdict);
+    return outcome.error;
+}
+
+Result<void> report(const Outcome& outcome) {
+    if (outcome.error != Error::None) return report_failure(outcome);
+    return send(kRs, ready_message(outcome));
 }
 
 Result<void> wait_for_commit() {

@@ -46,7 +46,6 @@ void UpdateManager::line(const char* pattern, ...) {
     va_start(arguments, pattern);
     sys::vformat(transaction_.lines[transaction_.line_count], prs::kUpdateLineLength, pattern, arguments);
     va_end(arguments);
-    sys::log("rs: update %u: %s\n", transaction_.id, transaction_.lines[transaction_.line_count]);
     ++transaction_.line_count;
     answer_waiter();
 }
@@ -342,6 +341,11 @@ void UpdateManager::finish(UpdateResult result, const char* reason) {
         release_binary(part.old_binary);
     }
     t.stage = UpdateStage::Finished;
+    sys::log("rs: update %u: %s%s\n", t.id,
+             result == UpdateResult::Committed ? "committed"
+             : result == UpdateResult::Prepared ? "prepared, resumed"
+                                                : "rolled back: ",
+             reason);
     switch (result) {
     case UpdateResult::Committed:
         line("committed in %llu us; blackout %llu us", static_cast<unsigned long long>(us(total)),

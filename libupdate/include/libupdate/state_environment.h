@@ -1,5 +1,6 @@
 // state_environment.h — the FilterEnvironment that resolves state-filter
-// names through a program's metadata: variables are globals, `.` and `->`
+// names through a program's metadata: variables are globals (by qualified
+// name, or by their last component when only one global has it), `.` and `->`
 // follow struct fields, `[]` indexes arrays (bounds-checked) and pointers.
 // Works on the running program (reads are validated against live objects
 // first, so a bad pointer gives an error instead of a fault) or on an old
@@ -27,6 +28,7 @@ public:
 
 private:
     Result<FilterValue> value_at(uint64_t address, TypeId type);
+    Result<const GlobalRecord*> unqualified_global(StringView name);
     Result<void> read(uint64_t address, void* out, size_t size);
 
     const ProgramModel& model_;
