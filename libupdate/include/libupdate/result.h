@@ -1,10 +1,12 @@
 // result.h — error values for the live-update runtime.
 //
-// Every fallible runtime call returns a [[nodiscard]] Result<T>. A failure
-// carries one code from the closed neurath::Error enumeration plus a short
-// human-readable text that names what failed (variable, type, field, filter
-// position, ...). TRY(expr) unwraps a Result or returns its error from the
-// calling function. Freestanding: no exceptions, no host headers.
+// Every fallible runtime call returns a [[nodiscard]] Result<T>: user space's
+// one Result template (sys::Result in libsys's <sys/result.h>) with UpdateError
+// as its error type. A failure carries one code from the closed neurath::Error
+// enumeration plus a short human-readable text that names what failed
+// (variable, type, field, filter position, ...). TRY(expr), from the same
+// header, unwraps a Result or returns its error from the calling function.
+// Freestanding: no exceptions, no host headers.
 //
 // Entry points: UpdateError, make_error(), Result<T>, Result<void>, TRY.
 #pragma once
@@ -12,11 +14,13 @@
 #include <neurath/error.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/result.h>
 
 namespace libupdate {
 
 inline constexpr size_t kErrorTextSize = 240;
 
+// The default value (code None, empty text) means "no error".
 struct UpdateError {
     neurath::Error code = neurath::Error::None;
     char text[kErrorTextSize] = {};
@@ -27,44 +31,6 @@ UpdateError make_error(neurath::Error code, const char* a, const char* b = nullp
                        const char* c = nullptr, const char* d = nullptr);
 
 template <typename T>
-class [[nodiscard]] Result {
-public:
-    Result(T value) : value_(static_cast<T&&>(value)), ok_(true) {}
-    Result(const UpdateError& error) : error_(error), ok_(false) {}
-
-    bool ok() const { return ok_; }
-    const T& value() const { return value_; }
-    T& value() { return value_; }
-    T release_value() { return static_cast<T&&>(value_); }
-    const UpdateError& error() const { return error_; }
-
-private:
-    T value_{};
-    UpdateError error_{};
-    bool ok_;
-};
-
-template <>
-class [[nodiscard]] Result<void> {
-public:
-    Result() : ok_(true) {}
-    Result(const UpdateError& error) : error_(error), ok_(false) {}
-
-    bool ok() const { return ok_; }
-    void release_value() {}
-    const UpdateError& error() const { return error_; }
-
-private:
-    UpdateError error_{};
-    bool ok_;
-};
+using Result = sys::Result<T, UpdateError>;
 
 }  // namespace libupdate
-
-// Unwrap a Result, or return its error from the enclosing function.
-#define TRY(expression)                                   \
-    ({                                                    \
-        auto try_result_ = (expression);                  \
-        if (!try_result_.ok()) return try_result_.error(); \
-        try_result_.release_value();                      \
-    })
