@@ -10,6 +10,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <new>
 #include <sys/single_threaded.h>
 
@@ -30,6 +31,12 @@ void* platform_heap_reallocate(void* pointer, size_t size) { return std::realloc
 void platform_out_of_memory(size_t) { throw std::bad_alloc(); }
 
 const char* platform_single_threaded_flag() { return &__libc_single_threaded; }
+
+uint64_t platform_clock_ns() {
+    timespec now{};
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return static_cast<uint64_t>(now.tv_sec) * 1'000'000'000ull + static_cast<uint64_t>(now.tv_nsec);
+}
 
 bool platform_is_foreign_code(uint64_t address) {
     std::FILE* maps = std::fopen("/proc/self/maps", "r");

@@ -63,9 +63,11 @@ private:
         TRY(convert_globals(converter));
         TRY(convert_objects(converter));
         stats_.pointers = converter.stats().pointers;
+        const uint64_t check_started = platform_clock_ns();
         if (options_.check_pointers) stats_.checked_pointers = TRY(check_state(new_)).pointers;
         TRY(run_invariants());
         if (options_.round_trip) TRY(round_trip_check(old_, reader_, new_, map_, copied_strings_, options_, converter.foreign_code()));
+        stats_.check_ns = platform_clock_ns() - check_started;
         return {};
     }
 

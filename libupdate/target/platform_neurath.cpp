@@ -38,6 +38,8 @@ void platform_out_of_memory(size_t) {
 
 const char* platform_single_threaded_flag() { return &kSingleThreaded; }
 
+uint64_t platform_clock_ns() { return sys::uptime_ns(); }
+
 bool platform_is_foreign_code(uint64_t) { return false; }
 
 void platform_log(const char* text) {

@@ -20,7 +20,6 @@
 #include <libupdate/runtime_root.h>
 #include <libupdate/transfer.h>
 #include <libupdate/update_policy.h>
-#undef TRY  // TEMPORARY until libsys and libupdate share one TRY
 #include <protocol/rs.h>
 #include <protocol/update.h>
 #include <sys/admission.h>
@@ -173,12 +172,12 @@ void transfer(const prs::TransferOrder& order, const libupdate::UpdatePolicy* po
     if (!moved.ok()) return fail(outcome, moved.error().code, moved.error().text);
     outcome.stats = moved.value();
     inject_update_fault(UpdateFault::CrashAfterTransfer);
-    const uint64_t check_started = uptime_ns();
+    const uint64_t hook_started = uptime_ns();
     set_admission_gate(nullptr, nullptr);  // the old version's gate came over with the state
     if (update_fault_is(UpdateFault::BadInvariant))
         return fail(outcome, Error::InvalidArgument, "state check: invariant 'injected' does not hold");
     Result<void> hooked = after.run ? after.run(after.context) : Result<void>{};
-    outcome.check_ns = uptime_ns() - check_started;
+    outcome.check_ns = outcome.stats.check_ns + (uptime_ns() - hook_started);
     if (hooked.is_error()) return fail(outcome, hooked.error(), "the server's update hook failed");
 }
 

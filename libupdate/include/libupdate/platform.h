@@ -9,7 +9,7 @@
 //
 // Entry points: platform_allocate, platform_release, platform_reallocate, platform_log,
 // platform_heap_allocate, platform_heap_release, platform_heap_reallocate,
-// platform_out_of_memory, platform_copy, platform_fill, platform_compare.
+// platform_out_of_memory, platform_clock_ns, platform_copy, platform_fill, platform_compare.
 #pragma once
 
 #include <stddef.h>
@@ -52,6 +52,10 @@ const char* platform_single_threaded_flag();
 // program (a shared library on the host); the state check accepts such code
 // pointers. Static Neurath servers have none.
 bool platform_is_foreign_code(uint64_t address);
+
+// A monotonic clock in nanoseconds (guest time inside Neurath), for the
+// phase figures of an update.
+uint64_t platform_clock_ns();
 
 // Diagnostic output (one line per call, no trailing newline needed).
 void platform_log(const char* text);

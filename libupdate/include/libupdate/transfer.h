@@ -114,6 +114,7 @@ struct TransferStats {
     uint64_t bytes = 0;            // old state bytes read (globals + heap)
     uint64_t pointers = 0;         // pointers relocated
     uint64_t checked_pointers = 0; // pointers verified by the state check
+    uint64_t check_ns = 0;         // time spent in the state check, invariants and round trip
 };
 
 // Transfer the state of the program whose RuntimeRoot is at `old_root` in
