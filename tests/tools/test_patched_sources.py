@@ -1,7 +1,8 @@
 """test_patched_sources.py — the build step behind neurath_program_version
 (cmake/apply_patch.cmake): a patch that applies exactly gives a patched copy;
 one that does not (changed context, needing fuzz, already applied) fails with
-a message naming the patch and the folder and leaves the previous copy alone."""
+a message naming the patch and the folder and leaves the previous copy alone;
+and kvd's v2 patch applies to kvd's sources as they are."""
 import shutil
 import subprocess
 
@@ -75,3 +76,11 @@ def test_already_applied_patch_fails(tmp_path, source):
     _, result = apply(tmp_path, source, PATCH)
     assert result.returncode != 0 and "does not apply" in result.stderr
 
+
+def test_kvd_v2_patch_applies_to_kvd_as_it_is(tmp_path):
+    kvd = REPO / "programs" / "kvd"
+    target, result = apply(tmp_path, kvd, (kvd / "versions" / "v2.patch").read_text(), name="kvd_v2")
+    assert result.returncode == 0, result.stderr
+    records = (target / "records.h").read_text()
+    assert "uint64_t value;" in records and "uint32_t writes;" in records
+    assert "kStats" in (target / "handlers.cpp").read_text()
