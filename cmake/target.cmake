@@ -39,6 +39,9 @@ function(neurath_boot_data source image_path)
     set_property(GLOBAL APPEND PROPERTY NEURATH_BOOT_FILES "${absolute}=${image_path}")
 endfunction()
 
+# neurath_program_version(): next versions of programs and servers from patches.
+include(${CMAKE_CURRENT_LIST_DIR}/versions.cmake)
+
 neurath_add_component(kernel)
 neurath_add_component(libsys)
 neurath_add_component(libupdate)

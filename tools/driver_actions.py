@@ -24,6 +24,7 @@ REQUIRED_PACKAGES = (
     "cmake", "ninja-build", "clang-16", "lld-16", "llvm-16-dev", "llvm-16-tools",
     "qemu-system-x86", "grub-pc-bin", "grub-common", "xorriso", "mtools",
     "python3", "python3-pytest", "libgtest-dev", "libgmock-dev", "gdb", "dpkg-dev", "valgrind",
+    "patch",
 )
 
 

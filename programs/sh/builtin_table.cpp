@@ -12,21 +12,39 @@
 namespace shell {
 namespace {
 
+const char kUpdateDetails[] =
+    "             update <name> <binary> [options]   <name>: a service, a program or a pid\n"
+    "             update <name>:<binary> <name>:<binary> ...   up to 6 at once, all or nothing\n"
+    "             update --undo <name>               revert its last committed update\n"
+    "             --state EXPR    update only where EXPR holds on its state (quote it:\n"
+    "                             --state \"store.count_ > 0\"); default: at its quiescent point\n"
+    "             --timeout MS    deadline for quiescence and each phase (default 2000)\n"
+    "             --prepare-only  quiesce and report, then resume the old version\n"
+    "             --round-trip    also transfer the state back and compare before committing\n";
+
 const Builtin kBuiltins[] = {
-    {"help", "", "list every command with a one-line description", builtin_help},
-    {"echo", "[word...] [> file | >> file]", "print the words (redirect to a file with > or >>)", builtin_echo},
-    {"cat", "file...", "print the contents of files", builtin_cat},
-    {"ls", "[path...]", "list a directory (directories end in /) or name a file", builtin_ls},
-    {"mkdir", "dir...", "create directories", builtin_mkdir},
-    {"rm", "path...", "remove files or empty directories", builtin_rm},
-    {"mv", "from to", "rename or move a file or directory (into `to` if it is a directory)", builtin_mv},
-    {"ps", "", "list every process: pid, endpoint, state, name", builtin_ps},
-    {"kill", "pid", "kill the process with this pid", builtin_kill},
-    {"jobs", "", "list programs started in the background with a final &", builtin_jobs},
-    {"wait", "[pid]", "collect finished background jobs and say how they ended", builtin_wait},
-    {"uptime", "", "time since boot", builtin_uptime},
-    {"service", "list | crash <name>", "list system services, or inject a crash into one", builtin_service},
-    {"poweroff", "", "shut the machine down", builtin_poweroff},
+    {"help", "", "list every command with a one-line description", nullptr, builtin_help},
+    {"echo", "[word...] [> file | >> file]", "print the words (redirect to a file with > or >>)", nullptr,
+     builtin_echo},
+    {"cat", "file...", "print the contents of files", nullptr, builtin_cat},
+    {"ls", "[path...]", "list a directory (directories end in /) or name a file", nullptr, builtin_ls},
+    {"mkdir", "dir...", "create directories", nullptr, builtin_mkdir},
+    {"rm", "path...", "remove files or empty directories", nullptr, builtin_rm},
+    {"mv", "from to", "rename or move a file or directory (into `to` if it is a directory)", nullptr, builtin_mv},
+    {"ps", "", "list every process: pid, endpoint, state, version (build identity), name", nullptr, builtin_ps},
+    {"kill", "pid", "kill the process with this pid", nullptr, builtin_kill},
+    {"jobs", "", "list programs started in the background with a final &", nullptr, builtin_jobs},
+    {"wait", "[pid]", "collect finished background jobs and say how they ended", nullptr, builtin_wait},
+    {"uptime", "", "time since boot", nullptr, builtin_uptime},
+    {"service", "list | crash <name>", "list system services (with versions), or inject a crash into one", nullptr,
+     builtin_service},
+    {"update",
+     "<name> <binary> [--state EXPR] [--timeout MS] [--prepare-only] [--round-trip] | "
+     "<name>:<binary>... [options] | --undo <name>",
+     "live-update a running service or program to a new binary, keeping its state", kUpdateDetails,
+     builtin_update},
+    {"updates", "", "live updates since boot: versions, phase times, blackout, result", nullptr, builtin_updates},
+    {"poweroff", "", "shut the machine down", nullptr, builtin_poweroff},
 };
 
 struct ProgramNote {
@@ -42,6 +60,10 @@ const ProgramNote kProgramNotes[] = {
     {"denied", "try a forbidden IPC send and a privileged kernel call"},
     {"bench", "measure IPC, kernel-call, spawn and file-read costs"},
     {"benchpeer", "echo partner for bench and ipcstress (try: benchpeer &, ps, kill <pid>)"},
+    {"kvd", "key-value service, registered in ds as \"kvd\" (start it with: kvd &)"},
+    {"kvd.v2", "kvd's next version (64-bit values, per-record write counts): update kvd /bin/kvd.v2"},
+    {"kvload", "checked puts, gets and deletes against kvd: kvload [count] (default 20000)"},
+    {"hammer", "checked requests to a system server: hammer <ds|vfs|pm> [count]"},
 };
 
 const char* note_for(const char* program) {
@@ -77,7 +99,10 @@ const Builtin* find_builtin(const char* name) {
 
 int builtin_help(const CommandLine& command, Output& out) {
     out.print("builtin commands:\n");
-    for (const Builtin& builtin : kBuiltins) out.print("  %-10s %s\n", builtin.name, builtin.description);
+    for (const Builtin& builtin : kBuiltins) {
+        out.print("  %-10s %s\n", builtin.name, builtin.description);
+        if (builtin.details != nullptr) out.write(builtin.details, sys::str::strlen(builtin.details));
+    }
     list_programs(out);
     return 0;
 }

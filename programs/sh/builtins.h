@@ -2,9 +2,10 @@
 //
 // Each builtin gets its parsed words (argv[0] is its name) and an Output for
 // its normal output (console or a redirection file); it reports problems with
-// report_error and returns 0 on success, 1 on failure. Files and
-// directories: builtins_files.cpp; processes and the system:
-// builtins_system.cpp; background jobs: builtins_jobs.cpp.
+// report_error and returns 0 on success, 1 on failure (`update`: 2 for bad
+// arguments). Files and directories: builtins_files.cpp; processes and the
+// system: builtins_system.cpp; background jobs: builtins_jobs.cpp; live
+// update: builtins_update.cpp.
 //
 // Entry points: find_builtin, builtin_table, builtin_count.
 #pragma once
@@ -20,6 +21,7 @@ struct Builtin {
     const char* name;
     const char* usage;        // arguments, for help and usage errors
     const char* description;  // one line
+    const char* details;      // nullptr, or further lines for `help` (forms, options)
     int (*run)(const CommandLine& command, Output& out);
 };
 
@@ -39,6 +41,8 @@ int builtin_ps(const CommandLine& command, Output& out);
 int builtin_kill(const CommandLine& command, Output& out);
 int builtin_uptime(const CommandLine& command, Output& out);
 int builtin_service(const CommandLine& command, Output& out);
+int builtin_update(const CommandLine& command, Output& out);
+int builtin_updates(const CommandLine& command, Output& out);
 int builtin_jobs(const CommandLine& command, Output& out);
 int builtin_wait(const CommandLine& command, Output& out);
 

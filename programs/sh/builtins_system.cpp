@@ -3,6 +3,7 @@
 //
 // Entry points: builtin_ps, builtin_kill, builtin_uptime, builtin_service,
 // builtin_poweroff, parse_unsigned.
+#include <neurath/version.h>
 #include <protocol/pm.h>
 #include <protocol/rs.h>
 #include <sys/cstring.h>
@@ -61,11 +62,11 @@ int service_list(Output& out) {
         report_error("service", "list: %s", error_name(listed.error()));
         return 1;
     }
-    out.print("%-10s %4s %-10s %8s %6s\n", "NAME", "EP", "STATE", "RESTARTS", "PID");
+    out.print("%-10s %4s %-10s %8s %6s %s\n", "NAME", "EP", "STATE", "RESTARTS", "PID", "VERSION");
     for (uint32_t i = 0; i < listed.value().count; ++i) {
         const protocol::rs::ServiceEntry& entry = entries[i];
-        out.print("%-10.15s %4d %-10s %8u %6llu\n", entry.name, entry.endpoint, service_state_name(entry.state),
-                  entry.restarts, static_cast<unsigned long long>(entry.pid));
+        out.print("%-10.15s %4d %-10s %8u %6llu %08x\n", entry.name, entry.endpoint, service_state_name(entry.state),
+                  entry.restarts, static_cast<unsigned long long>(entry.pid), neurath::short_version(entry.version));
     }
     return 0;
 }
@@ -90,11 +91,11 @@ int builtin_ps(const CommandLine& command, Output& out) {
     protocol::pm::ProcessEntry entries[kMaxListed];
     const sys::Result<uint32_t> count = list_processes("ps", entries);
     if (count.is_error()) return 1;
-    out.print("%6s %4s %-10s %s\n", "PID", "EP", "STATE", "NAME");
+    out.print("%6s %4s %-10s %-8s %s\n", "PID", "EP", "STATE", "VERSION", "NAME");
     for (uint32_t i = 0; i < count.value(); ++i) {
         const protocol::pm::ProcessEntry& entry = entries[i];
-        out.print("%6llu %4d %-10s %.16s\n", static_cast<unsigned long long>(entry.pid), entry.endpoint,
-                  state_name(entry.state), entry.name);
+        out.print("%6llu %4d %-10s %08x %.16s\n", static_cast<unsigned long long>(entry.pid), entry.endpoint,
+                  state_name(entry.state), neurath::short_version(entry.version), entry.name);
     }
     return 0;
 }

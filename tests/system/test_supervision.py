@@ -10,11 +10,12 @@ RESTART_BOUND = 5
 
 
 def service_table(session):
-    """`service list` as {name: (endpoint, state, restarts, pid)}."""
+    """`service list` as {name: (endpoint, state, restarts, pid)} (its last column,
+    the version, is left out)."""
     rows = {}
     for line in session.run_command("service list").splitlines():
         fields = line.split()
-        if len(fields) == 5 and fields[1].isdigit():
+        if len(fields) == 6 and fields[1].isdigit():
             rows[fields[0]] = (int(fields[1]), fields[2], int(fields[3]), int(fields[4]))
     return rows
 
