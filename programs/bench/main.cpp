@@ -45,10 +45,18 @@ void fail(const char* name, neurath::Error error) {
     printf("bench %s failed: %s\n", name, error_name(error));
 }
 
+// The least of three runs: a timer interrupt (every 4 M guest instructions
+// at 250 Hz) adds its handler's instructions to the run it lands in, and
+// whether one does depends only on how long everything before took. Three
+// back-to-back runs of 2 M instructions cannot all contain one.
 void bench_calibration() {
-    const uint64_t start = bench::read_tsc();
-    bench::calibration_loop(kCalibrationIterations);
-    const uint64_t ticks = bench::read_tsc() - start;
+    uint64_t ticks = ~uint64_t{0};
+    for (int run = 0; run < 3; ++run) {
+        const uint64_t start = bench::read_tsc();
+        bench::calibration_loop(kCalibrationIterations);
+        const uint64_t elapsed = bench::read_tsc() - start;
+        if (elapsed < ticks) ticks = elapsed;
+    }
     printf("bench calibration %llu ticks_per_%llu_instructions\n", static_cast<unsigned long long>(ticks),
            static_cast<unsigned long long>(2 * kCalibrationIterations));
 }
