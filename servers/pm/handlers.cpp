@@ -79,6 +79,7 @@ pp::ProcessEntry entry_of(const PmState& state, const neurath::ProcessInfo& info
     entry.state = info.state;
     entry.priority = info.priority;
     entry.cpu_ticks = info.cpu_ticks;
+    entry.version = info.version;
     return entry;
 }
 

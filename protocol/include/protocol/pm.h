@@ -67,8 +67,9 @@ struct ProcessEntry {
     neurath::ProcState state;
     int32_t priority;
     uint64_t cpu_ticks;
+    uint64_t version;     // build identity of the executable (neurath::image_version)
 };
-static_assert(sizeof(ProcessEntry) == 48);
+static_assert(sizeof(ProcessEntry) == 56);
 
 struct EmptyRequest {};
 struct EmptyReply {};
