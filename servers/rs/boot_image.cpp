@@ -34,7 +34,7 @@ Result<uint64_t> find_module(const char* wanted, uint64_t& length) {
 }
 
 // The kernel's pid of the process at `endpoint` (0 when ProcList is unavailable).
-uint64_t pid_of(Endpoint endpoint) {
+uint64_t pid_of(neurath::Endpoint endpoint) {
     static neurath::ProcessInfo processes[neurath::kMaxEndpoints];
     auto count = sys::proc_list(processes, neurath::kMaxEndpoints);
     if (count.is_error()) return 0;

@@ -4,11 +4,13 @@
 // Entry points: rs::load_boot_image, rs::launch_service (a Launcher).
 #pragma once
 
+#include <sys/manifest.h>
 #include <sys/server.h>
 
-#include "manifest.h"
-
 namespace rs {
+
+using sys::Result;
+using sys::manifest::ServiceSpec;
 
 inline constexpr char kBootImageModule[] = "bootimage";
 inline constexpr char kManifestPath[] = "etc/system.conf";
