@@ -94,7 +94,7 @@ public:
 
     bool ok() const { return error_code(error_) == Error::None; }
     bool is_error() const { return !ok(); }
-    const E& error() const { return error_; }
+    E error() const { return error_; }
     void release_value() const {}
 
 private:
