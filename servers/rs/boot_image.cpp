@@ -37,7 +37,7 @@ Result<uint64_t> find_module(const char* wanted, uint64_t& length) {
 }
 
 // The kernel's pid of the process at `endpoint` (0 when ProcList is unavailable).
-uint64_t pid_of(Endpoint endpoint) {
+uint64_t pid_of(neurath::Endpoint endpoint) {
     auto process = process_at(endpoint);
     return process.ok() ? process.value().pid : 0;
 }

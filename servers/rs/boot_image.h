@@ -4,13 +4,15 @@
 // Entry points: rs::load_boot_image, rs::launch_service (a Launcher).
 #pragma once
 
+#include <sys/manifest.h>
 #include <sys/server.h>
 
-#include "manifest.h"
 #include "update_binary.h"
 
 namespace rs {
 
+using sys::Result;
+using sys::manifest::ServiceSpec;
 class UpdateStore;
 
 inline constexpr char kBootImageModule[] = "bootimage";

@@ -57,7 +57,7 @@ Result<void> check_spec(const prs::UpdateSpec& spec, char* why, size_t capacity)
 uint32_t prepare_rank(const Manifest& manifest, const Participant& part) {
     if (!part.is_service) return 0;
     uint32_t order[kMaxServices];
-    if (start_order(manifest, order).is_error()) return 1;
+    if (sys::manifest::start_order(manifest, order).is_error()) return 1;
     const ServiceSpec* spec = manifest.find(part.endpoint);
     for (uint32_t i = 0; i < manifest.service_count; ++i)
         if (&manifest.services[order[i]] == spec) return 1 + manifest.service_count - i;
