@@ -90,17 +90,29 @@ Result<void> Converter::convert_object(const uint8_t* source, const RelocationEn
     }
     uint64_t source_size = source_.type(entry.source_type).size;
     uint64_t destination_size = destination_.type(entry.destination_type).size;
-    for (uint64_t i = 0; i < entry.count; ++i) {
-        if (entry.count > 1) push_index(i);
-        TRY(convert(source + i * source_size, entry.source_start + i * source_size, entry.source_type,
-                    destination + i * destination_size, entry.destination_type));
-        if (entry.count > 1) pop_path();
+    if (entry.count > 1 && raw_copyable(entry.source_type, entry.destination_type)) {
+        // Elements whose bytes mean the same in both versions (a file's data,
+        // a table of plain records): one copy for all of them.
+        write(destination, source, entry.count * destination_size);
+    } else {
+        TRY(convert_elements(source, entry, destination, source_size, destination_size));
     }
     // Bytes past the last whole element (e.g. a trailing flexible array) travel as they are.
     uint64_t tail = entry.source_size - entry.count * source_size;
     uint64_t room = entry.destination_size - entry.count * destination_size;
     if (tail > room) return fail(neurath::Error::TooBig, "trailing bytes do not fit the new object", entry.source_type);
     write(destination + entry.count * destination_size, source + entry.count * source_size, tail);
+    return {};
+}
+
+Result<void> Converter::convert_elements(const uint8_t* source, const RelocationEntry& entry, uint8_t* destination,
+                                         uint64_t source_size, uint64_t destination_size) {
+    for (uint64_t i = 0; i < entry.count; ++i) {
+        if (entry.count > 1) push_index(i);
+        TRY(convert(source + i * source_size, entry.source_start + i * source_size, entry.source_type,
+                    destination + i * destination_size, entry.destination_type));
+        if (entry.count > 1) pop_path();
+    }
     return {};
 }
 

@@ -16,6 +16,7 @@
 // for kCommitTag, after which it owns the endpoint and serves.
 //
 // Entry points: sys::update_agent_dispatch, sys::update_agent_start.
+#include <libupdate/platform.h>
 #include <libupdate/quiescence.h>
 #include <libupdate/runtime_root.h>
 #include <libupdate/transfer.h>
@@ -117,12 +118,58 @@ void prepare(const Message& request, Message& reply) {
 
 // --- the new version -----------------------------------------------------
 
-libupdate::Result<void> read_old_version(void* context, uint64_t address, void* out, size_t size) {
-    const Endpoint old_version = *static_cast<const Endpoint*>(context);
-    if (proc_memory_read(old_version, address, out, size).is_error())
-        return libupdate::make_error(Error::BadAddress, "the old version's memory is not readable there");
-    return {};
-}
+// The old version's memory, seen through ProcMemoryRead. It is parked and
+// cannot change while the transfer runs, so small reads (metadata records,
+// names) are served from a cache of whole pages: one kernel call per page
+// instead of one per record. Larger reads go straight to the kernel.
+class OldVersionMemory {
+public:
+    explicit OldVersionMemory(Endpoint old_version) : old_version_(old_version) {}
+    ~OldVersionMemory() { libupdate::platform_release(pages_); }
+
+    libupdate::Result<void> read(uint64_t address, void* out, size_t size) {
+        const uint64_t page = address / kPageSize;
+        const bool one_page = (address + size - 1) / kPageSize == page;
+        if (size == 0 || size > kSmallRead || !one_page || !cache_ready()) return read_directly(address, out, size);
+        CachedPage& slot = pages_[page % kCachedPages];
+        if (slot.page != page) {
+            TRY(read_directly(page * kPageSize, slot.bytes, kPageSize));
+            slot.page = page;
+        }
+        str::memcpy(out, slot.bytes + (address % kPageSize), size);
+        return {};
+    }
+
+    static libupdate::Result<void> read_thunk(void* self, uint64_t address, void* out, size_t size) {
+        return static_cast<OldVersionMemory*>(self)->read(address, out, size);
+    }
+
+private:
+    static constexpr uint64_t kPageSize = 4096;
+    static constexpr size_t kCachedPages = 64;
+    static constexpr size_t kSmallRead = 512;
+    struct CachedPage {
+        uint64_t page;
+        uint8_t bytes[kPageSize];
+    };
+
+    libupdate::Result<void> read_directly(uint64_t address, void* out, size_t size) {
+        if (proc_memory_read(old_version_, address, out, size).is_error())
+            return libupdate::make_error(Error::BadAddress, "the old version's memory is not readable there");
+        return {};
+    }
+
+    bool cache_ready() {
+        if (pages_) return true;
+        pages_ = static_cast<CachedPage*>(libupdate::platform_allocate(sizeof(CachedPage) * kCachedPages));
+        if (!pages_) return false;  // no room for a cache: read directly
+        for (size_t i = 0; i < kCachedPages; ++i) pages_[i].page = ~uint64_t{0};
+        return true;
+    }
+
+    Endpoint old_version_;
+    CachedPage* pages_ = nullptr;
+};
 
 Result<prs::TransferOrder> ask_for_transfer_order() {
     Message message{};
@@ -160,10 +207,10 @@ void fail(Outcome& outcome, Error error, const char* text) {
 
 void transfer(const prs::TransferOrder& order, const libupdate::UpdatePolicy* policy, UpdateStep after,
               Outcome& outcome) {
-    Endpoint old_version = order.old_version;
+    OldVersionMemory old_memory(order.old_version);
     libupdate::MemoryReader reader;
-    reader.read = read_old_version;
-    reader.context = &old_version;
+    reader.read = OldVersionMemory::read_thunk;
+    reader.context = &old_memory;
     inject_update_fault(UpdateFault::CrashInit);
     inject_update_fault(UpdateFault::HangInit);
     if (update_fault_is(UpdateFault::FailInit)) return fail(outcome, Error::NotSupported, "initialisation failed (injected fault)");
