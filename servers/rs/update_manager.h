@@ -57,6 +57,7 @@ private:
     void commit(RsState& rs);
     void rollback(const char* reason);
     void finish(UpdateResult result, const char* reason);
+    void log_figures(UpdateResult result, const char* reason) const;
     void keep_binaries_and_history(RsState& rs);
     void end_phase(UpdatePhase phase);
     void line(const char* pattern, ...) __attribute__((format(printf, 2, 3)));

@@ -134,6 +134,7 @@ void UpdateManager::on_parked(Endpoint source, uint64_t runtime_root) {
             transaction_.parts[i].new_endpoint = neurath::kNone;
             (void)sys::notify(transaction_.parts[i].endpoint, pu::kAbortTag);
         }
+        transaction_.blackout_ns = sys::uptime_ns() - transaction_.hold_started_ns;
         finish(UpdateResult::Prepared, "");
         return;
     }
@@ -301,6 +302,7 @@ void UpdateManager::rollback(const char* reason) {
         if (part.prepared) (void)sys::notify(part.endpoint, pu::kAbortTag);
     }
     end_phase(t.stage == UpdateStage::Quiescing ? UpdatePhase::Quiesce : UpdatePhase::Transfer);
+    if (t.hold_started_ns) t.blackout_ns = sys::uptime_ns() - t.hold_started_ns;  // held until resumed
     finish(UpdateResult::RolledBack, reason);
 }
 
@@ -311,6 +313,25 @@ void UpdateManager::keep_binaries_and_history(RsState&) {
         part.new_binary = Binary{};
         part.old_binary = Binary{};
     }
+}
+
+// One line per transaction on the kernel console, with every figure in
+// nanoseconds of guest time (instructions under -icount): what
+// `./neurath bench update` reads.
+void UpdateManager::log_figures(UpdateResult result, const char* reason) const {
+    const Transaction& t = transaction_;
+    uint64_t bytes = 0;
+    for (uint32_t i = 0; i < t.count; ++i) bytes += t.parts[i].bytes;
+    const char* verdict = result == UpdateResult::Committed    ? "committed"
+                          : result == UpdateResult::Prepared   ? "prepared"
+                                                               : "rolled-back";
+    sys::log("rs: update %u %s %s load=%llu quiesce=%llu transfer=%llu check=%llu commit=%llu blackout=%llu "
+             "bytes=%llu%s%s\n",
+             t.id, t.parts[0].name, verdict, static_cast<unsigned long long>(t.phase_ns[0]),
+             static_cast<unsigned long long>(t.phase_ns[1]), static_cast<unsigned long long>(t.phase_ns[2]),
+             static_cast<unsigned long long>(t.phase_ns[3]), static_cast<unsigned long long>(t.phase_ns[4]),
+             static_cast<unsigned long long>(t.blackout_ns), static_cast<unsigned long long>(bytes),
+             reason[0] ? " reason: " : "", reason);
 }
 
 void UpdateManager::finish(UpdateResult result, const char* reason) {
@@ -341,11 +362,7 @@ void UpdateManager::finish(UpdateResult result, const char* reason) {
         release_binary(part.old_binary);
     }
     t.stage = UpdateStage::Finished;
-    sys::log("rs: update %u: %s%s\n", t.id,
-             result == UpdateResult::Committed ? "committed"
-             : result == UpdateResult::Prepared ? "prepared, resumed"
-                                                : "rolled back: ",
-             reason);
+    log_figures(result, reason);
     switch (result) {
     case UpdateResult::Committed:
         line("committed in %llu us; blackout %llu us", static_cast<unsigned long long>(us(total)),

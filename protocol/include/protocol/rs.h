@@ -65,7 +65,7 @@ struct EmptyReply {};
 inline constexpr uint32_t kMaxUpdateTargets = 6;
 inline constexpr uint32_t kMaxUpdatePath = 96;
 inline constexpr uint32_t kMaxStateFilter = 160;
-inline constexpr uint32_t kUpdateLineLength = 112;
+inline constexpr uint32_t kUpdateLineLength = 256;  // room for a whole reason from libupdate
 inline constexpr uint32_t kUpdateErrorText = 240;
 
 inline constexpr uint32_t kUpdatePrepareOnly = 1u << 0;  // quiesce, report, resume the old version
