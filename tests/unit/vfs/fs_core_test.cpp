@@ -257,21 +257,3 @@ TEST(FsCore, BadInodeNumbersAreErrorsNotCrashes) {
     fs.release(300);
     EXPECT_TRUE(fs.is_consistent());
 }
-
-TEST(FsCore, RebuildingDirectoriesKeepsTheTreeAndItsOrder) {
-    FsCore fs;
-    InodeId d = fs.create(kRootInode, n("dir"), NodeKind::Directory).value();
-    for (const char* name : {"zeta", "alpha", "mid"}) ASSERT_TRUE(fs.create(d, n(name), NodeKind::File).ok());
-    InodeId open = fs.create(kRootInode, n("open"), NodeKind::File).value();
-    fs.retain(open);
-    ASSERT_TRUE(fs.remove(kRootInode, n("open")).ok());  // unlinked but alive: in no list
-    const std::vector<std::string> before = list(fs, d);
-
-    ASSERT_TRUE(fs.rebuild_directories().ok());
-    EXPECT_EQ(list(fs, d), before);
-    EXPECT_EQ(list(fs, kRootInode), std::vector<std::string>{"dir"});
-    EXPECT_EQ(fs.stat(d).value().size, 3u);
-    EXPECT_TRUE(fs.is_consistent());
-    ASSERT_TRUE(fs.create(d, n("beta"), NodeKind::File).ok());
-    EXPECT_EQ(list(fs, d), (std::vector<std::string>{"alpha", "beta", "mid", "zeta"}));
-}
