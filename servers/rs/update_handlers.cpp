@@ -49,12 +49,14 @@ Result<Disposition> handle_update_history(RsState& state, const Message& request
     const auto& in = payload_of<prs::UpdateHistoryRequest>(request);
     const UpdateStore& store = state.updates.store();
     const uint64_t capacity = in.records.length / sizeof(prs::UpdateRecord);
+    const uint32_t kept = store.history_count();
+    const uint32_t first = capacity < kept ? kept - static_cast<uint32_t>(capacity) : 0;  // the newest ones
     uint32_t written = 0;
-    for (; written < capacity && written < store.history_count(); ++written) {
-        TRY(sys::copy_to_grant(request.source, in.records, written * sizeof(prs::UpdateRecord),
-                               &store.history_at(written), sizeof(prs::UpdateRecord)));
+    for (uint32_t i = first; i < kept; ++i, ++written) {
+        TRY(sys::copy_to_grant(request.source, in.records, written * sizeof(prs::UpdateRecord), &store.history_at(i),
+                               sizeof(prs::UpdateRecord)));
     }
-    payload_of<prs::UpdateHistoryReply>(reply) = {written, store.history_count()};
+    payload_of<prs::UpdateHistoryReply>(reply) = {written, store.history_total()};
     return Disposition::Reply;
 }
 

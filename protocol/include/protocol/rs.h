@@ -10,7 +10,8 @@
 // explained in the client's error_text grant; nothing changes then).
 // UpdateWait answers, deferred until there is news, with the transaction's
 // progress lines from `first_line` on and whether it finished (and how).
-// UpdateHistory writes UpdateRecord entries, oldest first. UpdateParked and
+// UpdateHistory writes the newest UpdateRecord entries that fit, oldest first,
+// and says how many updates there were since boot. UpdateParked and
 // UpdateReady come from the processes being updated (protocol/update.h).
 #pragma once
 
@@ -122,7 +123,7 @@ struct UpdateHistoryRequest {
 };
 struct UpdateHistoryReply {
     uint32_t count;       // records written
-    uint32_t total;       // records kept
+    uint32_t total;       // updates since boot (rs keeps the newest 64)
 };
 
 // From the old version, parked at its quiescent point.

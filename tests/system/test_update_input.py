@@ -1,0 +1,35 @@
+"""test_update_input.py — bad update requests get a clear error naming what
+is wrong, and change nothing: an unknown name, a missing file, a file that is
+not an executable, a binary of another server, a binary without update
+metadata, a malformed or unknown state filter, undo with nothing to undo, and
+rs refusing to replace itself."""
+import pytest
+
+from update_helpers import service_table, update
+
+REFUSALS = [
+    ("nosuchserver /sbin/ds.next", "nosuchserver: no running server or program"),
+    ("ds /sbin/not-there", "/sbin/not-there: not found"),
+    ("ds /etc/motd", "/etc/motd: not a valid executable"),
+    ("ds /test/truncated", "/test/truncated: not a valid executable"),
+    ("ds /sbin/vfs", "/sbin/vfs is a build of 'vfs', not of 'ds'"),
+    ("ds /test/updates/ds-no-metadata", "no update metadata"),
+    ('ds /sbin/ds.next --state "state.store.count_ >"', "ds: cannot prepare: "),
+    ('ds /sbin/ds.next --state "no_such_variable == 1"', "unknown variable 'no_such_variable'"),
+    ("--undo ds", "ds: no committed update to undo"),
+    ("rs /sbin/rs", "rs: the update manager cannot replace itself"),
+    ("ds:/sbin/ds.next ds:/sbin/ds.next", "ds: named twice"),
+]
+
+
+@pytest.mark.parametrize("arguments, message", REFUSALS)
+def test_bad_requests_are_refused_and_change_nothing(neurath, arguments, message):
+    before = service_table(neurath)
+    verdict, output = update(neurath, arguments)
+    assert verdict == "refused", output
+    assert output.startswith("update: ") and message in output, output
+    assert len(output.splitlines()) == 1, output
+    after = service_table(neurath)
+    assert after == before, "a refused update changed a server"
+    assert neurath.run_command("updates").strip() == "no updates since boot"
+    assert neurath.run_command("echo still-fine") == "still-fine\n"

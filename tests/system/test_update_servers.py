@@ -1,0 +1,112 @@
+"""test_update_servers.py — every server updated in the running system to its
+next version (/sbin/<server>.next, a type-changing patch of today's sources),
+and back with `update --undo`, keeping its state as a user sees it: files and
+directories and an open descriptor across a vfs update, every process across
+a pm update, every key across a ds update, the half-typed line across a tty
+update. Its endpoint and restart count never change; its version does, and
+`updates` records each step."""
+import re
+
+from update_helpers import expect_commit, same_identity, service_table, update
+
+
+def test_vfs_update_keeps_files_directories_and_open_descriptors(neurath):
+    neurath.run_command("mkdir /keep")
+    neurath.run_command("echo before the update > /keep/a.txt")
+    neurath.run_command("echo second >> /keep/a.txt")
+    neurath.run_command("kvd &")
+    neurath.expect("kvd: ready", 30)
+    before = service_table(neurath)
+    output = expect_commit(neurath, "vfs /sbin/vfs.next")
+    for phase in ("load", "quiesce", "transfer", "check"):
+        assert re.search(rf"^{phase}\s", output, re.MULTILINE), f"no {phase} line:\n{output}"
+    after = service_table(neurath)
+    same_identity(before, after, "vfs")
+    assert after["vfs"]["version"] != before["vfs"]["version"]
+    assert neurath.run_command("cat /keep/a.txt") == "before the update\nsecond\n"
+    assert "a.txt" in neurath.run_command("ls /keep").split()
+    neurath.run_command("echo after >> /keep/a.txt")
+    assert neurath.run_command("cat /keep/a.txt").endswith("after\n")
+    assert "bin/" in neurath.run_command("ls /").split()
+    # Back to the boot version: the state is transferred back (a downgrade).
+    expect_commit(neurath, "--undo vfs")
+    assert service_table(neurath)["vfs"]["version"] == before["vfs"]["version"]
+    assert neurath.run_command("cat /keep/a.txt") == "before the update\nsecond\nafter\n"
+
+
+def test_pm_update_keeps_every_process_and_its_children(neurath):
+    neurath.run_command("kvd &")
+    neurath.expect("kvd: ready", 30)
+    ps_before = {line.split()[0]: line.split()[-1] for line in neurath.run_command("ps").splitlines()[1:]}
+    before = service_table(neurath)
+    expect_commit(neurath, "pm /sbin/pm.next")
+    same_identity(before, service_table(neurath), "pm")
+    ps_after = {line.split()[0]: line.split()[-1] for line in neurath.run_command("ps").splitlines()[1:]}
+    for pid, name in ps_before.items():
+        if name != "pm":
+            assert ps_after.get(pid) == name, f"{name} ({pid}) lost across the pm update"
+    # pm still spawns, waits for and reports programs.
+    assert "0 failures" in neurath.run_command("kvload 300", timeout=120)
+    assert "kvd" in neurath.run_command("jobs")
+    expect_commit(neurath, "--undo pm")
+    assert "0 failures" in neurath.run_command("hammer pm 50", timeout=120)
+
+
+def test_ds_update_keeps_every_key(neurath):
+    neurath.run_command("kvd &")
+    neurath.expect("kvd: ready", 30)
+    assert "0 failures" in neurath.run_command("kvload 200", timeout=120)
+    before = service_table(neurath)
+    expect_commit(neurath, "ds /sbin/ds.next")
+    same_identity(before, service_table(neurath), "ds")
+    # kvload finds kvd through its binding in ds, made before the update.
+    assert "0 failures" in neurath.run_command("kvload 200", timeout=120)
+    assert "0 failures" in neurath.run_command("hammer ds 200", timeout=120)
+    expect_commit(neurath, "--undo ds")
+    assert "0 failures" in neurath.run_command("kvload 100", timeout=120)
+
+
+def test_tty_update_keeps_the_line_being_typed(neurath):
+    before = service_table(neurath)
+    expect_commit(neurath, "tty /sbin/tty.next")
+    same_identity(before, service_table(neurath), "tty")
+    # Line editing works in the new version: type, erase, retype.
+    neurath.send_raw("echo tipo\x7f\x7fpo-fixed\r")
+    assert "tipo-fixed" in neurath.expect("neurath$ ", 30)
+    expect_commit(neurath, "--undo tty")
+    assert neurath.run_command("echo still-here") == "still-here\n"
+
+
+def test_updates_lists_every_update_with_its_phases(neurath):
+    expect_commit(neurath, "ds /sbin/ds.next")
+    assert update(neurath, "ds /sbin/ds.next --state \"no_such_variable > 0\"")[0] == "refused"
+    expect_commit(neurath, "--undo ds")
+    table = neurath.run_command("updates")
+    rows = [line for line in table.splitlines() if re.match(r"^\s*\d+\s+ds\s", line)]
+    assert len(rows) == 2, table
+    assert all("committed" in row for row in rows), table
+
+
+def test_prepare_only_quiesces_and_resumes(neurath):
+    before = service_table(neurath)
+    for server in ("pm", "vfs", "ds", "tty"):
+        verdict, output = update(neurath, f"{server} /sbin/{server}.next --prepare-only")
+        assert verdict == "prepared", output
+    after = service_table(neurath)
+    for server in ("pm", "vfs", "ds", "tty"):
+        same_identity(before, after, server)
+        assert after[server]["version"] == before[server]["version"], server
+        assert after[server]["pid"] == before[server]["pid"], server
+    assert neurath.run_command("echo ok") == "ok\n"
+
+
+def test_a_multi_server_transaction_commits_all_together(neurath):
+    neurath.run_command("echo kept > /kept.txt")
+    before = service_table(neurath)
+    expect_commit(neurath, "ds:/sbin/ds.next vfs:/sbin/vfs.next pm:/sbin/pm.next")
+    after = service_table(neurath)
+    for server in ("ds", "vfs", "pm"):
+        same_identity(before, after, server)
+        assert after[server]["version"] != before[server]["version"], server
+    assert neurath.run_command("cat /kept.txt") == "kept\n"
+    assert "0 failures" in neurath.run_command("hammer vfs 50", timeout=120)
