@@ -1,12 +1,14 @@
-// endpoint_swap.cpp — exchanging the endpoints of two processes (see
-// endpoint_swap.h).
+// endpoint_swap.cpp — exchanging the endpoints and roles of two processes
+// (see endpoint_swap.h).
 //
 // Entry point: swap_process_endpoints.
 #include "ipc/endpoint_swap.h"
 
 #include "core/log.h"
+#include "core/string.h"
 #include "ipc/ipc.h"
-#include "proc/process.h"
+#include "ipc/update_rules.h"
+#include "proc/scheduler.h"
 
 namespace kernel {
 namespace {
@@ -18,18 +20,17 @@ void exchange(T& x, T& y) {
     y = saved;
 }
 
+void exchange_bytes(uint8_t* x, uint8_t* y, size_t length) {
+    for (size_t i = 0; i < length; ++i) exchange(x[i], y[i]);
+}
+
 bool busy_in_ipc(const Process& p) {
     if (p.run_state != RunState::Blocked) return false;
     return p.wait == IpcWait::Sending || p.send_then_receive;
 }
 
-Result<Process*> live_process(neurath::Endpoint endpoint) {
-    int32_t slot = TRY(endpoint_table().lookup(endpoint));
-    Process* process = process_table_slot(slot);
-    if (process == nullptr) return Error::NoSuchEndpoint;
-    return process;
-}
-
+// What belongs to the endpoint. IRQ subscriptions are kept by endpoint and
+// follow it without being touched.
 void move_name_state(Process& a, Process& b) {
     exchange(a.endpoint, b.endpoint);
     exchange(a.senders_head, b.senders_head);
@@ -38,16 +39,31 @@ void move_name_state(Process& a, Process& b) {
     exchange(a.kernel_messages, b.kernel_messages);
 }
 
+// What the old version held as the server behind the name. Alarms are found
+// by scanning the process table and `earliest` bounds the set of deadlines,
+// which an exchange does not change.
+void move_role(Process& a, Process& b) {
+    exchange(a.supervisor, b.supervisor);
+    exchange(a.privileges, b.privileges);
+    exchange_bytes(a.io_bitmap, b.io_bitmap, sizeof a.io_bitmap);
+    exchange(a.io_ports_enabled, b.io_ports_enabled);
+    exchange(a.alarm_deadline_ns, b.alarm_deadline_ns);
+    a.state_source_pid = 0;
+    b.state_source_pid = 0;
+    scheduler_reload_io_bitmap(a);
+    scheduler_reload_io_bitmap(b);
+}
+
 }  // namespace
 
-Result<void> swap_process_endpoints(neurath::Endpoint a, neurath::Endpoint b) {
-    if (a == neurath::kRs || b == neurath::kRs) return Error::PermissionDenied;
+Result<void> swap_process_endpoints(const Process& caller, neurath::Endpoint a, neurath::Endpoint b) {
+    TRY(check_swap_names(caller.endpoint, a, b));
     Process* first = TRY(live_process(a));
     Process* second = TRY(live_process(b));
-    if (first == second) return Error::InvalidArgument;
     if (busy_in_ipc(*first) || busy_in_ipc(*second)) return Error::Busy;
     TRY(endpoint_table().swap(a, b));
     move_name_state(*first, *second);
+    move_role(*first, *second);
     log("proc: %s (pid %lu) now at endpoint %d, %s (pid %lu) at %d\n", first->name, first->pid, first->endpoint,
         second->name, second->pid, second->endpoint);
     ipc_retry_receive(*first);

@@ -1,21 +1,28 @@
 // endpoint_swap.h — the live-update commit: two live processes exchange
-// their endpoints atomically.
+// their endpoints, and with them the role the old version played.
 //
-// Entry point: swap_process_endpoints(a, b).
-// What belongs to a name moves with it: the queue of processes blocked
-// sending to it, notifications pending at it and kernel messages waiting
-// for it. What belongs to a process stays: its memory, grants, privileges,
-// IRQ subscriptions are by endpoint and so follow the name. Refused
-// (-Busy) while either process is blocked sending or waiting for a reply,
-// and for rs (-PermissionDenied).
+// Entry point: swap_process_endpoints(caller, a, b).
+// Moves with the name: the queue of processes blocked sending to it,
+// notifications pending at it, kernel messages waiting for it, IRQ
+// subscriptions (irq_routing keeps them by endpoint) and processes
+// receiving from it specifically (they wait for the endpoint). Moves with
+// the role: supervisor, privileges, I/O port permissions (the TSS bitmap is
+// reloaded when one of the two is the process whose bitmap it holds) and the
+// pending alarm. Stays with the process: memory, grants it created, pid,
+// name, version, priority and CPU time. Both lose their state-read capability (the transfer is
+// over). Refused (-Busy) while either process is blocked sending or inside
+// SendReceive; a plain Receive (from anyone or from one source) is fine.
+// kRs may be swapped only by the process at kRs (rs updating itself;
+// -PermissionDenied for anyone else).
 #pragma once
 
 #include <neurath/endpoint.h>
 
 #include "core/result.h"
+#include "proc/process.h"
 
 namespace kernel {
 
-Result<void> swap_process_endpoints(neurath::Endpoint a, neurath::Endpoint b);
+Result<void> swap_process_endpoints(const Process& caller, neurath::Endpoint a, neurath::Endpoint b);
 
 }  // namespace kernel

@@ -91,8 +91,10 @@ void finish_send(Process& sender, Endpoint receiver) {
 }
 
 Endpoint waits_for(Endpoint endpoint) {
-    Process* p = process_by_endpoint(endpoint);
-    if (p == nullptr || p->run_state != RunState::Blocked) return neurath::kNone;
+    Result<Process*> live = live_process(endpoint);
+    if (live.is_error()) return neurath::kNone;
+    const Process* p = live.value();
+    if (p->run_state != RunState::Blocked) return neurath::kNone;
     if (p->wait == IpcWait::Sending) return p->send_target;
     if (p->wait == IpcWait::Receiving && p->receive_source != kAny && p->receive_source != kKernel) {
         return p->receive_source;
@@ -108,13 +110,6 @@ Result<void> refuse_deadlock(const Process& caller, Endpoint destination) {
     for (size_t i = 0; i < length; ++i) log("%s(%d) -> ", endpoint_table().name_of(path[i]), path[i]);
     log("%s(%d)\n", caller.name, caller.endpoint);
     return Error::Deadlock;
-}
-
-Result<Process*> resolve_live(Endpoint endpoint) {
-    int32_t slot = TRY(endpoint_table().lookup(endpoint));
-    Process* process = process_table_slot(slot);
-    if (process == nullptr) return Error::NoSuchEndpoint;
-    return process;
 }
 
 bool take_kernel_message(Process& receiver, Endpoint source, Message& out) {
@@ -172,7 +167,7 @@ bool may_send_to(const Process& sender, Endpoint destination) {
 }
 
 SyscallResult ipc_send(Process& caller, Endpoint destination, bool then_receive, MessageBuffer reply) {
-    Process* target = TRY(resolve_live(destination));
+    Process* target = TRY(live_process(destination));
     if (!may_send_to(caller, destination) && !waits_for_reply_from(*target, caller.endpoint)) {
         return Error::PermissionDenied;
     }
@@ -194,7 +189,7 @@ SyscallResult ipc_send(Process& caller, Endpoint destination, bool then_receive,
 }
 
 SyscallResult ipc_receive(Process& caller, Endpoint source, MessageBuffer buffer) {
-    if (source != kAny && source != kKernel) TRY(resolve_live(source));
+    if (source != kAny && source != kKernel) TRY(live_process(source));
     set_receive_buffer(caller, buffer);
     caller.send_then_receive = false;
     caller.wait = IpcWait::Receiving;
@@ -206,7 +201,7 @@ SyscallResult ipc_receive(Process& caller, Endpoint source, MessageBuffer buffer
 
 SyscallResult ipc_notify(Process& caller, Endpoint destination, uint32_t tag) {
     if (tag >= 64) return Error::InvalidArgument;
-    Process* target = TRY(resolve_live(destination));
+    Process* target = TRY(live_process(destination));
     if (!may_send_to(caller, destination)) return Error::PermissionDenied;
     target->notifications.raise(caller.endpoint, tag);
     if (accepts_unsolicited_from(*target, caller.endpoint)) {
@@ -223,11 +218,12 @@ void notify_from_kernel(Process& target, uint32_t tag) {
 }
 
 void post_kernel_message(Endpoint destination, const Message& message) {
-    Process* target = process_by_endpoint(destination);
-    if (target == nullptr) {
+    Result<Process*> live = live_process(destination);
+    if (live.is_error()) {
         log("ipc: kernel message type %d for endpoint %d dropped (no process)\n", message.type, destination);
         return;
     }
+    Process* target = live.value();
     if (accepts_unsolicited_from(*target, kKernel)) {
         deliver(*target, message, kKernel);
         return;
@@ -243,7 +239,8 @@ void ipc_retry_receive(Process& process) {
 
 void ipc_on_death(Process& dead) {
     if (dead.run_state == RunState::Blocked && dead.wait == IpcWait::Sending) {
-        if (Process* target = process_by_endpoint(dead.send_target)) remove_sender(*target, dead);
+        Result<Process*> target = live_process(dead.send_target);
+        if (target.ok()) remove_sender(*target.value(), dead);
     }
     while (Process* sender = dead.senders_head) {
         remove_sender(dead, *sender);

@@ -33,7 +33,8 @@ void irq_forget(neurath::Endpoint endpoint) {
 
 void irq_deliver(uint32_t irq) {
     if (irq >= kIrqCount || subscribers[irq] == neurath::kNone) return;
-    if (Process* target = process_by_endpoint(subscribers[irq])) notify_from_kernel(*target, irq);
+    Result<Process*> target = live_process(subscribers[irq]);
+    if (target.ok()) notify_from_kernel(*target.value(), irq);
 }
 
 }  // namespace kernel

@@ -8,6 +8,7 @@
 #include "ipc/ipc.h"
 #include "ipc/irq_routing.h"
 #include "proc/elf_loader.h"
+#include "proc/image_version.h"
 #include "proc/scheduler.h"
 
 namespace kernel {
@@ -27,7 +28,8 @@ Result<void> check_plan(const SpawnPlan& plan) {
     return {};
 }
 
-Result<void> build_process(Process& process, const SpawnPlan& plan, const ImageSource& source, const ElfLayout& layout) {
+Result<void> build_process(Process& process, const SpawnPlan& plan, const ImageSource& source, const ElfLayout& layout,
+                           uint64_t version) {
     process.space = TRY(AddressSpace::create());
     TRY(load_executable(process.space, source, layout));
     TRY(build_user_stack(process.space, plan.args, plan.args_length, process.frame));
@@ -36,6 +38,8 @@ Result<void> build_process(Process& process, const SpawnPlan& plan, const ImageS
     process.privileges = plan.privileges;
     process.priority = plan.priority;
     process.supervisor = plan.supervisor;
+    process.state_source_pid = plan.state_source_pid;
+    process.version = version;
     fpu_init_state(process);
     return {};
 }
@@ -67,10 +71,11 @@ void report_to_supervisor(Endpoint supervisor, Endpoint endpoint, const Ending& 
 Result<Process*> spawn_process(const SpawnPlan& plan, const ImageSource& source) {
     TRY(check_plan(plan));
     ElfLayout layout = TRY(read_and_validate(source));
+    uint64_t version = TRY(image_version_of(source));
     Endpoint endpoint = TRY(choose_endpoint(plan.endpoint));
     Process* process = process_allocate_slot();
     if (process == nullptr) return Error::NoSpace;
-    Result<void> built = build_process(*process, plan, source, layout);
+    Result<void> built = build_process(*process, plan, source, layout, version);
     if (built.is_error()) {
         process->space.destroy();
         process_release_slot(*process);

@@ -1,7 +1,8 @@
 // lifecycle.h — creating and ending processes.
 //
 // Entry points: spawn_process(plan, source) -> the new process (fully built
-// and runnable, or nothing at all), terminate_process(process, ending).
+// and runnable, or nothing at all; its version is the hash of the whole
+// image), terminate_process(process, ending).
 // Termination wakes IPC partners with -DeadEndpoint, drops grants, IRQ
 // subscriptions and memory, marks the endpoint dead (the name stays
 // reusable by a restart) and reports to the supervisor; the death of rs
@@ -32,6 +33,7 @@ struct SpawnPlan {
     Endpoint supervisor;
     int32_t priority;
     neurath::Privileges privileges;
+    uint64_t state_source_pid;  // the process whose memory the new one may read (ProcMemoryRead); 0: none
 };
 
 Result<Process*> spawn_process(const SpawnPlan& plan, const ImageSource& source);

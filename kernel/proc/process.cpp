@@ -28,6 +28,8 @@ void reset(Process& process, int32_t slot) {
     process.supervisor = neurath::kKernel;
     fill_bytes(process.name, 0, sizeof process.name);
     fill_bytes(&process.privileges, 0, sizeof process.privileges);
+    process.version = 0;
+    process.state_source_pid = 0;
     process.run_state = RunState::Free;
     process.priority = 0;
     fill_bytes(&process.frame, 0, sizeof process.frame);
@@ -62,9 +64,11 @@ Process* process_table_slot(int32_t slot) {
     return &processes[slot];
 }
 
-Process* process_by_endpoint(Endpoint endpoint) {
-    Result<int32_t> slot = endpoints.lookup(endpoint);
-    return slot.ok() ? process_table_slot(slot.value()) : nullptr;
+Result<Process*> live_process(Endpoint endpoint) {
+    int32_t slot = TRY(endpoints.lookup(endpoint));
+    Process* process = process_table_slot(slot);
+    if (process == nullptr) return Error::NoSuchEndpoint;
+    return process;
 }
 
 Process* process_allocate_slot() {

@@ -1,6 +1,6 @@
 // process.h — the kernel's record of one user process and the process table.
 //
-// Entry points: Process, process_table_slot(i), process_by_endpoint(e),
+// Entry points: Process, process_table_slot(i), live_process(e),
 // endpoint_table(), process_allocate_slot(), process_release_slot(p),
 // current_process(), set_current_process(p), proc_state_of(p).
 // Invariants: a slot is in use from spawn until the process is reaped; a
@@ -38,6 +38,10 @@ struct Process {
     Endpoint supervisor = neurath::kKernel;
     char name[neurath::kNameLength] = {};
     neurath::Privileges privileges = {};
+    uint64_t version = 0;                 // neurath::image_version of the executable it runs
+    // The pid of the one process whose memory this one may read with
+    // ProcMemoryRead (the old version it replaces in a live update); 0: none.
+    uint64_t state_source_pid = 0;
 
     // execution
     RunState run_state = RunState::Free;
@@ -71,8 +75,9 @@ struct Process {
 
 EndpointTable& endpoint_table();
 Process* process_table_slot(int32_t slot);
-// The live process behind `endpoint`, or nullptr.
-Process* process_by_endpoint(Endpoint endpoint);
+// The live process behind `endpoint`: -NoSuchEndpoint (never used, out of
+// range), -DeadEndpoint (its process died). The one endpoint -> process lookup.
+Result<Process*> live_process(Endpoint endpoint);
 // A fresh, reset slot (run_state Free until spawn finishes), or nullptr when full.
 Process* process_allocate_slot();
 void process_release_slot(Process& process);

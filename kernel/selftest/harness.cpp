@@ -1,4 +1,5 @@
-// harness.cpp — check counting, reading the own image and spawning children.
+// harness.cpp — check counting, reading the own image, spawning children and
+// looking them up in the process list.
 //
 // Entry points: see harness.h.
 #include "harness.h"
@@ -64,6 +65,7 @@ SpawnRequest make_request(const char* role, const char* argument, const ChildOpt
     request.supervisor = kRs;
     request.priority = options.priority;
     request.privileges.kernel_calls = options.kernel_calls;
+    request.state_source = options.state_source;
     if (options.may_send_to_rs) request.privileges.send_mask[0] = uint64_t{1} << kRs;
     if (options.may_send_to_all) {
         for (uint64_t& word : request.privileges.send_mask) word = ~uint64_t{0};
@@ -83,6 +85,37 @@ Message next_kernel_message() {
     int64_t result = receive(kKernel, m);
     if (result != 0) m.type = static_cast<int32_t>(result);
     return m;
+}
+
+ChildOptions same_priority() {
+    ChildOptions options;
+    options.priority = 0;
+    options.may_send_to_all = true;
+    return options;
+}
+
+char* number_text(int64_t value, char (&buffer)[12]) {
+    int at = 11;
+    buffer[at] = '\0';
+    do {
+        buffer[--at] = static_cast<char>('0' + value % 10);
+        value /= 10;
+    } while (value != 0);
+    return buffer + at;
+}
+
+const ProcessInfo* process_info(int64_t endpoint) {
+    static ProcessInfo list[64];
+    int64_t count = call(Sys::ProcList, reinterpret_cast<uint64_t>(list), 64);
+    for (int64_t i = 0; i < count; ++i) {
+        if (list[i].endpoint == endpoint) return &list[i];
+    }
+    return nullptr;
+}
+
+ProcState state_of(int64_t endpoint) {
+    const ProcessInfo* info = process_info(endpoint);
+    return info != nullptr ? info->state : ProcState::Dead;
 }
 
 }  // namespace selftest

@@ -46,6 +46,8 @@ bool has_module(const char* name) {
     check_ipc();
     check_grants();
     check_scheduling();
+    check_state_read();
+    check_swap();
     write_text("selftest: ");
     write_number(checks());
     write_text(" checks, ");

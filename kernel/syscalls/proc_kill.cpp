@@ -16,9 +16,7 @@ struct KillRequest {
 
 Result<KillRequest> decode_kill(const SyscallArgs& args) {
     Endpoint endpoint = TRY(decode_endpoint(args.arg[0]));
-    int32_t slot = TRY(endpoint_table().lookup(endpoint));
-    Process* target = process_table_slot(slot);
-    if (target == nullptr) return Error::NoSuchEndpoint;
+    Process* target = TRY(live_process(endpoint));
     if (endpoint == neurath::kRs) return Error::PermissionDenied;
     return KillRequest{target, static_cast<int32_t>(args.arg[1])};
 }

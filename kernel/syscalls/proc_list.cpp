@@ -27,17 +27,19 @@ bool describe(Endpoint endpoint, neurath::ProcessInfo& info) {
     fill_bytes(&info, 0, sizeof info);
     info.endpoint = endpoint;
     copy_name(info.name, sizeof info.name, endpoint_table().name_of(endpoint), neurath::kNameLength);
-    Process* process = process_by_endpoint(endpoint);
-    if (process == nullptr) {
+    Result<Process*> live = live_process(endpoint);
+    if (live.is_error()) {
         info.state = neurath::ProcState::Dead;
         info.supervisor = neurath::kNone;
         return true;
     }
+    const Process* process = live.value();
     info.supervisor = process->supervisor;
     info.state = proc_state_of(*process);
     info.priority = process->priority;
     info.pid = process->pid;
     info.cpu_ticks = process->cpu_ticks;
+    info.version = process->version;
     return true;
 }
 

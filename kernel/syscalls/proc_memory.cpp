@@ -8,9 +8,7 @@ namespace kernel {
 
 Result<ProcMemoryRequest> decode_proc_memory(const SyscallArgs& args) {
     Endpoint endpoint = TRY(decode_endpoint(args.arg[0]));
-    int32_t slot = TRY(endpoint_table().lookup(endpoint));
-    Process* target = process_table_slot(slot);
-    if (target == nullptr) return Error::NoSuchEndpoint;
+    Process* target = TRY(live_process(endpoint));
     if (args.arg[3] > kMaxProcMemoryCopy) return Error::TooBig;
     return ProcMemoryRequest{target, args.arg[1], args.arg[2], args.arg[3]};
 }

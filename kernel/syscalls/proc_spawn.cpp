@@ -2,10 +2,12 @@
 // process from an ELF image in the caller's memory.
 //
 // Entry point: sys_proc_spawn.
-// Decode copies the request in, bounds every field and checks that the child
-// gets no privileged kernel call the caller lacks; invoke validates the image
-// fully before creating anything (spawn_process), so a bad image returns
-// -BadExecutable and leaves no trace.
+// Decode copies the request in, bounds every field, checks that the child
+// gets no privileged kernel call the caller lacks and resolves the state
+// source (live-update: the old version whose memory the child may read) to
+// that process's pid; invoke validates the image fully before creating
+// anything (spawn_process), so a bad image returns -BadExecutable and leaves
+// no trace.
 #include "core/string.h"
 #include "proc/lifecycle.h"
 #include "syscalls/handlers.h"
@@ -14,6 +16,7 @@ namespace kernel {
 namespace {
 
 constexpr uint64_t kMaxImageLength = 64ull << 20;
+constexpr uint64_t kProcMemoryWriteBit = uint64_t{1} << static_cast<uint64_t>(neurath::Sys::ProcMemoryWrite);
 
 struct UserImage {
     const AddressSpace* space;
@@ -31,6 +34,18 @@ struct SpawnDecoded {
     uint64_t image_length;
 };
 
+// The capability to read a process's memory may only be handed out by a
+// spawner that may write any process's memory itself (the update manager):
+// the child never gets more than its spawner. Any endpoint without a live
+// process is -NoSuchEndpoint.
+Result<uint64_t> decode_state_source(const Process& caller, Endpoint state_source) {
+    if (state_source == neurath::kNone) return uint64_t{0};
+    if ((caller.privileges.kernel_calls & kProcMemoryWriteBit) == 0) return Error::PermissionDenied;
+    Result<Process*> source = live_process(state_source);
+    if (source.is_error()) return Error::NoSuchEndpoint;
+    return source.value()->pid;
+}
+
 Result<SpawnDecoded> decode_spawn(const Process& caller, const SyscallArgs& args) {
     neurath::SpawnRequest request = TRY(read_user(caller.space, UserPtr<neurath::SpawnRequest>(args.arg[0])));
     if (request.image_length == 0 || request.image_length > kMaxImageLength) return Error::BadExecutable;
@@ -39,6 +54,7 @@ Result<SpawnDecoded> decode_spawn(const Process& caller, const SyscallArgs& args
     if (request.args_length > neurath::kArgBlockSize) return Error::InvalidArgument;
     if ((request.privileges.kernel_calls & ~caller.privileges.kernel_calls) != 0) return Error::PermissionDenied;
     SpawnDecoded decoded;
+    decoded.plan.state_source_pid = TRY(decode_state_source(caller, request.state_source));
     copy_name(decoded.plan.name, sizeof decoded.plan.name, request.name, sizeof request.name);
     copy_bytes(decoded.plan.args, request.args, sizeof request.args);
     decoded.plan.args_length = request.args_length;

@@ -1,5 +1,6 @@
 // proc_swap_endpoints.cpp — Sys::ProcSwapEndpoints(Endpoint a, Endpoint b):
-// exchange the endpoints of two live processes (live-update commit).
+// exchange the endpoints and roles of two live processes (live-update commit;
+// what moves is listed in ipc/endpoint_swap.h).
 //
 // Entry point: sys_proc_swap_endpoints (logic in ipc/endpoint_swap.cpp).
 #include "ipc/endpoint_swap.h"
@@ -22,9 +23,9 @@ Result<SwapRequest> decode_swap(const SyscallArgs& args) {
 
 }  // namespace
 
-SyscallResult sys_proc_swap_endpoints(Process&, const SyscallArgs& args) {
+SyscallResult sys_proc_swap_endpoints(Process& caller, const SyscallArgs& args) {
     SwapRequest request = TRY(decode_swap(args));
-    TRY(swap_process_endpoints(request.a, request.b));
+    TRY(swap_process_endpoints(caller, request.a, request.b));
     return done(0);
 }
 

@@ -51,7 +51,7 @@ constexpr Registry build_registry() {
     r.add(Sys::IrqSubscribe, "irq_subscribe", sys_irq_subscribe, true);
     r.add(Sys::Shutdown, "shutdown", sys_shutdown, true);
     r.add(Sys::ProcSwapEndpoints, "proc_swap_endpoints", sys_proc_swap_endpoints, true);
-    r.add(Sys::ProcMemoryRead, "proc_memory_read", sys_proc_memory_read, true);
+    r.add(Sys::ProcMemoryRead, "proc_memory_read", sys_proc_memory_read, false);  // scoped by state source
     r.add(Sys::ProcMemoryWrite, "proc_memory_write", sys_proc_memory_write, true);
     r.add(Sys::SetAlarm, "set_alarm", sys_set_alarm, false);
     return r;

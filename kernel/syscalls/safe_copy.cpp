@@ -7,9 +7,7 @@ namespace kernel {
 
 Result<SafeCopyRequest> decode_safe_copy(const Process& caller, const SyscallArgs& args, uint32_t access) {
     Endpoint granter_endpoint = TRY(decode_endpoint(args.arg[0]));
-    int32_t slot = TRY(endpoint_table().lookup(granter_endpoint));
-    Process* granter = process_table_slot(slot);
-    if (granter == nullptr) return Error::NoSuchEndpoint;
+    Process* granter = TRY(live_process(granter_endpoint));
     SafeCopyRequest request;
     request.granter = granter;
     request.length = args.arg[4];

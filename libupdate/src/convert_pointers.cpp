@@ -86,13 +86,13 @@ Result<uint64_t> Converter::translate_offset(TypeId s, TypeId d, uint64_t offset
     const TypeRecord& from = source_.type(s);
     const TypeRecord& to = destination_.type(d);
     if (from.kind == LU_KIND_STRUCT && to.kind == LU_KIND_STRUCT) {
-        const int32_t* plan = TRY(field_plan(s, d));
+        const uint32_t plan = TRY(field_plan(s, d));
         for (uint64_t j = 0; j < from.count; ++j) {
             const FieldRecord& old = source_.field(from, j);
             uint64_t size = source_.type(old.type).size;
             if (offset < old.offset || offset >= old.offset + size || old.bit_size) continue;
             for (uint64_t i = 0; i < to.count; ++i) {
-                if (plan[i] != static_cast<int32_t>(j)) continue;
+                if (planned_field(plan, i) != static_cast<int32_t>(j)) continue;
                 const FieldRecord& field = destination_.field(to, i);
                 uint64_t inner = TRY(translate_offset(old.type, field.type, offset - old.offset));
                 return field.offset + inner;

@@ -257,16 +257,17 @@ Result<void> Converter::convert_struct(const uint8_t* source, uint64_t source_ad
     const TypeRecord& to = destination_.type(d);
     if ((from.flags & LU_TYPE_INCOMPLETE) || (to.flags & LU_TYPE_INCOMPLETE))
         return fail(neurath::Error::NotSupported, "struct layout unknown (forward-declared only)", s, d);
-    const int32_t* plan = TRY(field_plan(s, d));
+    const uint32_t plan = TRY(field_plan(s, d));
     for (uint64_t i = 0; i < to.count; ++i) {
         const FieldRecord& field = destination_.field(to, i);
         if (field.flags & LU_FIELD_NO_TRANSFER) continue;
         push_field(field.name);
         Result<void> result{};
-        if (plan[i] < 0) {
+        const int32_t source_field = planned_field(plan, i);
+        if (source_field < 0) {
             result = apply_default(destination + field.offset, field);
         } else {
-            const FieldRecord& old = source_.field(from, static_cast<uint64_t>(plan[i]));
+            const FieldRecord& old = source_.field(from, static_cast<uint64_t>(source_field));
             if (old.flags & LU_FIELD_NO_TRANSFER)
                 result = {};  // the source never owned this value (e.g. the reverse of a round trip)
             else if (old.bit_size || field.bit_size)

@@ -91,9 +91,9 @@ UpdateError Converter::fail(neurath::Error code, const char* what, TypeId source
     return error;
 }
 
-Result<const int32_t*> Converter::field_plan(TypeId s, TypeId d) {
+Result<uint32_t> Converter::field_plan(TypeId s, TypeId d) {
     uint64_t key = pair_key(s, d);
-    if (uint32_t* offset = plans_.find(key)) return plan_pool_.begin() + *offset;
+    if (uint32_t* offset = plans_.find(key)) return *offset;
     const TypeRecord& from = source_.type(s);
     const TypeRecord& to = destination_.type(d);
     uint32_t start = static_cast<uint32_t>(plan_pool_.size());
@@ -112,7 +112,7 @@ Result<const int32_t*> Converter::field_plan(TypeId s, TypeId d) {
         if (!plan_pool_.push(match)) return make_error(neurath::Error::NoMemory, "out of memory planning fields");
     }
     if (!plans_.insert(key, start)) return make_error(neurath::Error::NoMemory, "out of memory planning fields");
-    return plan_pool_.begin() + start;
+    return start;
 }
 
 bool Converter::has_pointers(const ProgramModel& model, TypeId id) {

@@ -64,8 +64,12 @@ public:
     Result<uint64_t> relocate_data(uint64_t value, TypeId source_pointee);
     Result<uint64_t> relocate_code(uint64_t value);
 
-    // For each destination field, the matching source field index (or -1); cached per pair.
-    Result<const int32_t*> field_plan(TypeId source_type, TypeId destination_type);
+    // For each destination field, the matching source field index (or -1);
+    // cached per pair. Returns where the plan starts in the plan pool: read it
+    // with planned_field(), never through a pointer kept across a conversion
+    // (nested structs add plans, and the pool moves when it grows).
+    Result<uint32_t> field_plan(TypeId source_type, TypeId destination_type);
+    int32_t planned_field(uint32_t plan, uint64_t destination_field) const { return plan_pool_[plan + destination_field]; }
     bool raw_copyable(TypeId source_type, TypeId destination_type);
     bool has_pointers(const ProgramModel& model, TypeId type);
 

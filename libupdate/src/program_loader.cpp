@@ -46,6 +46,7 @@ public:
             TRY(load_module(module_address));
         }
         TRY(resolve_type_references());
+        TRY(merge_repeated_definitions());
         TRY(build_indexes());
         if (with_heap) {
             TRY(load_heap(reinterpret_cast<uint64_t>(root.heap)));
@@ -301,6 +302,38 @@ private:
             if (f.offset + model_.type(f.type).size > t.size && f.bit_size == 0 && !(model_.type(f.type).flags & LU_TYPE_FLEXIBLE))
                 return corrupt("field outside its struct", f.name);
         }
+        return {};
+    }
+
+    // A C++ inline variable or template static member is defined in every
+    // translation unit that uses it, so several modules describe it; the
+    // linker kept one. Same symbol, address and size: one global (the first).
+    Result<void> merge_repeated_definitions() {
+        Vector<uint32_t> by_address;
+        if (!by_address.resize(model_.globals.size())) return no_memory();
+        for (uint32_t i = 0; i < model_.globals.size(); ++i) by_address[i] = i;
+        if (!sort_by_key(by_address, [&](uint32_t i) { return model_.globals[i].address; })) return no_memory();
+        Vector<uint8_t> repeated;
+        if (!repeated.resize(model_.globals.size())) return no_memory();
+        platform_fill(repeated.begin(), 0, repeated.size());
+        for (size_t run = 0; run < by_address.size();) {  // each run of one address
+            size_t end = run + 1;
+            uint32_t first = by_address[run];
+            for (; end < by_address.size() && model_.globals[by_address[end]].address == model_.globals[first].address; ++end)
+                if (by_address[end] < first) first = by_address[end];
+            const GlobalRecord& kept_one = model_.globals[first];
+            for (size_t k = run; k < end; ++k) {
+                const GlobalRecord& other = model_.globals[by_address[k]];
+                if (by_address[k] != first && kept_one.symbol[0] && other.size == kept_one.size &&
+                    StringView(other.symbol) == StringView(kept_one.symbol))
+                    repeated[by_address[k]] = 1;
+            }
+            run = end;
+        }
+        size_t kept = 0;
+        for (size_t i = 0; i < model_.globals.size(); ++i)
+            if (!repeated[i]) model_.globals[kept++] = model_.globals[i];
+        while (model_.globals.size() > kept) model_.globals.pop();
         return {};
     }
 

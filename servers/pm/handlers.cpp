@@ -79,7 +79,7 @@ pp::ProcessEntry entry_of(const PmState& state, const neurath::ProcessInfo& info
     entry.state = info.state;
     entry.priority = info.priority;
     entry.cpu_ticks = info.cpu_ticks;
-    entry.version = 0;  // the kernel's ProcessInfo does not carry a build identity yet
+    entry.version = info.version;
     return entry;
 }
 

@@ -94,6 +94,7 @@ Result<Spawned> spawn_program(PmState& state, const char* path, const char* args
     request.supervisor = neurath::kPm;
     request.priority = profile->priority;
     request.privileges = profile->privileges;
+    request.state_source = neurath::kNone;
     auto endpoint = sys::proc_spawn(request);
     free(image);
     if (endpoint.is_error()) return endpoint.error();

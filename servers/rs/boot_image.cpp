@@ -122,6 +122,7 @@ Result<uint64_t> spawn_service(const ServiceSpec& spec, sys::StartKind kind, uin
     request.supervisor = neurath::kRs;
     request.priority = spec.priority;
     request.privileges = spec.privileges;
+    request.state_source = neurath::kNone;
     auto spawned = sys::proc_spawn(request);
     if (spawned.is_error()) {
         sys::log("rs: %s: spawn failed: %s\n", spec.name, neurath::error_name(spawned.error()));

@@ -4,6 +4,7 @@
 #include "process_lookup.h"
 
 #include <sys/cstring.h>
+#include <sys/kcall.h>
 
 namespace rs {
 namespace {

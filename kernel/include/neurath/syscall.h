@@ -5,11 +5,19 @@
 // r10, r8, r9; the result comes back in rax: >= 0 on success, -(Error) on
 // failure (see error.h). rcx and r11 are clobbered by the instruction.
 //
-// IPC calls (Send..Notify) and the "self" calls (Exit..Uptime) are open to
-// every process, subject to its IPC send mask. The remaining calls are
-// privileged: each process's privilege record (from /etc/system.conf, given
-// at spawn) lists which of them it may make; a denied call returns
-// -PermissionDenied and changes nothing.
+// IPC calls (Send..Notify), the "self" calls (Exit..SelfInfo), the grant
+// calls, SetAlarm and ProcMemoryRead are open to every process (IPC subject
+// to its send mask; ProcMemoryRead to its state-read capability, see below).
+// The remaining calls are privileged: each process's privilege record (from
+// /etc/system.conf, given at spawn) lists which of them it may make; a denied
+// call returns -PermissionDenied and changes nothing.
+//
+// Live update (rs replaces a running process S by a new version S' it spawns):
+// SpawnRequest::state_source = S gives S' the capability to read S's memory
+// (ProcMemoryRead), scoped to that one process: the kernel records S's pid, so
+// a restarted or different process at S's endpoint cannot be read.
+// ProcSwapEndpoints(S, S') commits: S' takes S's name and everything that
+// belongs to the name or to S's role, and both lose the capability.
 #pragma once
 
 #include <neurath/endpoint.h>
@@ -45,14 +53,20 @@ enum class Sys : uint64_t {
     IoPortEnable = 25,// (uint16_t first_port, uint16_t count): grant in/out on those ports
     IrqSubscribe = 26,// (uint32_t irq): IRQ raises notification tag `irq` from kKernel
     Shutdown = 27,    // (int32_t code): power off the machine (QEMU debug-exit)
-    ProcSwapEndpoints = 28, // (Endpoint a, Endpoint b): atomically exchange the endpoints of two live
-                      // processes (live-update commit: the new version takes over the old name). Messages
-                      // queued for, notifications pending at and kernel messages waiting for each name move
-                      // with it. Neither may be rs or blocked sending (-Busy).
+    ProcSwapEndpoints = 28, // (Endpoint a, Endpoint b): atomically exchange two live processes' roles
+                      // (live-update commit: the new version takes over the old name). Moves with each name:
+                      // messages queued for it, notifications pending at it, kernel messages waiting for it,
+                      // IRQ subscriptions, and the role: supervisor, privileges, I/O port permissions, the
+                      // pending alarm. Stays with the process: memory, grants it created, pid, name, version,
+                      // priority. Both lose their state-read capability. -Busy while either is blocked sending
+                      // or inside SendReceive (a plain Receive is fine); kRs only when the caller is the
+                      // process at kRs (rs updating itself), else -PermissionDenied.
     ProcMemoryRead = 29,  // (Endpoint target, uint64_t remote_address, void* local, uint64_t length): copy from
-                      // another process's user memory (state transfer, checkpoints); -BadAddress if unmapped
+                      // another process's user memory (state transfer). Open to every process, but allowed
+                      // only when target is the caller's state source (SpawnRequest::state_source, the same
+                      // process, not just the same endpoint), else -PermissionDenied; -BadAddress if unmapped
     ProcMemoryWrite = 30, // (Endpoint target, uint64_t remote_address, const void* local, uint64_t length):
-                      // copy into another process's writable user memory
+                      // copy into another process's writable user memory (privileged)
     SetAlarm = 31,    // (uint64_t delay_ns): one-shot alarm (open to every process): after delay_ns the caller
                       // gets notification tag kAlarmTag from kKernel; 0 cancels; a new alarm replaces the old
     Count = 32
@@ -83,6 +97,9 @@ struct SpawnRequest {
     Endpoint supervisor;      // receives exit and fault reports
     int32_t priority;         // 0 (highest) .. 7 (lowest)
     Privileges privileges;
+    Endpoint state_source;    // kNone, or a live process whose memory the child may read with ProcMemoryRead
+                              // (the old version it replaces); -NoSuchEndpoint if not live; the spawner must
+                              // hold ProcMemoryWrite (-PermissionDenied)
 };
 
 enum class ProcState : uint32_t { Running, Ready, Sending, Receiving, SendReceiving, Dead };
@@ -95,6 +112,7 @@ struct ProcessInfo {
     uint64_t pid;            // kernel-unique id, new for every process (restarts included)
     uint64_t cpu_ticks;
     char name[kNameLength];
+    uint64_t version;        // image_version (neurath/version.h) of the executable it was spawned from
 };
 
 struct ModuleDescriptor {

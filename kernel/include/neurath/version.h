@@ -9,13 +9,20 @@
 
 namespace neurath {
 
-constexpr uint64_t image_version(const uint8_t* bytes, size_t length) {
-    uint64_t hash = 0xcbf29ce484222325ull;
+inline constexpr uint64_t kImageVersionBasis = 0xcbf29ce484222325ull;  // the hash of no bytes
+
+// Continues `hash` over more bytes, for images read piece by piece:
+// image_version_extend(image_version(a, n), b, m) == image_version of a then b.
+constexpr uint64_t image_version_extend(uint64_t hash, const uint8_t* bytes, size_t length) {
     for (size_t i = 0; i < length; ++i) {
         hash ^= bytes[i];
         hash *= 0x100000001b3ull;
     }
     return hash;
+}
+
+constexpr uint64_t image_version(const uint8_t* bytes, size_t length) {
+    return image_version_extend(kImageVersionBasis, bytes, length);
 }
 
 // The short form users see: the top 32 bits.

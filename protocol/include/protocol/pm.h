@@ -69,7 +69,7 @@ struct ProcessEntry {
     neurath::ProcState state;
     int32_t priority;
     uint64_t cpu_ticks;
-    uint64_t version;
+    uint64_t version;     // build identity of the executable (neurath::image_version)
 };
 static_assert(sizeof(ProcessEntry) == 56);
 

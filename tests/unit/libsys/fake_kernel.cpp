@@ -5,6 +5,7 @@
 #include <cstdarg>
 #include <cstdio>
 #include <cstring>
+#include <neurath/version.h>
 #include <sys/stdio.h>
 #include <stdexcept>
 
@@ -91,6 +92,7 @@ Result<Endpoint> proc_spawn(const neurath::SpawnRequest& request) {
     info.priority = request.priority;
     info.pid = k.next_pid++;
     std::memcpy(info.name, request.name, sizeof info.name);
+    info.version = neurath::image_version(image, request.image_length);
     k.processes.push_back(info);
     return info.endpoint;
 }

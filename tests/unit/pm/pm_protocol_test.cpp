@@ -2,6 +2,7 @@
 // stubs -> dispatch -> pm handlers -> (fake) vfs through grants -> fake
 // ProcSpawn; exit reports -> deferred wait replies; profiles from the manifest.
 #include <gtest/gtest.h>
+#include <neurath/version.h>
 #include <protocol/vfs.h>
 #include <sys/grant.h>
 #include <sys/pm_client.h>
@@ -123,6 +124,7 @@ TEST_F(PmProtocolTest, SpawnReadsTheExecutableAndPassesArguments) {
     EXPECT_EQ(std::string(request.args, request.args_length), std::string("hello\0world\0", 12));
     EXPECT_EQ(request.supervisor, neurath::kPm);
     EXPECT_EQ(request.endpoint, neurath::kNone);
+    EXPECT_EQ(request.state_source, neurath::kNone) << "programs never get a state-read capability";
     EXPECT_EQ(spawned.value().endpoint, fake::kernel().processes[0].endpoint);
     EXPECT_EQ(spawned.value().pid, fake::kernel().processes[0].pid);
     EXPECT_FALSE(sends_to_rs(request)) << "ordinary programs get the user profile";
@@ -201,6 +203,10 @@ TEST_F(PmProtocolTest, ProcessListSkipsDeadSlotsAndKnowsParents) {
     ASSERT_EQ(listed.value().count, 1u);
     EXPECT_STREQ(entries[0].name, "hello");
     EXPECT_EQ(entries[0].parent, kShell);
+    const std::string& image = vfs.files["/bin/hello"];
+    EXPECT_EQ(entries[0].version,
+              neurath::image_version(reinterpret_cast<const uint8_t*>(image.data()), image.size()))
+        << "the kernel's build identity of the executable";
 }
 
 TEST_F(PmProtocolTest, MalformedRequestsAreRejected) {
