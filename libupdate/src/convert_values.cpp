@@ -90,11 +90,18 @@ Result<void> Converter::convert_object(const uint8_t* source, const RelocationEn
     }
     uint64_t source_size = source_.type(entry.source_type).size;
     uint64_t destination_size = destination_.type(entry.destination_type).size;
-    for (uint64_t i = 0; i < entry.count; ++i) {
-        if (entry.count > 1) push_index(i);
-        TRY(convert(source + i * source_size, entry.source_start + i * source_size, entry.source_type,
-                    destination + i * destination_size, entry.destination_type));
-        if (entry.count > 1) pop_path();
+    if (entry.count > 1 && raw_copyable(entry.source_type, entry.destination_type)) {
+        // Same layout, no pointers, no hook: every element is the same byte
+        // copy, so copy them at once (a buffer of a million bytes is not a
+        // million conversions).
+        write(destination, source, entry.count * destination_size);
+    } else {
+        for (uint64_t i = 0; i < entry.count; ++i) {
+            if (entry.count > 1) push_index(i);
+            TRY(convert(source + i * source_size, entry.source_start + i * source_size, entry.source_type,
+                        destination + i * destination_size, entry.destination_type));
+            if (entry.count > 1) pop_path();
+        }
     }
     // Bytes past the last whole element (e.g. a trailing flexible array) travel as they are.
     uint64_t tail = entry.source_size - entry.count * source_size;

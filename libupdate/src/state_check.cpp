@@ -33,7 +33,7 @@ public:
         }
         for (const LiveObject& object : objects_) {
             ++stats_.objects;
-            if (object.type == kNoType) continue;
+            if (object.type == kNoType || pointer_free(object.type)) continue;  // nothing to check in it
             where_ = "a heap object";
             uint64_t element = model_.type(object.type).size;
             for (uint64_t at = 0; element && at + element <= object.size; at += element) TRY(walk(object.address + at, object.type, 0));
