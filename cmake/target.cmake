@@ -41,6 +41,8 @@ endfunction()
 
 # neurath_program_version(): next versions of programs and servers from patches.
 include(${CMAKE_CURRENT_LIST_DIR}/versions.cmake)
+# neurath_update_variants(): the faulty versions in /test/updates for rollback tests.
+include(${CMAKE_CURRENT_LIST_DIR}/update_variants.cmake)
 
 neurath_add_component(kernel)
 neurath_add_component(libsys)

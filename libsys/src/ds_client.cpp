@@ -65,4 +65,12 @@ Result<Endpoint> resolve(const char* name) {
     return reply.endpoint;
 }
 
+Result<CountReply> count(const char* prefix) {
+    pd::CountRequest request{};
+    const size_t length = str::strlen(prefix);
+    if (length >= pd::kMaxKey) return Error::NameTooLong;
+    str::memcpy(request.prefix, prefix, length);
+    return call<CountReply>(kDs, pd::kCount, request);
+}
+
 }  // namespace sys::ds

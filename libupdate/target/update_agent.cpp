@@ -69,6 +69,13 @@ void wait_for_abort() {
 }
 
 void park(const lu_quiescent_point*, void*) {
+    // Parked, this version receives from rs alone until it is ended or
+    // resumed, so the gate has nothing left to hold back. Uninstalling it
+    // here keeps a pointer to this agent's gate function out of the state
+    // the new version transfers: the agent is not instrumented, so the
+    // transfer could not remap that code pointer and would fail. A resumed
+    // version runs on without a gate anyway (stop_holding below).
+    set_admission_gate(nullptr, nullptr);
     Message parked{};
     parked.type = prs::kUpdateParked;
     neurath::payload_of<prs::UpdateParked>(parked).runtime_root =

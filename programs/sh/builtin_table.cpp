@@ -38,6 +38,8 @@ const Builtin kBuiltins[] = {
     {"uptime", "", "time since boot", nullptr, builtin_uptime},
     {"service", "list | crash <name>", "list system services (with versions), or inject a crash into one", nullptr,
      builtin_service},
+    {"ds", "list | get <key> | put <key> <word>... | rm <key> | count [prefix]",
+     "the data store: list entries, read, publish or delete a value, count a key prefix", nullptr, builtin_ds},
     {"update",
      "<name> <binary> [--state EXPR] [--timeout MS] [--prepare-only] [--round-trip] | "
      "<name>:<binary>... [options] | --undo <name>",

@@ -5,7 +5,7 @@
 // report_error and returns 0 on success, 1 on failure (`update`: 2 for bad
 // arguments). Files and directories: builtins_files.cpp; processes and the
 // system: builtins_system.cpp; background jobs: builtins_jobs.cpp; live
-// update: builtins_update.cpp.
+// update: builtins_update.cpp; the data store: builtins_ds.cpp.
 //
 // Entry points: find_builtin, builtin_table, builtin_count.
 #pragma once
@@ -41,6 +41,7 @@ int builtin_ps(const CommandLine& command, Output& out);
 int builtin_kill(const CommandLine& command, Output& out);
 int builtin_uptime(const CommandLine& command, Output& out);
 int builtin_service(const CommandLine& command, Output& out);
+int builtin_ds(const CommandLine& command, Output& out);
 int builtin_update(const CommandLine& command, Output& out);
 int builtin_updates(const CommandLine& command, Output& out);
 int builtin_jobs(const CommandLine& command, Output& out);

@@ -4,7 +4,8 @@
 // Entry points: builtin_jobs, builtin_wait, collect_job. `wait` never
 // blocks on a job that is still running (the shell must not hang on user
 // input): it collects the finished jobs and names the running ones, which
-// `kill <pid>` stops.
+// `kill <pid>` stops. A collected job is announced as "[<pid>] <name> done",
+// with "after N ms" when pm measured how long it ran (pm.next does).
 #include <protocol/pm.h>
 #include <sys/pm_client.h>
 
@@ -24,7 +25,11 @@ int collect_job(size_t index) {
         return 1;
     }
     Output console = Output::console();
-    console.print("[%llu] %s done\n", static_cast<unsigned long long>(job.pid), job.name);
+    if (ending.value().run_ms > 0)
+        console.print("[%llu] %s done after %u ms\n", static_cast<unsigned long long>(job.pid), job.name,
+                      ending.value().run_ms);
+    else
+        console.print("[%llu] %s done\n", static_cast<unsigned long long>(job.pid), job.name);
     return report_ending(job.name, ending.value());
 }
 

@@ -285,6 +285,21 @@ Result<void> FsCore::check_directory(InodeId node) const {
     return {};
 }
 
+Result<void> FsCore::rebuild_directories() {
+    for (Inode& inode : inodes_) {
+        inode.first_child = kNoInode;
+        inode.next_sibling = kNoInode;
+        inode.child_count = 0;
+    }
+    for (InodeId node = 0; node < kMaxInodes; ++node) {
+        const Inode& inode = inodes_[node];
+        if (node == kRootInode || inode.kind == NodeKind::Free || !inode.linked) continue;
+        if (!is_directory(inode.parent)) return Error::NotFound;
+        link(inode.parent, node);
+    }
+    return {};
+}
+
 bool FsCore::is_consistent() const {
     uint64_t reserved = 0;
     uint32_t reachable = 0;

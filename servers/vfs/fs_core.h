@@ -7,7 +7,8 @@
 // by path.h, descriptors by open_files.h.
 //
 // Entry points: FsCore::lookup_child, create, remove, rename, read, view, write,
-// truncate, stat, entry_at, retain/release (open references), is_consistent.
+// truncate, stat, entry_at, retain/release (open references), is_consistent,
+// rebuild_directories.
 //
 // Invariants:
 //  * inode 0 is the root directory; it is never removed or renamed;
@@ -117,6 +118,12 @@ public:
     uint64_t bytes_reserved() const { return bytes_reserved_; }
     // Walks the whole table and checks every invariant listed above.
     bool is_consistent() const;
+    // Rebuilds every directory's child list and count from the parent links
+    // of the linked inodes, which are the tree itself (the lists only order
+    // it). Used after a live update, so that state from a version that keeps
+    // its directories differently (vfs.next's hash table) is taken back.
+    // NotFound if a linked inode names a parent that is no directory.
+    Result<void> rebuild_directories();
 
 private:
     Result<InodeId> allocate_inode(NodeKind kind, Name name);

@@ -28,8 +28,11 @@ sys::Result<void> fresh_start(VfsState& state, const sys::StartInfo& info) {
 }
 
 // The new version of a live update gets its state transferred from the old
-// one: nothing is loaded, but the tree must hold together before commit.
+// one: nothing is loaded. The directory lists are rebuilt from the parent
+// links (an older or newer version may keep directories otherwise, e.g.
+// `update --undo` from vfs.next), and the tree must hold together before commit.
 sys::Result<void> update_start(VfsState& state, const sys::StartInfo& info) {
+    TRY(state.fs.core().rebuild_directories());
     if (!state.fs.core().is_consistent()) return neurath::Error::BadMessage;
     return {};
 }

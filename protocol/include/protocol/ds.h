@@ -5,6 +5,10 @@
 // endpoint). Keys are NUL-terminated, 1..kMaxKey-1 printable characters,
 // carried inline. An entry may be replaced or deleted only by the endpoint
 // that published it (or rs).
+//
+// Versions: ds (the boot version) answers kCount with BadMessage; ds.next
+// (/sbin/ds.next, servers/ds/versions/next.patch) and later count the
+// entries under a key prefix.
 #pragma once
 
 #include <protocol/common.h>
@@ -20,7 +24,8 @@ inline constexpr int32_t kDelete = kDsBase + 2;
 inline constexpr int32_t kList = kDsBase + 3;
 inline constexpr int32_t kBind = kDsBase + 4;
 inline constexpr int32_t kResolve = kDsBase + 5;
-inline constexpr int32_t kRequestCount = 6;
+inline constexpr int32_t kCount = kDsBase + 6;  // ds.next and later
+inline constexpr int32_t kRequestCount = 7;
 
 enum class EntryKind : uint32_t { Value = 1, Binding = 2 };
 
@@ -68,10 +73,20 @@ struct ListEntry {
 };
 static_assert(sizeof(ListEntry) == 48);
 
+// Counts the entries whose key starts with `prefix` (all of them for "").
+struct CountRequest {
+    char prefix[kMaxKey];  // NUL-terminated, printable, may be empty
+};
+struct CountReply {
+    uint32_t values;
+    uint32_t bindings;
+};
+
 struct EmptyReply {};
 
 static_assert(kIsPayload<PublishRequest> && kIsPayload<LookupRequest> && kIsPayload<LookupReply>);
 static_assert(kIsPayload<DeleteRequest> && kIsPayload<BindRequest> && kIsPayload<ResolveRequest>);
 static_assert(kIsPayload<ResolveReply> && kIsPayload<ListRequest> && kIsPayload<ListReply>);
+static_assert(kIsPayload<CountRequest> && kIsPayload<CountReply>);
 
 }  // namespace protocol::ds

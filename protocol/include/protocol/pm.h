@@ -37,7 +37,9 @@ struct WaitReply {
     Endpoint endpoint;
     int32_t status;       // exit status; for Faulted: the CPU exception vector
     ExitKind kind;
-    uint32_t reserved;
+    uint32_t run_ms;      // how long the child ran, in ms (saturating); 0: not
+                          // known (the boot version of pm does not keep start
+                          // times; pm.next does, for the processes it started)
     uint64_t pid;
 };
 

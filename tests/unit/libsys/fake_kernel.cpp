@@ -135,6 +135,13 @@ void log(const char* pattern, ...) {
     fake::kernel().log += buffer;
 }
 Endpoint self_endpoint() { return fake::kernel().caller; }
+
+uint64_t uptime_ns() {
+    fake::Kernel& k = fake::kernel();
+    const uint64_t now = k.uptime_ns;
+    k.uptime_ns += 1'000'000;
+    return now;
+}
 [[noreturn]] void exit(int32_t status) { throw std::runtime_error("exit " + std::to_string(status)); }
 
 void inject_crash() { throw std::runtime_error("crash injected"); }

@@ -50,6 +50,7 @@ struct Kernel {
     uint64_t next_pid = 100;
     std::string log;  // everything written with sys::log
     std::deque<neurath::Message> inbox;  // what sys::receive returns next (empty: WouldBlock)
+    uint64_t uptime_ns = 1'000'000'000;  // what sys::uptime_ns returns; each call advances it 1 ms
 };
 
 Kernel& kernel();
