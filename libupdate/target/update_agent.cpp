@@ -81,7 +81,7 @@ void park(const lu_quiescent_point*, void*) {
     neurath::payload_of<prs::UpdateParked>(parked).runtime_root =
         reinterpret_cast<uint64_t>(&libupdate::runtime_root());
     if (send(kRs, parked).ok()) wait_for_abort();
-    else log("update: cannot report to rs that the server is parked; carrying on\n");
+    else log("update agent: cannot report to rs that the server is parked; carrying on\n");
     stop_holding();
 }
 
@@ -294,7 +294,7 @@ Result<void> update_agent_start(const libupdate::UpdatePolicy* policy, UpdateSte
     const prs::TransferOrder order = TRY(ask_for_transfer_order());
     Outcome outcome;
     transfer(order, policy, after_transfer, outcome);
-    if (outcome.error != Error::None) log("update: %s\n", outcome.text);
+    if (outcome.error != Error::None) log("update agent: the new version cannot take over: %s\n", outcome.text);
     TRY(report(outcome));
     return wait_for_commit();
 }

@@ -19,10 +19,19 @@ def service_table(session):
     return rows
 
 
+# Lines the kernel and the servers log on the same serial console.
+CONSOLE_LOG = re.compile(r"^(proc|rs|kernel|ipc|pm|vfs|ds|tty|update agent|libupdate): ")
+
+
+def shell_output(text):
+    """What the shell printed, without the log lines interleaved with it."""
+    return "".join(line for line in text.splitlines(keepends=True) if not CONSOLE_LOG.match(line))
+
+
 def update(session, arguments, timeout=120):
     """Runs `update <arguments>`; returns (verdict, output) with verdict one of
     committed, rolled back, prepared or refused."""
-    output = session.run_command(f"update {arguments}", timeout=timeout)
+    output = shell_output(session.run_command(f"update {arguments}", timeout=timeout))
     if re.search(r"^committed in \d+ us; blackout \d+ us$", output, re.MULTILINE):
         return "committed", output
     if re.search(r"^rolled back: .+$", output, re.MULTILINE):
