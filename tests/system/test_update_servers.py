@@ -7,15 +7,14 @@ update. Its endpoint and restart count never change; its version does, and
 `updates` records each step."""
 import re
 
-from update_helpers import expect_commit, same_identity, service_table, update
+from update_helpers import expect_commit, same_identity, service_table, update, start_kvd
 
 
 def test_vfs_update_keeps_files_directories_and_open_descriptors(neurath):
     neurath.run_command("mkdir /keep")
     neurath.run_command("echo before the update > /keep/a.txt")
     neurath.run_command("echo second >> /keep/a.txt")
-    neurath.run_command("kvd &")
-    neurath.expect("kvd: ready", 30)
+    start_kvd(neurath)
     before = service_table(neurath)
     output = expect_commit(neurath, "vfs /sbin/vfs.next")
     for phase in ("load", "quiesce", "transfer", "check"):
@@ -35,8 +34,7 @@ def test_vfs_update_keeps_files_directories_and_open_descriptors(neurath):
 
 
 def test_pm_update_keeps_every_process_and_its_children(neurath):
-    neurath.run_command("kvd &")
-    neurath.expect("kvd: ready", 30)
+    start_kvd(neurath)
     ps_before = {line.split()[0]: line.split()[-1] for line in neurath.run_command("ps").splitlines()[1:]}
     before = service_table(neurath)
     expect_commit(neurath, "pm /sbin/pm.next")
@@ -53,8 +51,7 @@ def test_pm_update_keeps_every_process_and_its_children(neurath):
 
 
 def test_ds_update_keeps_every_key(neurath):
-    neurath.run_command("kvd &")
-    neurath.expect("kvd: ready", 30)
+    start_kvd(neurath)
     assert "0 failures" in neurath.run_command("kvload 200", timeout=120)
     before = service_table(neurath)
     expect_commit(neurath, "ds /sbin/ds.next")
@@ -110,3 +107,11 @@ def test_a_multi_server_transaction_commits_all_together(neurath):
         assert after[server]["version"] != before[server]["version"], server
     assert neurath.run_command("cat /kept.txt") == "kept\n"
     assert "0 failures" in neurath.run_command("hammer vfs 50", timeout=120)
+
+
+def test_a_state_filter_over_the_servers_variables_decides_when_to_park(neurath):
+    start_kvd(neurath)  # binds "kvd" in ds: one entry
+    verdict, output = update(neurath, 'ds /sbin/ds.next --state "state.store.count_ >= 1"')
+    assert verdict == "committed", output
+    verdict, output = update(neurath, 'ds /sbin/ds.next --timeout 200 --state "state.store.count_ >= 1000"')
+    assert verdict == "rolled back" and "not reached within 200 ms" in output, output

@@ -60,3 +60,10 @@ def same_identity(before, after, server):
     assert after[server]["endpoint"] == before[server]["endpoint"], server
     assert after[server]["restarts"] == before[server]["restarts"], server
     assert after[server]["state"] == "running", server
+
+
+def start_kvd(session):
+    """Starts the updatable key-value service in the background, ready for requests."""
+    started = session.run_command("kvd &")
+    if "kvd: ready" not in started:
+        session.expect("kvd: ready", 30)
