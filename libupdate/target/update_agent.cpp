@@ -19,6 +19,7 @@
 #include <libupdate/platform.h>
 #include <libupdate/quiescence.h>
 #include <libupdate/runtime_root.h>
+#include <libupdate/text.h>
 #include <libupdate/transfer.h>
 #include <libupdate/update_policy.h>
 #include <protocol/rs.h>
@@ -26,6 +27,7 @@
 #include <sys/admission.h>
 #include <sys/cstring.h>
 #include <sys/grant.h>
+#include <sys/server.h>
 #include <sys/stdio.h>
 #include <sys/update_agent.h>
 
@@ -161,9 +163,18 @@ private:
     };
 
     libupdate::Result<void> read_directly(uint64_t address, void* out, size_t size) {
-        if (proc_memory_read(old_version_, address, out, size).is_error())
-            return libupdate::make_error(Error::BadAddress, "the old version's memory is not readable there");
-        return {};
+        Result<void> read = proc_memory_read(old_version_, address, out, size);
+        if (read.ok()) return {};
+        libupdate::UpdateError error;
+        error.code = read.error();
+        libupdate::TextBuilder(error.text, libupdate::kErrorTextSize)
+            .add("cannot read the old version's memory at ")
+            .add_hex(address)
+            .add(" (")
+            .add_unsigned(size)
+            .add(" bytes): ")
+            .add(neurath::error_name(read.error()));
+        return error;
     }
 
     bool cache_ready() {
@@ -200,20 +211,20 @@ libupdate::TransferOptions options_from(const libupdate::UpdatePolicy* policy, u
     return options;
 }
 
-struct Outcome {
+struct TransferOutcome {
     Error error = Error::None;
     char text[pu::kMaxErrorText] = {};
     libupdate::TransferStats stats;
     uint64_t check_ns = 0;
 };
 
-void fail(Outcome& outcome, Error error, const char* text) {
+void fail(TransferOutcome& outcome, Error error, const char* text) {
     outcome.error = error;
     str::strlcpy(outcome.text, text, sizeof outcome.text);
 }
 
 void transfer(const prs::TransferOrder& order, const libupdate::UpdatePolicy* policy, UpdateStep after,
-              Outcome& outcome) {
+              TransferOutcome& outcome) {
     OldVersionMemory old_memory(order.old_version);
     libupdate::MemoryReader reader;
     reader.read = OldVersionMemory::read_thunk;
@@ -235,7 +246,7 @@ void transfer(const prs::TransferOrder& order, const libupdate::UpdatePolicy* po
     if (hooked.is_error()) return fail(outcome, hooked.error(), "the server's update hook failed");
 }
 
-neurath::Message ready_message(const Outcome& outcome) {
+neurath::Message ready_message(const TransferOutcome& outcome) {
     Message message{};
     message.type = prs::kUpdateReady;
     auto& ready = neurath::payload_of<prs::UpdateReady>(message);
@@ -249,7 +260,7 @@ neurath::Message ready_message(const Outcome& outcome) {
 
 // A failed transfer: rs copies the text while handling the report, then
 // ends this process; the wait keeps the grant alive until then.
-Result<void> report_failure(const Outcome& outcome) {
+Result<void> report_failure(const TransferOutcome& outcome) {
     Message message = ready_message(outcome);
     const size_t length = str::strnlen(outcome.text, sizeof outcome.text) + 1;
     Grant text = TRY(Grant::create(kRs, outcome.text, length, neurath::kGrantRead));
@@ -260,17 +271,31 @@ Result<void> report_failure(const Outcome& outcome) {
     return outcome.error;
 }
 
-Result<void> report(const Outcome& outcome) {
+Result<void> report(const TransferOutcome& outcome) {
     if (outcome.error != Error::None) return report_failure(outcome);
     return send(kRs, ready_message(outcome));
 }
 
-Result<void> wait_for_commit() {
+// Keeps a message that reached the new version in the moment between the
+// commit and its first receive: it is served first, like the held ones.
+void hold_early_message(const Message& message) {
+    if (message.source == kRs && message.type == neurath::kmsg::kNotify) return;  // the commit's wake-up
+    if (!admission_queue().hold(message) && message.source != neurath::kKernel)
+        (void)send_error_reply(message.source, Error::Busy);
+}
+
+// Committed means: this process now holds the endpoint of the version it
+// replaces, which only rs's ProcSwapEndpoints can have done. rs's kCommitTag
+// only wakes us; it comes from whichever endpoint rs has by then (when rs
+// replaces itself, from the old rs at its new endpoint). Before the commit
+// nothing but rs has business with this process: other messages are dropped.
+Result<void> wait_for_commit(Endpoint replaced) {
     for (;;) {
         Message message;
-        TRY(receive(kRs, message));
-        if (notified(message, pu::kCommitTag)) return {};
-        if (notified(message, pu::kAbortTag)) return Error::Timeout;
+        TRY(receive(neurath::kAny, message));
+        if (self_endpoint() != replaced) continue;
+        hold_early_message(message);
+        return {};
     }
 }
 
@@ -283,20 +308,20 @@ bool update_agent_dispatch(const Message& request, Message& reply, bool& send_re
         send_reply = true;
         return true;
     }
-    if (notified(request, pu::kAbortTag)) {  // the deadline passed before we parked
-        stop_holding();
-        return true;
+    if (request.type == neurath::kmsg::kNotify) {  // rs's notifications are all the agent's
+        if (notified(request, pu::kAbortTag)) stop_holding();  // the deadline passed before we parked
+        return true;  // a commit wake-up arriving after the commit: nothing to do
     }
     return false;
 }
 
 Result<void> update_agent_start(const libupdate::UpdatePolicy* policy, UpdateStep after_transfer) {
     const prs::TransferOrder order = TRY(ask_for_transfer_order());
-    Outcome outcome;
+    TransferOutcome outcome;
     transfer(order, policy, after_transfer, outcome);
     if (outcome.error != Error::None) log("update agent: the new version cannot take over: %s\n", outcome.text);
     TRY(report(outcome));
-    return wait_for_commit();
+    return wait_for_commit(order.old_version);
 }
 
 }  // namespace sys
