@@ -68,6 +68,8 @@ Result<void> UpdateManager::swap_others(uint32_t& swapped) {
 
 void UpdateManager::transfer_self(RsState&) {
     Participant& self = *self_participant();
+    // From here until its new version commits, rs handles no request.
+    if (transaction_.hold_started_ns == 0) transaction_.hold_started_ns = sys::uptime_ns();
     (void)sys::set_alarm(transaction_.timeout_ns);
     send_transfer_order(self);
     if (transaction_.stage != UpdateStage::Transferring) return;  // the order could not be sent: rolled back
