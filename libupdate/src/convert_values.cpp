@@ -77,9 +77,13 @@ void Converter::write(uint8_t* destination, const void* bytes, size_t size) {
 
 void Converter::mark_bits(uint8_t* destination, uint64_t first_bit, uint64_t bit_count) {
     if (!mask_) return;
-    uint64_t base = static_cast<uint64_t>(destination - mask_base_) * 8 + first_bit;
-    for (uint64_t bit = base; bit < base + bit_count; ++bit)
-        if (bit / 8 < mask_size_) mask_[bit / 8] |= static_cast<uint8_t>(1u << (bit % 8));
+    uint64_t bit = static_cast<uint64_t>(destination - mask_base_) * 8 + first_bit;
+    uint64_t end = bit + bit_count;
+    if (end > mask_size_ * 8) end = mask_size_ * 8;
+    for (; bit < end && bit % 8; ++bit) mask_[bit / 8] |= static_cast<uint8_t>(1u << (bit % 8));
+    const uint64_t whole_bytes = bit < end ? (end - bit) / 8 : 0;  // the bulk: whole bytes at once
+    if (whole_bytes) platform_fill(mask_ + bit / 8, 0xff, whole_bytes);
+    for (bit += whole_bytes * 8; bit < end; ++bit) mask_[bit / 8] |= static_cast<uint8_t>(1u << (bit % 8));
 }
 
 Result<void> Converter::convert_object(const uint8_t* source, const RelocationEntry& entry, uint8_t* destination) {
