@@ -190,6 +190,11 @@ Result<void> UpdateManager::prepare_all(char* why, size_t capacity) {
     const size_t filter_length = str::strlen(transaction_.state_filter);
     for (uint32_t i = 0; i < transaction_.count; ++i) {
         Participant& part = *order[i];
+        if (part.is_self && transaction_.state_filter[0]) {
+            sys::format(why, capacity, "rs: a state filter cannot be given when rs replaces itself "
+                                       "(it is always between two requests when its turn comes)");
+            return Error::NotSupported;
+        }
         if (part.is_self) {  // rs is between two messages: that is its quiescent state
             part.parked = true;
             part.runtime_root = reinterpret_cast<uint64_t>(&libupdate::runtime_root());
