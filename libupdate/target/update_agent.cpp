@@ -82,8 +82,9 @@ void park(const lu_quiescent_point*, void*) {
     parked.type = prs::kUpdateParked;
     neurath::payload_of<prs::UpdateParked>(parked).runtime_root =
         reinterpret_cast<uint64_t>(&libupdate::runtime_root());
-    if (send(kRs, parked).ok()) wait_for_abort();
-    else log("update agent: cannot report to rs that the server is parked; carrying on\n");
+    Result<void> told = sendrec(kRs, parked);
+    if (told.ok() && parked.type == protocol::kReplyOk) wait_for_abort();
+    else log("update agent: rs did not take the report that the server is parked; carrying on\n");
     stop_holding();
 }
 
@@ -258,22 +259,23 @@ neurath::Message ready_message(const TransferOutcome& outcome) {
     return message;
 }
 
-// A failed transfer: rs copies the text while handling the report, then
-// ends this process; the wait keeps the grant alive until then.
+// A failed transfer: rs copies the text before it answers, then ends this
+// process (which also ends by itself, as a start that failed).
 Result<void> report_failure(const TransferOutcome& outcome) {
     Message message = ready_message(outcome);
     const size_t length = str::strnlen(outcome.text, sizeof outcome.text) + 1;
     Grant text = TRY(Grant::create(kRs, outcome.text, length, neurath::kGrantRead));
     neurath::payload_of<prs::UpdateReady>(message).error_text = text.ref();
-    TRY(send(kRs, message));
-    Message verdict;
-    (void)receive(kRs, verdict);
+    TRY(sendrec(kRs, message));  // rs has copied the text when it answers
     return outcome.error;
 }
 
 Result<void> report(const TransferOutcome& outcome) {
     if (outcome.error != Error::None) return report_failure(outcome);
-    return send(kRs, ready_message(outcome));
+    Message message = ready_message(outcome);
+    TRY(sendrec(kRs, message));
+    if (message.type != protocol::kReplyOk) return protocol::error_of_reply(message.type);
+    return {};
 }
 
 // Keeps a message that reached the new version in the moment between the

@@ -61,8 +61,7 @@ Result<Disposition> handle_update_history(RsState& state, const Message& request
 }
 
 Result<Disposition> handle_parked(RsState& state, const Message& request, Message&) {
-    state.updates.on_parked(state, request.source, payload_of<prs::UpdateParked>(request).runtime_root);
-    return Disposition::NoReply;
+    return state.updates.on_parked(state, request.source, payload_of<prs::UpdateParked>(request).runtime_root);
 }
 
 Result<Disposition> handle_loaded(RsState& state, const Message& request, Message&) {
@@ -70,8 +69,7 @@ Result<Disposition> handle_loaded(RsState& state, const Message& request, Messag
 }
 
 Result<Disposition> handle_ready(RsState& state, const Message& request, Message&) {
-    state.updates.on_ready(state, request.source, payload_of<prs::UpdateReady>(request));
-    return Disposition::NoReply;
+    return state.updates.on_ready(state, request.source, payload_of<prs::UpdateReady>(request));
 }
 
 Result<Disposition> handle_kernel_notification(RsState& state, const Message& request, Message&) {

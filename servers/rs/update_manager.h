@@ -31,10 +31,10 @@ public:
     Result<sys::Disposition> wait(Endpoint client, const protocol::rs::UpdateWaitRequest& request,
                                   neurath::Message& reply);
 
-    void on_parked(RsState& rs, Endpoint source, uint64_t runtime_root);
+    Result<sys::Disposition> on_parked(RsState& rs, Endpoint source, uint64_t runtime_root);
     // A new version asks for its transfer order (its reply is deferred).
     Result<sys::Disposition> on_loaded(RsState& rs, Endpoint source);
-    void on_ready(RsState& rs, Endpoint source, const protocol::rs::UpdateReady& report);
+    Result<sys::Disposition> on_ready(RsState& rs, Endpoint source, const protocol::rs::UpdateReady& report);
     void on_alarm();
     // A process ended. True when it was a new or replaced version of an
     // update (rs's restart policy must leave it alone).

@@ -113,17 +113,29 @@ Result<sys::Disposition> UpdateManager::wait(Endpoint client, const prs::UpdateW
 
 // --- reports from the processes being updated ---------------------------------
 
-void UpdateManager::on_parked(RsState& rs, Endpoint source, uint64_t runtime_root) {
+namespace {
+
+// Answers a report at once (its sender waits in SendReceive, and a process
+// inside SendReceive cannot be swapped by the commit that may follow).
+void acknowledge(Endpoint source) {
+    neurath::Message ack{};
+    ack.type = protocol::kReplyOk;
+    (void)sys::send_reply(source, ack);
+}
+
+}  // namespace
+
+Result<sys::Disposition> UpdateManager::on_parked(RsState& rs, Endpoint source, uint64_t runtime_root) {
     Participant* part = transaction_.stage == UpdateStage::Quiescing ? by_endpoint(source) : nullptr;
-    if (!part || !part->prepared || part->parked) {
-        // Parked for a transaction that already ended: let it carry on.
-        (void)sys::notify(source, pu::kAbortTag);
-        return;
-    }
+    // Not a participant, or parked for a transaction that already ended: the
+    // refusal tells a stale one to carry on.
+    if (!part || !part->prepared || part->parked) return Error::PermissionDenied;
+    acknowledge(source);
     part->parked = true;
     part->runtime_root = runtime_root;
     end_quiescence_if_all_parked();
     start_transfer_if_ready(rs);
+    return sys::Disposition::NoReply;
 }
 
 void UpdateManager::end_quiescence_if_all_parked() {
@@ -183,21 +195,23 @@ void UpdateManager::send_transfer_order(Participant& part) {
     }
 }
 
-void UpdateManager::on_ready(RsState& rs, Endpoint source, const prs::UpdateReady& report) {
+Result<sys::Disposition> UpdateManager::on_ready(RsState& rs, Endpoint source, const prs::UpdateReady& report) {
     Participant* part = transaction_.stage == UpdateStage::Transferring ? by_new_endpoint(source) : nullptr;
-    if (!part || !part->ordered || part->ready) return;
+    if (!part || !part->ordered || part->ready || part->is_self) return Error::PermissionDenied;
     if (report.status != protocol::kReplyOk) {
         char text[pu::kMaxErrorText] = {};
         if (report.error_text.length > 0) {
             const uint64_t length = report.error_text.length < sizeof text ? report.error_text.length : sizeof text - 1;
             (void)sys::copy_from_grant(source, report.error_text, 0, text, length);
         }
+        acknowledge(source);
         char reason[prs::kUpdateLineLength];
         sys::format(reason, sizeof reason, "%s: %s", part->name,
                     text[0] ? text : neurath::error_name(protocol::error_of_reply(report.status)));
         rollback(reason);
-        return;
+        return sys::Disposition::NoReply;
     }
+    acknowledge(source);
     part->ready = true;
     part->objects = report.objects;
     part->bytes = report.bytes;
@@ -206,9 +220,10 @@ void UpdateManager::on_ready(RsState& rs, Endpoint source, const prs::UpdateRead
     line("transfer  %-6s %llu objects, %llu bytes, %llu pointers relocated", part->name,
          static_cast<unsigned long long>(report.objects), static_cast<unsigned long long>(report.bytes),
          static_cast<unsigned long long>(report.pointers));
-    if (!others_ready()) return;
+    if (!others_ready()) return sys::Disposition::NoReply;
     if (self_participant()) start_transfer_if_ready(rs);
     else commit(rs);
+    return sys::Disposition::NoReply;
 }
 
 void UpdateManager::on_alarm() {

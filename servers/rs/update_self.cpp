@@ -89,15 +89,19 @@ void UpdateManager::transfer_self(RsState&) {
         }
         if (message.type != prs::kUpdateReady) continue;
         const auto& report = neurath::payload_of<prs::UpdateReady>(message);
+        neurath::Message ack{};  // answered before the swap: it waits in SendReceive
+        ack.type = protocol::kReplyOk;
         if (report.status != protocol::kReplyOk) {
             char text[pu::kMaxErrorText] = {};
             const uint64_t length = report.error_text.length < sizeof text ? report.error_text.length : sizeof text - 1;
             if (length) (void)sys::copy_from_grant(self.new_endpoint, report.error_text, 0, text, length);
+            (void)sys::send_reply(self.new_endpoint, ack);
             sys::format(reason, sizeof reason, "rs: %s",
                         text[0] ? text : neurath::error_name(protocol::error_of_reply(report.status)));
             rollback(reason);
             return;
         }
+        (void)sys::send_reply(self.new_endpoint, ack);
         (void)sys::set_alarm(0);
         hand_over_to_new_self(self);  // returns only when the commit was refused (rolled back)
         return;

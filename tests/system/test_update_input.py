@@ -1,8 +1,8 @@
 """test_update_input.py — bad update requests get a clear error naming what
 is wrong, and change nothing: an unknown name, a missing file, a file that is
 not an executable, a binary of another server, a binary without update
-metadata, a malformed or unknown state filter, undo with nothing to undo, and
-rs refusing to replace itself."""
+metadata, a malformed or unknown state filter, undo with nothing to undo, a
+name given twice, and a state filter for rs's own update."""
 import pytest
 
 from update_helpers import service_table, update
@@ -17,7 +17,7 @@ REFUSALS = [
     ('ds /sbin/ds.next --state "state.store.count_ >"', "ds: cannot prepare: "),
     ('ds /sbin/ds.next --state "no_such_variable == 1"', "unknown variable 'no_such_variable'"),
     ("--undo ds", "ds: no committed update to undo"),
-    ("rs /sbin/rs", "rs: the update manager cannot replace itself"),
+    ('rs /sbin/rs.next --state "state.image.length > 0"', "rs: a state filter cannot be given"),
     ("ds:/sbin/ds.next ds:/sbin/ds.next", "ds: named twice"),
 ]
 

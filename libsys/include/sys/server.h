@@ -124,10 +124,12 @@ Outcome dispatch(const DispatchTable<State>& table, State& state, const Message&
         return Outcome::SendReply;
     }
 
-    // A reply (status 0 or a negative error) that arrives as a request came
-    // from a peer answering something this server never asked: answering it
-    // could start an endless exchange of errors. Dropped.
-    if (!from_kernel && request.type <= protocol::kReplyOk) return Outcome::NoReply;
+    // A reply (status 0 or a negative error) that arrives as a request from
+    // another system server answers something this server never asked:
+    // answering it in turn could start an endless exchange of errors between
+    // two servers. Dropped. (A user program sending one gets BadMessage.)
+    const bool from_system_server = request.source > neurath::kKernel && request.source < neurath::kFirstUserEndpoint;
+    if (from_system_server && request.type <= protocol::kReplyOk) return Outcome::NoReply;
 
     const Route<State>* route = table.find(request.type);
     if (route == nullptr) {

@@ -5,15 +5,17 @@
 //   rs -> S      kPrepare (SendReceive): install the state filter and start
 //                holding new requests back; the reply is the verdict on the
 //                filter (a malformed filter fails here, nothing changes).
-//   S  -> rs     rs::kUpdateParked (Send): S is parked at its quiescent point
-//                with the filter holding; S then receives from rs only.
+//   S  -> rs     rs::kUpdateParked (SendReceive, answered at once): S is
+//                parked at its quiescent point with the filter holding; S
+//                then receives from rs only.
 //   (before kPrepare: rs loads the binary and spawns S', the new version, with
 //   --update and a capability to read S's memory, SpawnRequest::state_source;
 //   S' -> rs rs::kUpdateLoaded (SendReceive) and waits.)
 //   rs -> S'     the reply to kUpdateLoaded, rs::TransferOrder: the address of
 //                S's runtime root; S' transfers and checks the state.
-//   S' -> rs     rs::kUpdateReady (Send): state transferred and checked, or
-//                the error; S' then receives from rs only.
+//   S' -> rs     rs::kUpdateReady (SendReceive, answered at once): state
+//                transferred and checked, or the error; S' then waits until
+//                it holds S's endpoint.
 //   rs           commit: ProcSwapEndpoints(S, S'), kill S, notify S' kCommitTag;
 //                rollback: kill S', notify S kAbortTag (S resumes).
 // A quiescence deadline passing before kUpdateParked makes rs notify S
