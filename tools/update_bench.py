@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from qemu_session import QemuSession
 
 TARGETS = (  # name, next binary, the shell lines that start it first (if it is a program)
+    ("rs", "/sbin/rs.next", ()),
     ("ds", "/sbin/ds.next", ()),
     ("tty", "/sbin/tty.next", ()),
     ("pm", "/sbin/pm.next", ()),
@@ -94,9 +95,8 @@ def collect(command: list[str], timeout: float = 600.0) -> list[UpdateFigures]:
     with QemuSession(command) as session:
         session.wait_prompt(timeout)
         for name, binary, setup in TARGETS:
-            for line in setup:
-                session.run_command(line, timeout)
-            if name == "kvd":
+            started = "".join(session.run_command(line, timeout) for line in setup)
+            if name == "kvd" and "kvd: ready" not in started:
                 session.expect("kvd: ready", timeout)
             figures.append(_measure(session, name, binary, timeout))
         session.send_line("poweroff")

@@ -43,6 +43,7 @@ void move_name_state(Process& a, Process& b) {
 // by scanning the process table and `earliest` bounds the set of deadlines,
 // which an exchange does not change.
 void move_role(Process& a, Process& b) {
+    exchange(a.pid, b.pid);  // an updated program stays the same process to pm, the shell and ps
     exchange(a.supervisor, b.supervisor);
     exchange(a.privileges, b.privileges);
     exchange_bytes(a.io_bitmap, b.io_bitmap, sizeof a.io_bitmap);

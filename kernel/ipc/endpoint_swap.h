@@ -6,10 +6,11 @@
 // notifications pending at it, kernel messages waiting for it, IRQ
 // subscriptions (irq_routing keeps them by endpoint) and processes
 // receiving from it specifically (they wait for the endpoint). Moves with
-// the role: supervisor, privileges, I/O port permissions (the TSS bitmap is
-// reloaded when one of the two is the process whose bitmap it holds) and the
-// pending alarm. Stays with the process: memory, grants it created, pid,
-// name, version, priority and CPU time. Both lose their state-read capability (the transfer is
+// the role: the pid (an updated program is still the same process to pm,
+// the shell and ps), supervisor, privileges, I/O port permissions (the TSS
+// bitmap is reloaded when one of the two is the process whose bitmap it
+// holds) and the pending alarm. Stays with the process: memory, grants it
+// created, name, version, priority and CPU time. Both lose their state-read capability (the transfer is
 // over). Refused (-Busy) while either process is blocked sending or inside
 // SendReceive; a plain Receive (from anyone or from one source) is fine.
 // kRs may be swapped only by the process at kRs (rs updating itself;

@@ -13,6 +13,7 @@
 #include <sys/format.h>
 #include <sys/grant.h>
 #include <sys/stdio.h>
+#include <sys/vfs_client.h>
 
 #include "handlers.h"
 #include "process_lookup.h"
@@ -103,8 +104,18 @@ Result<void> UpdateManager::resolve_targets(RsState& rs, const prs::UpdateSpec& 
     return {};
 }
 
-// The binary a participant runs now, kept for `update --undo`: rs's copy
-// when it has one whose identity matches the running process; else empty.
+// A program pm started from /bin/<name> (the name pm gives a process).
+static Result<Binary> read_program_binary(const char* name) {
+    char path[prs::kMaxUpdatePath];
+    sys::format(path, sizeof path, "/bin/%s", name);
+    size_t length = 0;
+    uint8_t* data = TRY(sys::vfs::read_whole_file(path, &length));
+    return Binary{data, length, neurath::image_version(data, length)};
+}
+
+// The binary a participant runs now, kept for `update --undo`: rs's copy,
+// its boot module or its file in /bin, when that is exactly what runs (the
+// same build identity as the running process); else empty.
 static Binary running_binary(RsState& rs, const Participant& part) {
     Result<Binary> copy = Error::NotFound;
     if (const Binary* kept = rs.updates.store().current(part.name))
@@ -113,6 +124,8 @@ static Binary running_binary(RsState& rs, const Participant& part) {
         copy = copy_service_executable(rs.sources, *spec);
     else if (part.is_self)
         copy = copy_boot_module("rs");
+    else
+        copy = read_program_binary(part.name);
     if (copy.is_error()) return Binary{};
     Binary binary = copy.release_value();
     if (binary.version != part.old_version) release_binary(binary);  // not what runs: unknown
@@ -170,8 +183,6 @@ Result<void> UpdateManager::spawn_new_versions(char* why, size_t capacity) {
             return spawned.error();
         }
         part.new_endpoint = spawned.value();
-        auto info = process_at(part.new_endpoint);
-        part.new_pid = info.ok() ? info.value().pid : 0;
     }
     return {};
 }

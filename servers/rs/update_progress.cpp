@@ -314,11 +314,9 @@ void UpdateManager::kill_replaced_and_wake_new() {
 // replaced itself).
 void UpdateManager::record_commit(RsState& rs) {
     Transaction& t = transaction_;
-    for (uint32_t i = 0; i < t.count; ++i) {
-        Participant& part = t.parts[i];
-        expect_end(part.new_endpoint);  // the old version, ended by the commit
-        if (ServiceRecord* record = rs.supervisor.record_for(part.endpoint)) record->pid = part.new_pid;
-    }
+    // The old versions, ended by the commit, are at the new ones' endpoints
+    // (the swap also gave each new version the old one's pid: records stay right).
+    for (uint32_t i = 0; i < t.count; ++i) expect_end(t.parts[i].new_endpoint);
     end_phase(UpdatePhase::Commit);
     t.blackout_ns = sys::uptime_ns() - t.hold_started_ns;
     keep_binaries_and_history(rs);

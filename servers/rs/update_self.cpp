@@ -140,7 +140,7 @@ void UpdateManager::on_self_committed(RsState& rs) {
     end_transfer_and_check();
     kill_replaced_and_wake_new();
     record_commit(rs);
-    sys::log("rs: now running as the new version (pid %llu)\n", static_cast<unsigned long long>(self->new_pid));
+    sys::log("rs: now running as the new version\n");
 }
 
 }  // namespace rs

@@ -29,8 +29,7 @@ struct Participant {
     uint64_t old_version = 0;
     Binary new_binary;                       // what it will run
     Binary old_binary;                       // what it runs now, if rs has it (for undo)
-    Endpoint new_endpoint = neurath::kNone;  // the new version's endpoint until commit
-    uint64_t new_pid = 0;
+    Endpoint new_endpoint = neurath::kNone;  // the new version's endpoint until commit (then the old one's)
     bool prepared = false;                   // accepted kPrepare: holding requests
     bool parked = false;
     bool loaded = false;                     // the new version asked for its transfer order

@@ -56,8 +56,8 @@ enum class Sys : uint64_t {
     ProcSwapEndpoints = 28, // (Endpoint a, Endpoint b): atomically exchange two live processes' roles
                       // (live-update commit: the new version takes over the old name). Moves with each name:
                       // messages queued for it, notifications pending at it, kernel messages waiting for it,
-                      // IRQ subscriptions, and the role: supervisor, privileges, I/O port permissions, the
-                      // pending alarm. Stays with the process: memory, grants it created, pid, name, version,
+                      // IRQ subscriptions, and the role: pid, supervisor, privileges, I/O port permissions,
+                      // the pending alarm. Stays with the process: memory, grants it created, name, version,
                       // priority. Both lose their state-read capability. -Busy while either is blocked sending
                       // or inside SendReceive (a plain Receive is fine); kRs only when the caller is the
                       // process at kRs (rs updating itself), else -PermissionDenied.

@@ -86,19 +86,38 @@ private:
 };
 
 // Success or an error; an error whose code is None counts as success.
+// Success touches only a flag: an error type may be large (libupdate's
+// carries its text), and results of hot paths are mostly successes.
 template <typename E>
 class [[nodiscard]] Result<void, E> {
 public:
-    Result() : error_() {}
-    Result(const E& error) : error_(error) {}
+    Result() : failed_(false) {}
+    Result(const E& error) : failed_(error_code(error) != Error::None) {
+        if (failed_) new (&storage_.error) E(error);
+    }
+    Result(const Result& other) : failed_(other.failed_) {
+        if (failed_) new (&storage_.error) E(other.storage_.error);
+    }
+    Result& operator=(const Result& other) {
+        if (this != &other) {
+            failed_ = other.failed_;
+            if (failed_) new (&storage_.error) E(other.storage_.error);
+        }
+        return *this;
+    }
 
-    bool ok() const { return error_code(error_) == Error::None; }
-    bool is_error() const { return !ok(); }
-    E error() const { return error_; }
+    bool ok() const { return !failed_; }
+    bool is_error() const { return failed_; }
+    E error() const { return failed_ ? storage_.error : E{}; }
     void release_value() const {}
 
 private:
-    E error_;
+    static_assert(__is_trivially_destructible(E), "error types hold no resources");
+    union Storage {
+        Storage() {}
+        E error;
+    } storage_;
+    bool failed_;
 };
 
 // Converts a raw kernel-call return value (>= 0 or -Error) into a Result.
