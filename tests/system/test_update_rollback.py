@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from update_helpers import FAULTS, SERVERS, expect_rollback, same_identity, service_table
+from update_helpers import FAULTS, SERVERS, expect_rollback, same_identity, service_table, start_kvd
 
 REASONS = {
     "crash-init": r"new version crashed",
@@ -23,7 +23,7 @@ REASONS = {
 # A state filter over each server's own variables that never holds.
 UNREACHABLE = {
     "pm": '--state "state.init_restarts > 1000000"',
-    "vfs": '--state "g_vfs.fs.core_.node_count_ > 1000000000"',
+    "vfs": '--state "g_vfs.fs.core_.bytes_reserved_ > 1000000000000"',
     "ds": '--state "state.store.count_ > 1000000"',
     "tty": '--state "g_tty.lines_delivered > 1000000000"',
 }
@@ -39,8 +39,7 @@ STATE_CHECK = {
 @pytest.mark.parametrize("server", SERVERS)
 def test_every_faulty_version_rolls_back_and_the_server_keeps_its_state(neurath, server):
     neurath.run_command("echo written before > /rollback.txt")
-    neurath.run_command("kvd &")
-    neurath.expect("kvd: ready", 30)
+    start_kvd(neurath)
     before = service_table(neurath)
     for fault in FAULTS:
         expect_rollback(neurath, f"{server} /test/updates/{server}-{fault} --timeout 300", REASONS[fault])
@@ -56,8 +55,7 @@ def test_every_faulty_version_rolls_back_and_the_server_keeps_its_state(neurath,
 
 
 def test_kvd_rolls_back_every_faulty_version_and_keeps_its_records(neurath):
-    neurath.run_command("kvd &")
-    neurath.expect("kvd: ready", 30)
+    start_kvd(neurath)
     assert "0 failures" in neurath.run_command("kvload 100", timeout=120)
     for fault in FAULTS[:-1]:
         expect_rollback(neurath, f"kvd /test/updates/kvd-{fault} --timeout 300", REASONS[fault])

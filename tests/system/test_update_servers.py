@@ -7,15 +7,14 @@ update. Its endpoint and restart count never change; its version does, and
 `updates` records each step."""
 import re
 
-from update_helpers import expect_commit, same_identity, service_table, update
+from update_helpers import expect_commit, same_identity, service_table, start_kvd, update
 
 
 def test_vfs_update_keeps_files_directories_and_open_descriptors(neurath):
     neurath.run_command("mkdir /keep")
     neurath.run_command("echo before the update > /keep/a.txt")
     neurath.run_command("echo second >> /keep/a.txt")
-    neurath.run_command("kvd &")
-    neurath.expect("kvd: ready", 30)
+    start_kvd(neurath)
     before = service_table(neurath)
     output = expect_commit(neurath, "vfs /sbin/vfs.next")
     for phase in ("load", "quiesce", "transfer", "check"):
@@ -35,8 +34,7 @@ def test_vfs_update_keeps_files_directories_and_open_descriptors(neurath):
 
 
 def test_pm_update_keeps_every_process_and_its_children(neurath):
-    neurath.run_command("kvd &")
-    neurath.expect("kvd: ready", 30)
+    start_kvd(neurath)
     ps_before = {line.split()[0]: line.split()[-1] for line in neurath.run_command("ps").splitlines()[1:]}
     before = service_table(neurath)
     expect_commit(neurath, "pm /sbin/pm.next")
@@ -53,8 +51,7 @@ def test_pm_update_keeps_every_process_and_its_children(neurath):
 
 
 def test_ds_update_keeps_every_key(neurath):
-    neurath.run_command("kvd &")
-    neurath.expect("kvd: ready", 30)
+    start_kvd(neurath)
     assert "0 failures" in neurath.run_command("kvload 200", timeout=120)
     before = service_table(neurath)
     expect_commit(neurath, "ds /sbin/ds.next")

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from update_helpers import expect_commit, expect_rollback
+from update_helpers import expect_commit, expect_rollback, start_kvd
 
 SUMMARY = re.compile(r"(?P<label>kvload|hammer \w+): (?P<requests>\d+) requests, (?P<failures>\d+) failures, "
                      r"longest wait (?P<wait>\d+) us")
@@ -41,8 +41,7 @@ def test_fifty_updates_and_rollbacks_under_load_lose_nothing(neurath, server, lo
 
 
 def test_kvd_is_updated_under_its_own_load(neurath):
-    neurath.run_command("kvd &")
-    neurath.expect("kvd: ready", 30)
+    start_kvd(neurath)
     neurath.run_command("kvload 30000 &")
     for _ in range(10):
         expect_commit(neurath, "kvd /bin/kvd.v2")

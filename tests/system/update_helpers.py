@@ -19,6 +19,14 @@ def service_table(session):
     return rows
 
 
+def start_kvd(session):
+    """Starts kvd in the background and waits until it is ready; its ready
+    line may come before the shell's next prompt or after it."""
+    started = session.run_command("kvd &")
+    if "kvd: ready" not in started:
+        session.expect("kvd: ready", 30)
+
+
 def update(session, arguments, timeout=120):
     """Runs `update <arguments>`; returns (verdict, output) with verdict one of
     committed, rolled back, prepared or refused."""
