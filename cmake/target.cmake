@@ -33,23 +33,6 @@ function(neurath_boot_file target image_path)
     set_property(GLOBAL APPEND PROPERTY NEURATH_BOOT_TARGETS ${target})
 endfunction()
 
-# neurath_boot_file_stripped(<target> <path-in-image>): place a built executable
-# in the boot image without its debug information (a fifth of its size). For
-# binaries that only serve as targets of live update (cmake/versions.cmake,
-# cmake/update_variants.cmake): vfs holds every file of the image in memory
-# and an update of vfs transfers all of it. Update metadata, identity and
-# code are untouched.
-function(neurath_boot_file_stripped target image_path)
-    set(stripped ${CMAKE_CURRENT_BINARY_DIR}/${target}.stripped)
-    add_custom_command(OUTPUT ${stripped}
-        COMMAND ${CMAKE_OBJCOPY} --strip-debug $<TARGET_FILE:${target}> ${stripped}
-        DEPENDS ${target}
-        VERBATIM)
-    add_custom_target(${target}_stripped DEPENDS ${stripped})
-    set_property(GLOBAL APPEND PROPERTY NEURATH_BOOT_FILES "${stripped}=${image_path}")
-    set_property(GLOBAL APPEND PROPERTY NEURATH_BOOT_TARGETS ${target}_stripped)
-endfunction()
-
 # neurath_boot_data(<source-file> <path-in-image>): place a source-tree data file in the boot image.
 function(neurath_boot_data source image_path)
     get_filename_component(absolute ${source} ABSOLUTE BASE_DIR ${CMAKE_CURRENT_SOURCE_DIR})

@@ -12,8 +12,7 @@
 # version of the program whose update agent crashes, fails, hangs or reports
 # a broken invariant at the named point (libupdate/target/update_fault.h), so
 # `update <program> /test/updates/<program>-<fault>` must roll back and leave
-# the running version serving with its state. The image gets them without
-# debug information (neurath_boot_file_stripped, target.cmake).
+# the running version serving with its state.
 
 function(neurath_update_variants program)
     cmake_parse_arguments(ARG "" "" "SOURCES;INCLUDES;LIBS" ${ARGN})
@@ -31,7 +30,7 @@ function(neurath_update_variants program)
             INCLUDES ${ARG_INCLUDES}
             LIBS ${ARG_LIBS}
             IDENTITY ${program}
-            UPDATE_FAULT ${fault})
-        neurath_boot_file_stripped(${program}-${fault} /test/updates/${program}-${fault})
+            UPDATE_FAULT ${fault}
+            IMAGE_PATH /test/updates/${program}-${fault})
     endforeach()
 endfunction()

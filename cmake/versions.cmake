@@ -5,7 +5,7 @@
 #
 # neurath_program_version(<target> FROM <source-dir> PATCH <patch-file> IDENTITY <program>
 #                         SOURCES <file>... [EXTRA_SOURCES <file>...] [IMAGE_PATH <path>]
-#                         [STRIP_DEBUG] [INCLUDES <dir>...] [LIBS <lib>...] [UPDATE_FAULT <fault>])
+#                         [INCLUDES <dir>...] [LIBS <lib>...] [UPDATE_FAULT <fault>])
 #
 # At build time <source-dir> is copied into the build tree and <patch-file>
 # is applied to the copy with `patch -p1 --fuzz=0 --forward --batch` (paths in
@@ -16,9 +16,7 @@
 # sources. EXTRA_SOURCES are compiled as they are, neither copied nor
 # patched (relative to the calling folder): files the program shares with
 # another one, such as pm's use of rs's manifest parser. IMAGE_PATH,
-# INCLUDES, LIBS and UPDATE_FAULT are passed on; with STRIP_DEBUG the boot
-# image gets the binary without its debug information
-# (neurath_boot_file_stripped in target.cmake).
+# INCLUDES, LIBS and UPDATE_FAULT are passed on.
 # IDENTITY names the program this is a version of (rs updates a running
 # program only with a binary of its identity). The copy is made
 # again whenever the patch or any file under <source-dir> changes. A patch
@@ -27,17 +25,17 @@
 include(${CMAKE_CURRENT_LIST_DIR}/patched_sources.cmake)
 
 function(neurath_program_version target)
-    cmake_parse_arguments(ARG "STRIP_DEBUG" "FROM;PATCH;IMAGE_PATH;IDENTITY;UPDATE_FAULT"
-        "SOURCES;EXTRA_SOURCES;INCLUDES;LIBS" ${ARGN})
+    cmake_parse_arguments(ARG "" "FROM;PATCH;IMAGE_PATH;IDENTITY;UPDATE_FAULT" "SOURCES;EXTRA_SOURCES;INCLUDES;LIBS"
+        ${ARGN})
     if(ARG_UNPARSED_ARGUMENTS OR NOT ARG_FROM OR NOT ARG_PATCH OR NOT ARG_SOURCES OR NOT ARG_IDENTITY)
         message(FATAL_ERROR "neurath_program_version(${target}): needs FROM <dir> PATCH <file> IDENTITY <program>"
-            " SOURCES <file>... [EXTRA_SOURCES <file>...] [IMAGE_PATH <path>] [STRIP_DEBUG] [INCLUDES ...]"
-            " [LIBS ...] [UPDATE_FAULT <fault>];"
+            " SOURCES <file>... [EXTRA_SOURCES <file>...] [IMAGE_PATH <path>] [INCLUDES ...] [LIBS ...]"
+            " [UPDATE_FAULT <fault>];"
             " unexpected: ${ARG_UNPARSED_ARGUMENTS}")
     endif()
     neurath_patched_sources(patched NAME ${target} FROM ${ARG_FROM} PATCH ${ARG_PATCH} SOURCES ${ARG_SOURCES})
     set(image_argument "")
-    if(ARG_IMAGE_PATH AND NOT ARG_STRIP_DEBUG)
+    if(ARG_IMAGE_PATH)
         set(image_argument IMAGE_PATH ${ARG_IMAGE_PATH})
     endif()
     set(fault_argument "")
@@ -46,7 +44,4 @@ function(neurath_program_version target)
     endif()
     neurath_program(${target} SOURCES ${patched} ${ARG_EXTRA_SOURCES} ${image_argument} ${fault_argument}
         IDENTITY ${ARG_IDENTITY} INCLUDES ${ARG_INCLUDES} LIBS ${ARG_LIBS})
-    if(ARG_IMAGE_PATH AND ARG_STRIP_DEBUG)
-        neurath_boot_file_stripped(${target} ${ARG_IMAGE_PATH})
-    endif()
 endfunction()

@@ -1,6 +1,6 @@
 // ipc.cpp — rendezvous IPC between processes (see ipc.h for the rules).
 //
-// Entry points: ipc_send, ipc_receive, ipc_notify, notify_from_kernel,
+// Entry points: ipc_send, ipc_receive, ipc_notify, notify_from_kernel, ipc_alarm,
 // post_kernel_message, ipc_on_death, ipc_retry_receive, may_send_to.
 #include "ipc/ipc.h"
 
@@ -215,6 +215,16 @@ void notify_from_kernel(Process& target, uint32_t tag) {
     if (accepts_unsolicited_from(target, kKernel)) {
         deliver(target, notification_message(target.notifications.take(kKernel)), kKernel);
     }
+}
+
+void ipc_alarm(Process& target) {
+    const bool waits_on_one_process = is_receiving(target) && !target.send_then_receive &&
+                                      target.receive_source != kAny && target.receive_source != kKernel;
+    if (waits_on_one_process) {
+        complete_call(target, neurath::error_return(Error::Timeout));
+        return;
+    }
+    notify_from_kernel(target, neurath::kAlarmTag);
 }
 
 void post_kernel_message(Endpoint destination, const Message& message) {

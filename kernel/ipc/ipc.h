@@ -32,6 +32,9 @@ SyscallResult ipc_receive(Process& caller, Endpoint source, MessageBuffer buffer
 SyscallResult ipc_notify(Process& caller, Endpoint destination, uint32_t tag);
 
 void notify_from_kernel(Process& target, uint32_t tag);
+// The process's alarm fired: a Receive from one given process ends with
+// -Timeout; otherwise the alarm is a kernel notification (kAlarmTag).
+void ipc_alarm(Process& target);
 void post_kernel_message(Endpoint destination, const neurath::Message& message);
 void ipc_on_death(Process& dead);
 // A process blocked in Receive whose pending work changed (endpoint swap):

@@ -36,7 +36,7 @@ void alarms_fire_due(uint64_t now_ns) {
         if (process == nullptr || process->run_state == RunState::Free || process->alarm_deadline_ns == 0) continue;
         if (process->alarm_deadline_ns <= now_ns) {
             process->alarm_deadline_ns = 0;
-            notify_from_kernel(*process, neurath::kAlarmTag);
+            ipc_alarm(*process);
         } else if (process->alarm_deadline_ns < earliest) {
             earliest = process->alarm_deadline_ns;
         }

@@ -24,6 +24,13 @@ Result<void> crash_service(const char* name) {
 
 Result<void> shutdown(int32_t code) { return call_status(kRs, pr::kShutdown, pr::ShutdownRequest{code}); }
 
+Result<pr::ServiceInfoReply> service_info(const char* name) {
+    pr::ServiceInfoRequest request{};
+    if (str::strlen(name) >= sizeof request.name) return Error::NameTooLong;
+    str::strlcpy(request.name, name, sizeof request.name);
+    return call<pr::ServiceInfoReply>(kRs, pr::kServiceInfo, request);
+}
+
 Result<uint32_t> update(const UpdateSpec& spec, char* error_text, size_t capacity) {
     if (error_text == nullptr || capacity == 0) return Error::InvalidArgument;
     str::memset(error_text, 0, capacity);

@@ -77,9 +77,13 @@ void Converter::write(uint8_t* destination, const void* bytes, size_t size) {
 
 void Converter::mark_bits(uint8_t* destination, uint64_t first_bit, uint64_t bit_count) {
     if (!mask_) return;
-    uint64_t base = static_cast<uint64_t>(destination - mask_base_) * 8 + first_bit;
-    for (uint64_t bit = base; bit < base + bit_count; ++bit)
-        if (bit / 8 < mask_size_) mask_[bit / 8] |= static_cast<uint8_t>(1u << (bit % 8));
+    uint64_t bit = static_cast<uint64_t>(destination - mask_base_) * 8 + first_bit;
+    uint64_t end = bit + bit_count;
+    if (end > mask_size_ * 8) end = mask_size_ * 8;
+    for (; bit < end && bit % 8; ++bit) mask_[bit / 8] |= static_cast<uint8_t>(1u << (bit % 8));
+    const uint64_t whole_bytes = bit < end ? (end - bit) / 8 : 0;  // the bulk: whole bytes at once
+    if (whole_bytes) platform_fill(mask_ + bit / 8, 0xff, whole_bytes);
+    for (bit += whole_bytes * 8; bit < end; ++bit) mask_[bit / 8] |= static_cast<uint8_t>(1u << (bit % 8));
 }
 
 Result<void> Converter::convert_object(const uint8_t* source, const RelocationEntry& entry, uint8_t* destination) {
@@ -91,23 +95,28 @@ Result<void> Converter::convert_object(const uint8_t* source, const RelocationEn
     uint64_t source_size = source_.type(entry.source_type).size;
     uint64_t destination_size = destination_.type(entry.destination_type).size;
     if (entry.count > 1 && raw_copyable(entry.source_type, entry.destination_type)) {
-        // Same layout, no pointers, no hook: every element is the same byte
-        // copy, so copy them at once (a buffer of a million bytes is not a
-        // million conversions).
+        // Elements whose bytes mean the same in both versions (a file's data,
+        // a table of plain records): one copy for all of them.
         write(destination, source, entry.count * destination_size);
     } else {
-        for (uint64_t i = 0; i < entry.count; ++i) {
-            if (entry.count > 1) push_index(i);
-            TRY(convert(source + i * source_size, entry.source_start + i * source_size, entry.source_type,
-                        destination + i * destination_size, entry.destination_type));
-            if (entry.count > 1) pop_path();
-        }
+        TRY(convert_elements(source, entry, destination, source_size, destination_size));
     }
     // Bytes past the last whole element (e.g. a trailing flexible array) travel as they are.
     uint64_t tail = entry.source_size - entry.count * source_size;
     uint64_t room = entry.destination_size - entry.count * destination_size;
     if (tail > room) return fail(neurath::Error::TooBig, "trailing bytes do not fit the new object", entry.source_type);
     write(destination + entry.count * destination_size, source + entry.count * source_size, tail);
+    return {};
+}
+
+Result<void> Converter::convert_elements(const uint8_t* source, const RelocationEntry& entry, uint8_t* destination,
+                                         uint64_t source_size, uint64_t destination_size) {
+    for (uint64_t i = 0; i < entry.count; ++i) {
+        if (entry.count > 1) push_index(i);
+        TRY(convert(source + i * source_size, entry.source_start + i * source_size, entry.source_type,
+                    destination + i * destination_size, entry.destination_type));
+        if (entry.count > 1) pop_path();
+    }
     return {};
 }
 

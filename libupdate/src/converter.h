@@ -57,6 +57,8 @@ public:
 
     // A whole relocation entry: `count` elements plus any trailing bytes.
     Result<void> convert_object(const uint8_t* source, const RelocationEntry& entry, uint8_t* destination);
+    Result<void> convert_elements(const uint8_t* source, const RelocationEntry& entry, uint8_t* destination,
+                                  uint64_t source_size, uint64_t destination_size);
     // `use_hook`: false when a hook asks for the default rules on its own type.
     Result<void> convert(const uint8_t* source, uint64_t source_address, TypeId source_type, uint8_t* destination,
                          TypeId destination_type, bool use_hook = true);

@@ -79,10 +79,6 @@ Result<void> quiescence_request(const QuiescenceRequest& request) {
 void quiescence_cancel() { state().pending = false; }
 bool quiescence_pending() { return state().pending; }
 
-const InterfaceFilter* quiescence_interface_filter() {
-    return state().pending ? state().request.interface_filter : nullptr;
-}
-
 QuiescenceStats quiescence_stats() { return state().stats; }
 const lu_quiescent_point* quiescence_current_point() { return state().current; }
 

@@ -16,8 +16,10 @@
 // for kCommitTag, after which it owns the endpoint and serves.
 //
 // Entry points: sys::update_agent_dispatch, sys::update_agent_start.
+#include <libupdate/platform.h>
 #include <libupdate/quiescence.h>
 #include <libupdate/runtime_root.h>
+#include <libupdate/text.h>
 #include <libupdate/transfer.h>
 #include <libupdate/update_policy.h>
 #include <protocol/rs.h>
@@ -25,6 +27,7 @@
 #include <sys/admission.h>
 #include <sys/cstring.h>
 #include <sys/grant.h>
+#include <sys/server.h>
 #include <sys/stdio.h>
 #include <sys/update_agent.h>
 
@@ -80,7 +83,7 @@ void park(const lu_quiescent_point*, void*) {
     neurath::payload_of<prs::UpdateParked>(parked).runtime_root =
         reinterpret_cast<uint64_t>(&libupdate::runtime_root());
     if (send(kRs, parked).ok()) wait_for_abort();
-    else log("update: cannot report to rs that the server is parked; carrying on\n");
+    else log("update agent: cannot report to rs that the server is parked; carrying on\n");
     stop_holding();
 }
 
@@ -124,12 +127,67 @@ void prepare(const Message& request, Message& reply) {
 
 // --- the new version -----------------------------------------------------
 
-libupdate::Result<void> read_old_version(void* context, uint64_t address, void* out, size_t size) {
-    const Endpoint old_version = *static_cast<const Endpoint*>(context);
-    if (proc_memory_read(old_version, address, out, size).is_error())
-        return libupdate::make_error(Error::BadAddress, "the old version's memory is not readable there");
-    return {};
-}
+// The old version's memory, seen through ProcMemoryRead. It is parked and
+// cannot change while the transfer runs, so small reads (metadata records,
+// names) are served from a cache of whole pages: one kernel call per page
+// instead of one per record. Larger reads go straight to the kernel.
+class OldVersionMemory {
+public:
+    explicit OldVersionMemory(Endpoint old_version) : old_version_(old_version) {}
+    ~OldVersionMemory() { libupdate::platform_release(pages_); }
+
+    libupdate::Result<void> read(uint64_t address, void* out, size_t size) {
+        const uint64_t page = address / kPageSize;
+        const bool one_page = (address + size - 1) / kPageSize == page;
+        if (size == 0 || size > kSmallRead || !one_page || !cache_ready()) return read_directly(address, out, size);
+        CachedPage& slot = pages_[page % kCachedPages];
+        if (slot.page != page) {
+            TRY(read_directly(page * kPageSize, slot.bytes, kPageSize));
+            slot.page = page;
+        }
+        str::memcpy(out, slot.bytes + (address % kPageSize), size);
+        return {};
+    }
+
+    static libupdate::Result<void> read_thunk(void* self, uint64_t address, void* out, size_t size) {
+        return static_cast<OldVersionMemory*>(self)->read(address, out, size);
+    }
+
+private:
+    static constexpr uint64_t kPageSize = 4096;
+    static constexpr size_t kCachedPages = 64;
+    static constexpr size_t kSmallRead = 512;
+    struct CachedPage {
+        uint64_t page;
+        uint8_t bytes[kPageSize];
+    };
+
+    libupdate::Result<void> read_directly(uint64_t address, void* out, size_t size) {
+        Result<void> read = proc_memory_read(old_version_, address, out, size);
+        if (read.ok()) return {};
+        libupdate::UpdateError error;
+        error.code = read.error();
+        libupdate::TextBuilder(error.text, libupdate::kErrorTextSize)
+            .add("cannot read the old version's memory at ")
+            .add_hex(address)
+            .add(" (")
+            .add_unsigned(size)
+            .add(" bytes): ")
+            .add(neurath::error_name(read.error()));
+        return error;
+    }
+
+    bool cache_ready() {
+        if (pages_) return true;
+        pages_ = static_cast<CachedPage*>(libupdate::platform_allocate(sizeof(CachedPage) * kCachedPages));
+        if (!pages_) return false;  // no room for a cache: read directly
+        for (size_t i = 0; i < kCachedPages; ++i) pages_[i].page = ~uint64_t{0};
+        return true;
+    }
+
+    Endpoint old_version_;
+    CachedPage* pages_ = nullptr;
+};
 
 Result<prs::TransferOrder> ask_for_transfer_order() {
     Message message{};
@@ -153,24 +211,24 @@ libupdate::TransferOptions options_from(const libupdate::UpdatePolicy* policy, u
     return options;
 }
 
-struct Outcome {
+struct TransferOutcome {
     Error error = Error::None;
     char text[pu::kMaxErrorText] = {};
     libupdate::TransferStats stats;
     uint64_t check_ns = 0;
 };
 
-void fail(Outcome& outcome, Error error, const char* text) {
+void fail(TransferOutcome& outcome, Error error, const char* text) {
     outcome.error = error;
     str::strlcpy(outcome.text, text, sizeof outcome.text);
 }
 
 void transfer(const prs::TransferOrder& order, const libupdate::UpdatePolicy* policy, UpdateStep after,
-              Outcome& outcome) {
-    Endpoint old_version = order.old_version;
+              TransferOutcome& outcome) {
+    OldVersionMemory old_memory(order.old_version);
     libupdate::MemoryReader reader;
-    reader.read = read_old_version;
-    reader.context = &old_version;
+    reader.read = OldVersionMemory::read_thunk;
+    reader.context = &old_memory;
     inject_update_fault(UpdateFault::CrashInit);
     inject_update_fault(UpdateFault::HangInit);
     if (update_fault_is(UpdateFault::FailInit)) return fail(outcome, Error::NotSupported, "initialisation failed (injected fault)");
@@ -188,7 +246,7 @@ void transfer(const prs::TransferOrder& order, const libupdate::UpdatePolicy* po
     if (hooked.is_error()) return fail(outcome, hooked.error(), "the server's update hook failed");
 }
 
-neurath::Message ready_message(const Outcome& outcome) {
+neurath::Message ready_message(const TransferOutcome& outcome) {
     Message message{};
     message.type = prs::kUpdateReady;
     auto& ready = neurath::payload_of<prs::UpdateReady>(message);
@@ -202,7 +260,7 @@ neurath::Message ready_message(const Outcome& outcome) {
 
 // A failed transfer: rs copies the text while handling the report, then
 // ends this process; the wait keeps the grant alive until then.
-Result<void> report_failure(const Outcome& outcome) {
+Result<void> report_failure(const TransferOutcome& outcome) {
     Message message = ready_message(outcome);
     const size_t length = str::strnlen(outcome.text, sizeof outcome.text) + 1;
     Grant text = TRY(Grant::create(kRs, outcome.text, length, neurath::kGrantRead));
@@ -213,17 +271,31 @@ Result<void> report_failure(const Outcome& outcome) {
     return outcome.error;
 }
 
-Result<void> report(const Outcome& outcome) {
+Result<void> report(const TransferOutcome& outcome) {
     if (outcome.error != Error::None) return report_failure(outcome);
     return send(kRs, ready_message(outcome));
 }
 
-Result<void> wait_for_commit() {
+// Keeps a message that reached the new version in the moment between the
+// commit and its first receive: it is served first, like the held ones.
+void hold_early_message(const Message& message) {
+    if (message.source == kRs && message.type == neurath::kmsg::kNotify) return;  // the commit's wake-up
+    if (!admission_queue().hold(message) && message.source != neurath::kKernel)
+        (void)send_error_reply(message.source, Error::Busy);
+}
+
+// Committed means: this process now holds the endpoint of the version it
+// replaces, which only rs's ProcSwapEndpoints can have done. rs's kCommitTag
+// only wakes us; it comes from whichever endpoint rs has by then (when rs
+// replaces itself, from the old rs at its new endpoint). Before the commit
+// nothing but rs has business with this process: other messages are dropped.
+Result<void> wait_for_commit(Endpoint replaced) {
     for (;;) {
         Message message;
-        TRY(receive(kRs, message));
-        if (notified(message, pu::kCommitTag)) return {};
-        if (notified(message, pu::kAbortTag)) return Error::Timeout;
+        TRY(receive(neurath::kAny, message));
+        if (self_endpoint() != replaced) continue;
+        hold_early_message(message);
+        return {};
     }
 }
 
@@ -236,20 +308,20 @@ bool update_agent_dispatch(const Message& request, Message& reply, bool& send_re
         send_reply = true;
         return true;
     }
-    if (notified(request, pu::kAbortTag)) {  // the deadline passed before we parked
-        stop_holding();
-        return true;
+    if (request.type == neurath::kmsg::kNotify) {  // rs's notifications are all the agent's
+        if (notified(request, pu::kAbortTag)) stop_holding();  // the deadline passed before we parked
+        return true;  // a commit wake-up arriving after the commit: nothing to do
     }
     return false;
 }
 
 Result<void> update_agent_start(const libupdate::UpdatePolicy* policy, UpdateStep after_transfer) {
     const prs::TransferOrder order = TRY(ask_for_transfer_order());
-    Outcome outcome;
+    TransferOutcome outcome;
     transfer(order, policy, after_transfer, outcome);
-    if (outcome.error != Error::None) log("update: %s\n", outcome.text);
+    if (outcome.error != Error::None) log("update agent: the new version cannot take over: %s\n", outcome.text);
     TRY(report(outcome));
-    return wait_for_commit();
+    return wait_for_commit(order.old_version);
 }
 
 }  // namespace sys

@@ -5,8 +5,12 @@
 // info is still listed (type UNKNOWN, LU_GLOBAL_NO_DEBUG_INFO) so the runtime
 // can at least copy its bytes. Constants without debug info (string
 // literals, typeinfo, vtables) are not variables and are skipped.
+// Annotations come from debug info (btf_decl_tag, C only in clang 16) or,
+// for C and C++ alike, from annotate("lu.no_transfer") /
+// annotate("lu.renamed_from=<old name>") on the variable.
 #include "GlobalCollector.h"
 
+#include "IRHelpers.h"
 #include "Names.h"
 #include "llvm/IR/DebugInfoMetadata.h"
 #include "llvm/IR/Module.h"
@@ -56,10 +60,20 @@ GlobalModel describeWithoutDebugInfo(GlobalVariable& variable, uint64_t size,
     return global;
 }
 
+// annotate("...") on a variable: the same meaning as its btf_decl_tag form.
+void applySourceAnnotations(const std::vector<std::string>& texts, GlobalModel& global) {
+    static const std::string kRenamedFrom = "lu.renamed_from=";
+    for (const std::string& text : texts) {
+        if (text == "lu.no_transfer") global.flags |= LU_GLOBAL_NO_TRANSFER;
+        else if (text.rfind(kRenamedFrom, 0) == 0) global.renamedFrom = text.substr(kRenamedFrom.size());
+    }
+}
+
 }  // namespace
 
 void collectGlobals(Module& module, TypeTable& types, ModuleModel& model) {
     const DataLayout& layout = module.getDataLayout();
+    const SourceAnnotations annotations = sourceAnnotations(module);
     for (GlobalVariable& variable : module.globals()) {
         if (variable.isDeclaration() || variable.hasAvailableExternallyLinkage() ||
             isPassGlobal(variable.getName()))
@@ -78,6 +92,8 @@ void collectGlobals(Module& module, TypeTable& types, ModuleModel& model) {
             if (variable.isConstant() || variable.hasGlobalUnnamedAddr()) continue;
             global = describeWithoutDebugInfo(variable, size, types);
         }
+        if (auto found = annotations.find(&variable); found != annotations.end())
+            applySourceAnnotations(found->second, global);
         global.size = size;
         if (variable.isConstant()) global.flags |= LU_GLOBAL_CONST;
         if (variable.hasLocalLinkage()) global.flags |= LU_GLOBAL_INTERNAL;

@@ -40,21 +40,30 @@ Instruction* insertionPointAfter(CallBase& call) {
     return call.getNextNode();
 }
 
-std::set<std::string> annotatedFunctions(Module& module, StringRef annotation) {
-    std::set<std::string> names;
+SourceAnnotations sourceAnnotations(Module& module) {
+    SourceAnnotations found;
     GlobalVariable* annotations = module.getGlobalVariable("llvm.global.annotations");
-    if (!annotations || !annotations->hasInitializer()) return names;
+    if (!annotations || !annotations->hasInitializer()) return found;
     auto* entries = dyn_cast<ConstantArray>(annotations->getInitializer());
-    if (!entries) return names;
+    if (!entries) return found;
     for (const Use& entry : entries->operands()) {
         auto* record = dyn_cast<ConstantStruct>(entry.get());
         if (!record || record->getNumOperands() < 2) continue;
-        auto* function = dyn_cast<Function>(record->getOperand(0)->stripPointerCasts());
+        auto* annotated = dyn_cast<GlobalValue>(record->getOperand(0)->stripPointerCasts());
         auto* text = dyn_cast<GlobalVariable>(record->getOperand(1)->stripPointerCasts());
-        if (!function || !text || !text->hasInitializer()) continue;
+        if (!annotated || !text || !text->hasInitializer()) continue;
         auto* string = dyn_cast<ConstantDataSequential>(text->getInitializer());
-        if (string && string->isCString() && string->getAsCString() == annotation)
-            names.insert(function->getName().str());
+        if (string && string->isCString()) found[annotated].push_back(string->getAsCString().str());
+    }
+    return found;
+}
+
+std::set<std::string> annotatedFunctions(Module& module, StringRef annotation) {
+    std::set<std::string> names;
+    for (const auto& [value, texts] : sourceAnnotations(module)) {
+        if (!isa<Function>(value)) continue;
+        for (const std::string& text : texts)
+            if (text == annotation) names.insert(value->getName().str());
     }
     return names;
 }

@@ -134,8 +134,29 @@ int builtin_uptime(const CommandLine& command, Output& out) {
     return 0;
 }
 
+namespace {
+
+int service_info(const char* name, Output& out) {
+    const sys::Result<protocol::rs::ServiceInfoReply> info = sys::rs::service_info(name);
+    if (info.is_error()) {
+        if (info.error() == neurath::Error::BadMessage)
+            report_error("service", "info: this version of rs does not know the request (it came with rs.next)");
+        else
+            report_error("service", "info %s: %s", name, error_name(info.error()));
+        return 1;
+    }
+    const uint64_t age_ms = (sys::uptime_ns() - info.value().started_ns) / 1000000;
+    out.print("%s: pid %llu, started %llu ms ago, %u restarts, %u live updates\n", name,
+              static_cast<unsigned long long>(info.value().pid), static_cast<unsigned long long>(age_ms),
+              info.value().restarts, info.value().updates);
+    return 0;
+}
+
+}  // namespace
+
 int builtin_service(const CommandLine& command, Output& out) {
     if (command.argc == 2 && sys::str::strcmp(command.argv[1], "list") == 0) return service_list(out);
+    if (command.argc == 3 && sys::str::strcmp(command.argv[1], "info") == 0) return service_info(command.argv[2], out);
     if (command.argc == 3 && sys::str::strcmp(command.argv[1], "crash") == 0) return service_crash(command.argv[2]);
     return usage_error(command);
 }

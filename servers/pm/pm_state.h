@@ -2,7 +2,8 @@
 // every handler: the process table and the profile user programs run with.
 #pragma once
 
-#include "../rs/manifest.h"
+#include <sys/manifest.h>
+
 #include "process_table.h"
 
 namespace pm {
@@ -12,7 +13,7 @@ inline constexpr uint32_t kMaxInitRestarts = 3;
 
 struct PmState {
     ProcessTable processes;
-    rs::Manifest manifest;          // profiles and init program from /etc/system.conf
+    sys::manifest::Manifest manifest;  // profiles and init program from /etc/system.conf
     bool manifest_loaded = false;
     Endpoint init_endpoint = neurath::kNone;
     uint32_t init_restarts = 0;

@@ -19,7 +19,7 @@ void set_send_bit(neurath::Privileges& privileges, Endpoint endpoint) {
 void use_fallback_profile(PmState& state) {
     str::memset(&state.manifest, 0, sizeof state.manifest);
     state.manifest.profile_count = 1;
-    rs::ProgramProfile& user = state.manifest.profiles[0];
+    sys::manifest::ProgramProfile& user = state.manifest.profiles[0];
     str::strlcpy(user.name, "user", sizeof user.name);
     user.priority = 4;
     const Endpoint servers[] = {neurath::kPm, neurath::kVfs, neurath::kDs, neurath::kTty};
@@ -57,8 +57,8 @@ void load_profiles(PmState& state) {
         use_fallback_profile(state);
         return;
     }
-    rs::ParseError error;
-    auto parsed = rs::parse_manifest(reinterpret_cast<const char*>(text.value()), length, state.manifest, error);
+    sys::manifest::ParseError error;
+    auto parsed = sys::manifest::parse(reinterpret_cast<const char*>(text.value()), length, state.manifest, error);
     free(text.value());
     if (parsed.is_error() || !state.manifest.profile("user")) {
         sys::log("pm: %s line %u: %s; using the default profile\n", kManifestPath, error.line, error.reason);
@@ -70,7 +70,7 @@ Result<Spawned> spawn_program(PmState& state, const char* path, const char* args
                               Endpoint parent) {
     if (!state.manifest_loaded) load_profiles(state);
     if (args_length > neurath::kArgBlockSize) return Error::TooBig;
-    const rs::ProgramProfile* profile = state.manifest.profile_for(path);
+    const sys::manifest::ProgramProfile* profile = state.manifest.profile_for(path);
     if (!profile) return Error::PermissionDenied;
     size_t length = 0;
     uint8_t* image = TRY(sys::vfs::read_whole_file(path, &length));

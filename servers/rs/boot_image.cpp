@@ -5,6 +5,8 @@
 // module of its own is taken from its `program` path in the boot image.
 #include "boot_image.h"
 
+#include <neurath/version.h>
+
 #include "process_lookup.h"
 #include "update_store.h"
 
@@ -37,7 +39,7 @@ Result<uint64_t> find_module(const char* wanted, uint64_t& length) {
 }
 
 // The kernel's pid of the process at `endpoint` (0 when ProcList is unavailable).
-uint64_t pid_of(Endpoint endpoint) {
+uint64_t pid_of(neurath::Endpoint endpoint) {
     auto process = process_at(endpoint);
     return process.ok() ? process.value().pid : 0;
 }
@@ -74,6 +76,11 @@ Result<BootImage> load_module(const char* name) {
 }
 
 Result<BootImage> load_boot_image() { return load_module(kBootImageModule); }
+
+Result<Binary> copy_boot_module(const char* name) {
+    const BootImage module = TRY(load_module(name));
+    return Binary{module.data, module.length, neurath::image_version(module.data, module.length)};
+}
 
 Result<uint64_t> launch_service(void* context, const ServiceSpec& spec, sys::StartKind kind, uint32_t restarts) {
     const auto& sources = *static_cast<const LaunchSources*>(context);

@@ -4,13 +4,15 @@
 // Entry points: rs::load_boot_image, rs::launch_service (a Launcher).
 #pragma once
 
+#include <sys/manifest.h>
 #include <sys/server.h>
 
-#include "manifest.h"
 #include "update_binary.h"
 
 namespace rs {
 
+using sys::Result;
+using sys::manifest::ServiceSpec;
 class UpdateStore;
 
 inline constexpr char kBootImageModule[] = "bootimage";
@@ -38,6 +40,9 @@ Result<uint64_t> launch_service(void* context, const ServiceSpec& spec, sys::Sta
 
 // A heap copy of the executable launch_service would start for `spec`.
 Result<Binary> copy_service_executable(const LaunchSources& sources, const ServiceSpec& spec);
+
+// A heap copy of the boot module `name` (rs's own executable: "rs").
+Result<Binary> copy_boot_module(const char* name);
 
 // Spawns `spec` from an ELF executable in rs's memory; returns the new pid.
 Result<uint64_t> spawn_service(const ServiceSpec& spec, sys::StartKind kind, uint32_t restarts,

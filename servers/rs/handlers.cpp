@@ -104,8 +104,8 @@ Result<void> start_services(RsState& state, const sys::StartInfo&) {
     sys::UstarReader reader(state.image.data, state.image.length);
     const sys::UstarEntry conf = TRY(reader.find(kManifestPath));
     static Manifest manifest;
-    ParseError error;
-    if (parse_manifest(reinterpret_cast<const char*>(conf.data), conf.size, manifest, error).is_error()) {
+    sys::manifest::ParseError error;
+    if (sys::manifest::parse(reinterpret_cast<const char*>(conf.data), conf.size, manifest, error).is_error()) {
         sys::log("rs: %s line %u: %s\n", kManifestPath, error.line, error.reason);
         return Error::InvalidArgument;
     }

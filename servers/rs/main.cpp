@@ -12,5 +12,8 @@ int main(int argc, char** argv) {
     const sys::DispatchTable<rs::RsState> table = rs::make_table();
     sys::Lifecycle<rs::RsState> lifecycle;
     lifecycle.fresh_start = rs::start_services;
+    // As the new version of its own live update, rs finishes the transaction
+    // it took over once it owns kRs (update_self.cpp).
+    lifecycle.committed = [](rs::RsState& state) { state.updates.on_self_committed(state); };
     sys::run_server("rs", state, table, lifecycle, argc, argv);
 }

@@ -9,7 +9,7 @@ using protocol::rs::ServiceState;
 Result<void> Supervisor::start_all(const Manifest& manifest) {
     manifest_ = manifest;
     uint32_t order[kMaxServices];
-    TRY(start_order(manifest_, order));
+    TRY(sys::manifest::start_order(manifest_, order));
     for (uint32_t i = 0; i < manifest_.service_count; ++i) {
         const uint32_t index = order[i];
         ServiceRecord& record = records_[index];

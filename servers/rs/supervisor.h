@@ -9,11 +9,16 @@
 #pragma once
 
 #include <protocol/rs.h>
+#include <sys/manifest.h>
 #include <sys/server.h>
 
-#include "manifest.h"
-
 namespace rs {
+
+using neurath::Endpoint;
+using sys::Result;
+using sys::manifest::kMaxServices;
+using sys::manifest::Manifest;
+using sys::manifest::ServiceSpec;
 
 inline constexpr uint32_t kMaxRestarts = 5;
 

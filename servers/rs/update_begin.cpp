@@ -6,6 +6,7 @@
 // Any refusal here undoes what was done and changes nothing.
 //
 // Entry points: UpdateManager::begin and its helpers (update_manager.h).
+#include <libupdate/runtime_root.h>
 #include <neurath/version.h>
 #include <sys/args.h>
 #include <sys/cstring.h>
@@ -57,7 +58,7 @@ Result<void> check_spec(const prs::UpdateSpec& spec, char* why, size_t capacity)
 uint32_t prepare_rank(const Manifest& manifest, const Participant& part) {
     if (!part.is_service) return 0;
     uint32_t order[kMaxServices];
-    if (start_order(manifest, order).is_error()) return 1;
+    if (sys::manifest::start_order(manifest, order).is_error()) return 1;
     const ServiceSpec* spec = manifest.find(part.endpoint);
     for (uint32_t i = 0; i < manifest.service_count; ++i)
         if (&manifest.services[order[i]] == spec) return 1 + manifest.service_count - i;
@@ -72,11 +73,10 @@ Result<void> UpdateManager::resolve_targets(RsState& rs, const prs::UpdateSpec& 
         Participant& part = transaction_.parts[i];
         part = Participant{};
         const char* name = spec.targets[i].name;
-        if (str::strcmp(name, "rs") == 0)
-            return refuse(Error::NotSupported, why, capacity, "rs: the update manager cannot replace itself yet");
         uint32_t matches = 0;
         Result<neurath::ProcessInfo> process = Error::NotFound;
         if (const ServiceSpec* spec_of = manifest.find(name)) process = process_at(spec_of->endpoint);
+        else if (str::strcmp(name, "rs") == 0) process = process_at(neurath::kRs);
         else process = find_process(name, matches);
         if (process.is_error()) {
             if (process.error() == Error::Busy)
@@ -86,11 +86,10 @@ Result<void> UpdateManager::resolve_targets(RsState& rs, const prs::UpdateSpec& 
             return process.error();
         }
         const neurath::ProcessInfo& info = process.value();
-        if (info.endpoint == neurath::kRs || info.endpoint == neurath::kKernel)
-            return refuse(Error::NotSupported, why, capacity, "rs: the update manager cannot replace itself yet");
         str::strlcpy(part.name, info.name, sizeof part.name);
         part.endpoint = info.endpoint;
         part.is_service = manifest.find(info.endpoint) != nullptr;
+        part.is_self = info.endpoint == neurath::kRs;
         part.priority = info.priority;
         part.old_pid = info.pid;
         part.old_version = info.version;
@@ -108,10 +107,12 @@ Result<void> UpdateManager::resolve_targets(RsState& rs, const prs::UpdateSpec& 
 // when it has one whose identity matches the running process; else empty.
 static Binary running_binary(RsState& rs, const Participant& part) {
     Result<Binary> copy = Error::NotFound;
-    if (const ServiceSpec* spec = rs.supervisor.manifest().find(part.endpoint))
-        copy = copy_service_executable(rs.sources, *spec);
-    else if (const Binary* kept = rs.updates.store().current(part.name))
+    if (const Binary* kept = rs.updates.store().current(part.name))
         copy = copy_binary(kept->data, kept->length);
+    else if (const ServiceSpec* spec = rs.supervisor.manifest().find(part.endpoint))
+        copy = copy_service_executable(rs.sources, *spec);
+    else if (part.is_self)
+        copy = copy_boot_module("rs");
     if (copy.is_error()) return Binary{};
     Binary binary = copy.release_value();
     if (binary.version != part.old_version) release_binary(binary);  // not what runs: unknown
@@ -189,6 +190,16 @@ Result<void> UpdateManager::prepare_all(char* why, size_t capacity) {
     const size_t filter_length = str::strlen(transaction_.state_filter);
     for (uint32_t i = 0; i < transaction_.count; ++i) {
         Participant& part = *order[i];
+        if (part.is_self && transaction_.state_filter[0]) {
+            sys::format(why, capacity, "rs: a state filter cannot be given when rs replaces itself "
+                                       "(it is always between two requests when its turn comes)");
+            return Error::NotSupported;
+        }
+        if (part.is_self) {  // rs is between two messages: that is its quiescent state
+            part.parked = true;
+            part.runtime_root = reinterpret_cast<uint64_t>(&libupdate::runtime_root());
+            continue;
+        }
         char server_says[pu::kMaxErrorText] = {};
         sys::Grant filter = filter_length ? TRY(sys::Grant::create(part.endpoint, transaction_.state_filter,
                                                                    filter_length, neurath::kGrantRead))
@@ -260,6 +271,7 @@ Result<uint32_t> UpdateManager::begin(RsState& rs, const prs::UpdateSpec& spec, 
     ++next_id_;
     (void)sys::set_alarm(transaction_.timeout_ns);
     sys::log("rs: update %u: %u participant(s) quiescing\n", transaction_.id, transaction_.count);
+    end_quiescence_if_all_parked();  // rs alone is parked already (its transfer waits for its new version)
     return transaction_.id;
 }
 

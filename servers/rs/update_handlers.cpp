@@ -61,12 +61,12 @@ Result<Disposition> handle_update_history(RsState& state, const Message& request
 }
 
 Result<Disposition> handle_parked(RsState& state, const Message& request, Message&) {
-    state.updates.on_parked(request.source, payload_of<prs::UpdateParked>(request).runtime_root);
+    state.updates.on_parked(state, request.source, payload_of<prs::UpdateParked>(request).runtime_root);
     return Disposition::NoReply;
 }
 
 Result<Disposition> handle_loaded(RsState& state, const Message& request, Message&) {
-    return state.updates.on_loaded(request.source);
+    return state.updates.on_loaded(state, request.source);
 }
 
 Result<Disposition> handle_ready(RsState& state, const Message& request, Message&) {

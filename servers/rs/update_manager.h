@@ -31,14 +31,18 @@ public:
     Result<sys::Disposition> wait(Endpoint client, const protocol::rs::UpdateWaitRequest& request,
                                   neurath::Message& reply);
 
-    void on_parked(Endpoint source, uint64_t runtime_root);
+    void on_parked(RsState& rs, Endpoint source, uint64_t runtime_root);
     // A new version asks for its transfer order (its reply is deferred).
-    Result<sys::Disposition> on_loaded(Endpoint source);
+    Result<sys::Disposition> on_loaded(RsState& rs, Endpoint source);
     void on_ready(RsState& rs, Endpoint source, const protocol::rs::UpdateReady& report);
     void on_alarm();
     // A process ended. True when it was a new or replaced version of an
     // update (rs's restart policy must leave it alone).
     bool on_process_ended(Endpoint endpoint, const char* how);
+    // In the new rs, once its own update committed: the transaction it
+    // inherited (in the state the old rs had when it handed over) is
+    // finished here: records, history, the waiting client's answer.
+    void on_self_committed(RsState& rs);
 
     const UpdateStore& store() const { return store_; }
     UpdateStore& store() { return store_; }
@@ -52,11 +56,23 @@ private:
     void discard_refused();
 
     // update_progress.cpp
-    void start_transfer_if_ready();
+    void end_quiescence_if_all_parked();
+    void start_transfer_if_ready(RsState& rs);
     void send_transfer_order(Participant& part);
     void commit(RsState& rs);
+    void end_transfer_and_check();
+    void kill_replaced_and_wake_new();
+    void record_commit(RsState& rs);
+    // update_self.cpp: rs as a participant of its own update.
+    Participant* self_participant();
+    bool others_ready() const;
+    void transfer_self(RsState& rs);
+    void hand_over_to_new_self(Participant& self);  // returns only if the commit was refused
+    Result<void> swap_others(uint32_t& swapped);
+    void finish_others_commit(RsState& rs);
     void rollback(const char* reason);
     void finish(UpdateResult result, const char* reason);
+    void log_figures(UpdateResult result, const char* reason) const;
     void keep_binaries_and_history(RsState& rs);
     void end_phase(UpdatePhase phase);
     void line(const char* pattern, ...) __attribute__((format(printf, 2, 3)));

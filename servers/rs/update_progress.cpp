@@ -113,7 +113,7 @@ Result<sys::Disposition> UpdateManager::wait(Endpoint client, const prs::UpdateW
 
 // --- reports from the processes being updated ---------------------------------
 
-void UpdateManager::on_parked(Endpoint source, uint64_t runtime_root) {
+void UpdateManager::on_parked(RsState& rs, Endpoint source, uint64_t runtime_root) {
     Participant* part = transaction_.stage == UpdateStage::Quiescing ? by_endpoint(source) : nullptr;
     if (!part || !part->prepared || part->parked) {
         // Parked for a transaction that already ended: let it carry on.
@@ -122,6 +122,12 @@ void UpdateManager::on_parked(Endpoint source, uint64_t runtime_root) {
     }
     part->parked = true;
     part->runtime_root = runtime_root;
+    end_quiescence_if_all_parked();
+    start_transfer_if_ready(rs);
+}
+
+void UpdateManager::end_quiescence_if_all_parked() {
+    if (transaction_.stage != UpdateStage::Quiescing) return;
     for (uint32_t i = 0; i < transaction_.count; ++i)
         if (!transaction_.parts[i].parked) return;
     end_phase(UpdatePhase::Quiesce);
@@ -132,30 +138,34 @@ void UpdateManager::on_parked(Endpoint source, uint64_t runtime_root) {
             expect_end(transaction_.parts[i].new_endpoint);
             (void)sys::proc_kill(transaction_.parts[i].new_endpoint, 0);
             transaction_.parts[i].new_endpoint = neurath::kNone;
-            (void)sys::notify(transaction_.parts[i].endpoint, pu::kAbortTag);
+            if (transaction_.parts[i].prepared) (void)sys::notify(transaction_.parts[i].endpoint, pu::kAbortTag);
         }
+        transaction_.blackout_ns = sys::uptime_ns() - transaction_.hold_started_ns;
         finish(UpdateResult::Prepared, "");
         return;
     }
     transaction_.stage = UpdateStage::Transferring;
     (void)sys::set_alarm(transaction_.timeout_ns);
-    start_transfer_if_ready();
 }
 
-Result<sys::Disposition> UpdateManager::on_loaded(Endpoint source) {
+Result<sys::Disposition> UpdateManager::on_loaded(RsState& rs, Endpoint source) {
     Participant* part = transaction_.active() ? by_new_endpoint(source) : nullptr;
     if (!part || part->loaded) return Error::PermissionDenied;
     part->loaded = true;
-    start_transfer_if_ready();
+    start_transfer_if_ready(rs);
     return sys::Disposition::Deferred;
 }
 
-void UpdateManager::start_transfer_if_ready() {
+// Every loaded participant gets its transfer order; rs's own comes last, once
+// the others are ready, since its state must already say so.
+void UpdateManager::start_transfer_if_ready(RsState& rs) {
     if (transaction_.stage != UpdateStage::Transferring) return;
     for (uint32_t i = 0; i < transaction_.count; ++i) {
         Participant& part = transaction_.parts[i];
-        if (part.loaded && !part.ordered) send_transfer_order(part);
+        if (part.loaded && !part.ordered && !part.is_self) send_transfer_order(part);
     }
+    Participant* self = self_participant();
+    if (self && self->loaded && !self->ordered && others_ready()) transfer_self(rs);
 }
 
 void UpdateManager::send_transfer_order(Participant& part) {
@@ -196,9 +206,9 @@ void UpdateManager::on_ready(RsState& rs, Endpoint source, const prs::UpdateRead
     line("transfer  %-6s %llu objects, %llu bytes, %llu pointers relocated", part->name,
          static_cast<unsigned long long>(report.objects), static_cast<unsigned long long>(report.bytes),
          static_cast<unsigned long long>(report.pointers));
-    for (uint32_t i = 0; i < transaction_.count; ++i)
-        if (!transaction_.parts[i].ready) return;
-    commit(rs);
+    if (!others_ready()) return;
+    if (self_participant()) start_transfer_if_ready(rs);
+    else commit(rs);
 }
 
 void UpdateManager::on_alarm() {
@@ -250,6 +260,16 @@ bool UpdateManager::on_process_ended(Endpoint endpoint, const char* how) {
 // --- the end of a transaction -------------------------------------------------
 
 void UpdateManager::commit(RsState& rs) {
+    end_transfer_and_check();
+    uint32_t swapped = 0;
+    if (swap_others(swapped).is_error()) return;
+    kill_replaced_and_wake_new();
+    record_commit(rs);
+}
+
+// The transfer phase ends when the last new version is ready; the longest
+// check among them is reported as the check phase.
+void UpdateManager::end_transfer_and_check() {
     Transaction& t = transaction_;
     uint64_t check_ns = 0;
     for (uint32_t i = 0; i < t.count; ++i)
@@ -262,25 +282,26 @@ void UpdateManager::commit(RsState& rs) {
     t.phase_started_ns = now;
     line("check     %u passed in %llu us", t.count,
          static_cast<unsigned long long>(us(t.phase_ns[static_cast<uint32_t>(UpdatePhase::Check)])));
-    uint32_t swapped = 0;
-    Result<void> swap = {};
-    for (; swapped < t.count; ++swapped) {
-        swap = sys::proc_swap_endpoints(t.parts[swapped].endpoint, t.parts[swapped].new_endpoint);
-        if (swap.is_error()) break;
+}
+
+// The old versions end (they are at the new versions' endpoints now) and
+// the new ones are told to start serving.
+void UpdateManager::kill_replaced_and_wake_new() {
+    for (uint32_t i = 0; i < transaction_.count; ++i) {
+        Participant& part = transaction_.parts[i];
+        if (part.is_self) continue;
+        (void)sys::proc_kill(part.new_endpoint, 0);  // its exit report is expected (record_commit)
+        (void)sys::notify(part.endpoint, pu::kCommitTag);
     }
-    if (swap.is_error()) {
-        char reason[prs::kUpdateLineLength];
-        sys::format(reason, sizeof reason, "%s: commit refused by the kernel: %s", t.parts[swapped].name,
-                    neurath::error_name(swap.error()));
-        while (swapped-- > 0) (void)sys::proc_swap_endpoints(t.parts[swapped].endpoint, t.parts[swapped].new_endpoint);
-        rollback(reason);
-        return;
-    }
+}
+
+// rs's own records of a committed transaction (in the new rs too, after it
+// replaced itself).
+void UpdateManager::record_commit(RsState& rs) {
+    Transaction& t = transaction_;
     for (uint32_t i = 0; i < t.count; ++i) {
         Participant& part = t.parts[i];
-        expect_end(part.new_endpoint);  // the old version is there now
-        (void)sys::proc_kill(part.new_endpoint, 0);
-        (void)sys::notify(part.endpoint, pu::kCommitTag);
+        expect_end(part.new_endpoint);  // the old version, ended by the commit
         if (ServiceRecord* record = rs.supervisor.record_for(part.endpoint)) record->pid = part.new_pid;
     }
     end_phase(UpdatePhase::Commit);
@@ -301,6 +322,7 @@ void UpdateManager::rollback(const char* reason) {
         if (part.prepared) (void)sys::notify(part.endpoint, pu::kAbortTag);
     }
     end_phase(t.stage == UpdateStage::Quiescing ? UpdatePhase::Quiesce : UpdatePhase::Transfer);
+    if (t.hold_started_ns) t.blackout_ns = sys::uptime_ns() - t.hold_started_ns;  // held until resumed
     finish(UpdateResult::RolledBack, reason);
 }
 
@@ -311,6 +333,25 @@ void UpdateManager::keep_binaries_and_history(RsState&) {
         part.new_binary = Binary{};
         part.old_binary = Binary{};
     }
+}
+
+// One line per transaction on the kernel console, with every figure in
+// nanoseconds of guest time (instructions under -icount): what
+// `./neurath bench update` reads.
+void UpdateManager::log_figures(UpdateResult result, const char* reason) const {
+    const Transaction& t = transaction_;
+    uint64_t bytes = 0;
+    for (uint32_t i = 0; i < t.count; ++i) bytes += t.parts[i].bytes;
+    const char* verdict = result == UpdateResult::Committed    ? "committed"
+                          : result == UpdateResult::Prepared   ? "prepared"
+                                                               : "rolled-back";
+    sys::log("rs: update %u %s %s load=%llu quiesce=%llu transfer=%llu check=%llu commit=%llu blackout=%llu "
+             "bytes=%llu%s%s\n",
+             t.id, t.parts[0].name, verdict, static_cast<unsigned long long>(t.phase_ns[0]),
+             static_cast<unsigned long long>(t.phase_ns[1]), static_cast<unsigned long long>(t.phase_ns[2]),
+             static_cast<unsigned long long>(t.phase_ns[3]), static_cast<unsigned long long>(t.phase_ns[4]),
+             static_cast<unsigned long long>(t.blackout_ns), static_cast<unsigned long long>(bytes),
+             reason[0] ? " reason: " : "", reason);
 }
 
 void UpdateManager::finish(UpdateResult result, const char* reason) {
@@ -341,11 +382,7 @@ void UpdateManager::finish(UpdateResult result, const char* reason) {
         release_binary(part.old_binary);
     }
     t.stage = UpdateStage::Finished;
-    sys::log("rs: update %u: %s%s\n", t.id,
-             result == UpdateResult::Committed ? "committed"
-             : result == UpdateResult::Prepared ? "prepared, resumed"
-                                                : "rolled back: ",
-             reason);
+    log_figures(result, reason);
     switch (result) {
     case UpdateResult::Committed:
         line("committed in %llu us; blackout %llu us", static_cast<unsigned long long>(us(total)),

@@ -22,6 +22,7 @@ struct Participant {
     char name[neurath::kNameLength];
     Endpoint endpoint = neurath::kNone;      // the name clients use
     bool is_service = false;
+    bool is_self = false;                    // rs updating itself: it does not park, its transfer comes last
     int32_t priority = 0;
     uint32_t prepare_rank = 0;               // lower prepares first (callers before callees)
     uint64_t old_pid = 0;

@@ -9,7 +9,7 @@ from update_helpers import service_table, update
 
 REFUSALS = [
     ("nosuchserver /sbin/ds.next", "nosuchserver: no running server or program"),
-    ("ds /sbin/not-there", "/sbin/not-there: not found"),
+    ("ds /sbin/not-there", "/sbin/not-there: no such file or directory"),
     ("ds /etc/motd", "/etc/motd: not a valid executable"),
     ("ds /test/truncated", "/test/truncated: not a valid executable"),
     ("ds /sbin/vfs", "/sbin/vfs is a build of 'vfs', not of 'ds'"),

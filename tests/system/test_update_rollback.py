@@ -36,6 +36,22 @@ STATE_CHECK = {
 }
 
 
+REASONS_FOR_RS = dict(REASONS, **{"crash-init": r"ended during its transfer",
+                                  "crash-after-transfer": r"ended during its transfer"})
+
+
+def test_rs_rolls_back_every_faulty_version_of_itself(neurath):
+    neurath.run_command("service crash ds")
+    before = service_table(neurath)
+    for fault in FAULTS:
+        expect_rollback(neurath, f"rs /test/updates/rs-{fault} --timeout 300", REASONS_FOR_RS[fault])
+    assert service_table(neurath) == before, "the old rs carries on with its records"
+    assert "rs: a state filter cannot be given" in neurath.run_command(
+        'update rs /sbin/rs.next --state "state.image.length > 0"')
+    expect_rollback(neurath, "rs:/test/updates/rs-crash-init ds:/sbin/ds.next --timeout 300", r"rs: ")
+    assert service_table(neurath)["ds"]["version"] == before["ds"]["version"], "ds rolled back with rs"
+
+
 @pytest.mark.parametrize("server", SERVERS)
 def test_every_faulty_version_rolls_back_and_the_server_keeps_its_state(neurath, server):
     neurath.run_command("echo written before > /rollback.txt")

@@ -1,13 +1,13 @@
 """test_update_servers.py — every server updated in the running system to its
 next version (/sbin/<server>.next, a type-changing patch of today's sources),
 and back with `update --undo`, keeping its state as a user sees it: files and
-directories and an open descriptor across a vfs update, every process across
-a pm update, every key across a ds update, the half-typed line across a tty
-update. Its endpoint and restart count never change; its version does, and
-`updates` records each step."""
+directories across a vfs update, every process across a pm update, every key
+across a ds update, line editing across a tty update, every service record
+across an update of rs itself. Its endpoint and restart count never change;
+its version does, and `updates` records each step."""
 import re
 
-from update_helpers import expect_commit, same_identity, service_table, start_kvd, update
+from update_helpers import expect_commit, same_identity, service_table, update, start_kvd
 
 
 def test_vfs_update_keeps_files_directories_and_open_descriptors(neurath):
@@ -107,3 +107,30 @@ def test_a_multi_server_transaction_commits_all_together(neurath):
         assert after[server]["version"] != before[server]["version"], server
     assert neurath.run_command("cat /kept.txt") == "kept\n"
     assert "0 failures" in neurath.run_command("hammer vfs 50", timeout=120)
+
+
+def test_a_state_filter_over_the_servers_variables_decides_when_to_park(neurath):
+    start_kvd(neurath)  # binds "kvd" in ds: one entry
+    verdict, output = update(neurath, 'ds /sbin/ds.next --state "state.store.count_ >= 1"')
+    assert verdict == "committed", output
+    verdict, output = update(neurath, 'ds /sbin/ds.next --timeout 200 --state "state.store.count_ >= 1000"')
+    assert verdict == "rolled back" and "not reached within 200 ms" in output, output
+
+
+def test_rs_replaces_itself_and_keeps_supervising(neurath):
+    neurath.run_command("service crash ds")  # a restart for rs to remember
+    before = service_table(neurath)
+    assert "does not know the request" in neurath.run_command("service info ds")
+    output = expect_commit(neurath, "rs /sbin/rs.next")
+    assert "transfer  rs" in output
+    after = service_table(neurath)
+    assert after == before, "rs's records survive its own update"
+    # The new rs answers the request only it knows, and still supervises.
+    assert re.search(r"^ds: pid \d+, started \d+ ms ago, 1 restarts, 0 live updates$",
+                     neurath.run_command("service info ds"), re.MULTILINE)
+    neurath.run_command("service crash ds")
+    assert service_table(neurath)["ds"]["restarts"] == 2
+    # It updates others, and itself back, in one transaction.
+    expect_commit(neurath, "rs:/sbin/rs ds:/sbin/ds.next")
+    assert "does not know the request" in neurath.run_command("service info ds")
+    assert len([line for line in neurath.run_command("updates").splitlines() if " committed" in line]) == 3

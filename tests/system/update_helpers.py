@@ -19,18 +19,19 @@ def service_table(session):
     return rows
 
 
-def start_kvd(session):
-    """Starts kvd in the background and waits until it is ready; its ready
-    line may come before the shell's next prompt or after it."""
-    started = session.run_command("kvd &")
-    if "kvd: ready" not in started:
-        session.expect("kvd: ready", 30)
+# Lines the kernel and the servers log on the same serial console.
+CONSOLE_LOG = re.compile(r"^(proc|rs|kernel|ipc|pm|vfs|ds|tty|update agent|libupdate): ")
+
+
+def shell_output(text):
+    """What the shell printed, without the log lines interleaved with it."""
+    return "".join(line for line in text.splitlines(keepends=True) if not CONSOLE_LOG.match(line))
 
 
 def update(session, arguments, timeout=120):
     """Runs `update <arguments>`; returns (verdict, output) with verdict one of
     committed, rolled back, prepared or refused."""
-    output = session.run_command(f"update {arguments}", timeout=timeout)
+    output = shell_output(session.run_command(f"update {arguments}", timeout=timeout))
     if re.search(r"^committed in \d+ us; blackout \d+ us$", output, re.MULTILINE):
         return "committed", output
     if re.search(r"^rolled back: .+$", output, re.MULTILINE):
@@ -59,3 +60,10 @@ def same_identity(before, after, server):
     assert after[server]["endpoint"] == before[server]["endpoint"], server
     assert after[server]["restarts"] == before[server]["restarts"], server
     assert after[server]["state"] == "running", server
+
+
+def start_kvd(session):
+    """Starts the updatable key-value service in the background, ready for requests."""
+    started = session.run_command("kvd &")
+    if "kvd: ready" not in started:
+        session.expect("kvd: ready", 30)

@@ -53,3 +53,28 @@ def test_bench_report_parses_renders_and_checks_targets():
     assert bench_report.meets_targets(figures[:1])
     parsed = bench_report.LINE.findall("noise\nbench spawn 42 instructions\nbench x y z\n")
     assert parsed == [("spawn", "42", "instructions")]
+
+
+def test_update_bench_reads_rs_figures_and_checks_its_targets():
+    import update_bench
+    output = ("noise\nrs: update 3 ds committed load=10 quiesce=20 transfer=300 check=40 commit=5 "
+              "blackout=900000 bytes=21521\nrs: update 4 ds rolled-back load=1 quiesce=2 transfer=3 check=0 "
+              "commit=0 blackout=800 bytes=0 reason: ds: no\n")
+    last = update_bench._last_run(output, "ds")
+    assert last.verdict == "rolled-back" and last.blackout == 800
+    first = update_bench.Run("committed", 10, 20, 300, 40, 5, 900_000, 21_521)
+    assert first.total == 375
+    fast = update_bench.UpdateFigures("ds", first, first, last)
+    slow = update_bench.UpdateFigures("ds", update_bench.Run("committed", 0, 0, 0, 0, 0, 2_000_000, 100),
+                                      first, last)
+    big = update_bench.UpdateFigures("vfs", update_bench.Run("committed", 0, 0, 0, 0, 0, 9_000_000, 1 << 24),
+                                     first, last)
+    assert update_bench.meets_targets([fast, big]) and not update_bench.meets_targets([slow])
+    table = update_bench.render([fast, slow], markdown=True)
+    assert "| ds | 21,521 |" in table and "(MISSED)" in table
+    try:
+        update_bench._last_run(output, "vfs")
+    except RuntimeError as error:
+        assert "no update figures for vfs" in str(error)
+    else:
+        raise AssertionError("missing figures must be an error")

@@ -68,7 +68,10 @@ enum class Sys : uint64_t {
     ProcMemoryWrite = 30, // (Endpoint target, uint64_t remote_address, const void* local, uint64_t length):
                       // copy into another process's writable user memory (privileged)
     SetAlarm = 31,    // (uint64_t delay_ns): one-shot alarm (open to every process): after delay_ns the caller
-                      // gets notification tag kAlarmTag from kKernel; 0 cancels; a new alarm replaces the old
+                      // gets notification tag kAlarmTag from kKernel; 0 cancels; a new alarm replaces the old.
+                      // A caller then blocked in a Receive from one given process (not kAny, not kKernel)
+                      // is woken with -Timeout instead: the alarm bounds that wait (rs waiting on its own
+                      // new version during a self-update)
     Count = 32
 };
 

@@ -1,5 +1,7 @@
-// version.h — the build identity of an executable: a 64-bit FNV-1a hash of
-// its bytes. The kernel records it for every process it spawns (ProcessInfo::
+// version.h — the build identity of an executable: a 64-bit FNV-style hash
+// of its bytes, taken eight bytes at a time (little-endian words, with a fold
+// after each multiply so high bits reach low ones; trailing bytes one by one),
+// so the kernel can afford it on every spawn. The kernel records it for every process it spawns (ProcessInfo::
 // version); rs records it for every service binary. Users see its first 8 hex
 // digits in `ps` and `service list`, so they can tell which build runs.
 #pragma once
@@ -11,13 +13,24 @@ namespace neurath {
 
 inline constexpr uint64_t kImageVersionBasis = 0xcbf29ce484222325ull;  // the hash of no bytes
 
-// Continues `hash` over more bytes, for images read piece by piece:
+inline constexpr uint64_t kImageVersionPrime = 0x100000001b3ull;
+
+constexpr uint64_t image_version_step(uint64_t hash, uint64_t value) {
+    hash = (hash ^ value) * kImageVersionPrime;
+    return hash ^ (hash >> 32);
+}
+
+// Continues `hash` over more bytes, for images read piece by piece: every
+// piece but the last must be a multiple of 8 bytes long, then
 // image_version_extend(image_version(a, n), b, m) == image_version of a then b.
 constexpr uint64_t image_version_extend(uint64_t hash, const uint8_t* bytes, size_t length) {
-    for (size_t i = 0; i < length; ++i) {
-        hash ^= bytes[i];
-        hash *= 0x100000001b3ull;
+    size_t i = 0;
+    for (; i + 8 <= length; i += 8) {
+        uint64_t word = 0;
+        for (size_t k = 0; k < 8; ++k) word |= static_cast<uint64_t>(bytes[i + k]) << (8 * k);
+        hash = image_version_step(hash, word);
     }
+    for (; i < length; ++i) hash = image_version_step(hash, bytes[i]);
     return hash;
 }
 

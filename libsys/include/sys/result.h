@@ -61,7 +61,9 @@ public:
     bool ok() const { return has_value_; }
     bool is_error() const { return !has_value_; }
     // The error; the default ("no error", code None) while a value is held.
-    const E& error() const { return has_value_ ? kNoError : storage_.error; }
+    // A copy: no per-instantiation constant backs the "no error" case (every
+    // global would be program state in the live-update metadata).
+    E error() const { return has_value_ ? E{} : storage_.error; }
 
     T& value() { return storage_.value; }
     const T& value() const { return storage_.value; }
@@ -69,8 +71,6 @@ public:
     T value_or(const T& fallback) const { return has_value_ ? storage_.value : fallback; }
 
 private:
-    static constexpr E kNoError{};
-
     void destroy() {
         if (has_value_) storage_.value.~T();
         else storage_.error.~E();
@@ -94,7 +94,7 @@ public:
 
     bool ok() const { return error_code(error_) == Error::None; }
     bool is_error() const { return !ok(); }
-    const E& error() const { return error_; }
+    E error() const { return error_; }
     void release_value() const {}
 
 private:

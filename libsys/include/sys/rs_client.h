@@ -22,6 +22,8 @@ using protocol::rs::UpdateWaitReply;
 Result<ServiceListReply> service_list(ServiceEntry* entries, uint32_t capacity);
 Result<void> crash_service(const char* name);
 Result<void> shutdown(int32_t code);
+// A service's record in detail; BadMessage from an rs that predates the request.
+Result<protocol::rs::ServiceInfoReply> service_info(const char* name);
 
 // Starts the update `spec` describes; returns its transaction id. When rs
 // refuses it, the error comes back and rs's explanation is in `error_text`

@@ -124,6 +124,11 @@ Outcome dispatch(const DispatchTable<State>& table, State& state, const Message&
         return Outcome::SendReply;
     }
 
+    // A reply (status 0 or a negative error) that arrives as a request came
+    // from a peer answering something this server never asked: answering it
+    // could start an endless exchange of errors. Dropped.
+    if (!from_kernel && request.type <= protocol::kReplyOk) return Outcome::NoReply;
+
     const Route<State>* route = table.find(request.type);
     if (route == nullptr) {
         if (from_kernel) return Outcome::NoReply;
@@ -172,6 +177,10 @@ struct Lifecycle {
     // before rs commits (an error rolls the update back). nullptr: nothing to do.
     Result<void> (*update)(State& state, const StartInfo& info) = nullptr;
     const libupdate::UpdatePolicy* update_policy = nullptr;  // transfer hooks, invariants
+    // New version of a live update, once committed (it owns the endpoint),
+    // before it serves: too late to roll back, so it must not fail. rs uses
+    // it to finish the bookkeeping of its own update. nullptr: nothing to do.
+    void (*committed)(State& state) = nullptr;
 };
 
 // Logs with the server's name prefix and exits when initialisation fails.
@@ -192,7 +201,9 @@ template <typename State>
 Result<void> run_start_hook(State& state, const Lifecycle<State>& lifecycle, const StartInfo& info) {
     if (info.kind == StartKind::Update) {
         UpdateHookCall<State> call{lifecycle.update, &state, &info};
-        return update_agent_start(lifecycle.update_policy, UpdateStep{&UpdateHookCall<State>::run, &call});
+        TRY(update_agent_start(lifecycle.update_policy, UpdateStep{&UpdateHookCall<State>::run, &call}));
+        if (lifecycle.committed) lifecycle.committed(state);
+        return {};
     }
     auto hook = lifecycle.fresh_start;
     if (info.kind == StartKind::Restart && lifecycle.restart) hook = lifecycle.restart;

@@ -5,16 +5,15 @@
 // each enter evaluates the request's state filter against the program's own
 // state; once it holds, the park handler runs there (inside Neurath it
 // reports to the update manager and blocks; on the host a test may snapshot
-// the process). While the request is pending, quiescence_interface_filter()
-// tells the framework which incoming messages to hold back.
+// the process). Which incoming messages wait meanwhile is not decided here:
+// the server framework's admission gate holds them (libsys's admission.h,
+// installed by the update agent), one mechanism for every server.
 //
 // Entry points: QuiescenceRequest, quiescence_request(), quiescence_cancel(),
-// quiescence_pending(), quiescence_interface_filter(), quiescence_stats(),
-// quiescence_current_point().
+// quiescence_pending(), quiescence_stats(), quiescence_current_point().
 #pragma once
 
 #include <libupdate/filter.h>
-#include <libupdate/interface_filter.h>
 #include <libupdate/metadata.h>
 
 namespace libupdate {
@@ -25,7 +24,6 @@ using ParkHandler = void (*)(const lu_quiescent_point* point, void* user);
 
 struct QuiescenceRequest {
     const char* state_filter = nullptr;               // null or "": park at the first quiescent point
-    const InterfaceFilter* interface_filter = nullptr; // null: deliver everything
     ParkHandler park = nullptr;
     void* user = nullptr;
 };
@@ -42,7 +40,6 @@ struct QuiescenceStats {
 Result<void> quiescence_request(const QuiescenceRequest& request);
 void quiescence_cancel();
 bool quiescence_pending();
-const InterfaceFilter* quiescence_interface_filter();
 QuiescenceStats quiescence_stats();
 // The quiescent point the program is blocked in, or null.
 const lu_quiescent_point* quiescence_current_point();

@@ -29,7 +29,8 @@ inline constexpr int32_t kUpdateHistory = kRsBase + 5;
 inline constexpr int32_t kUpdateParked = kRsBase + 6;  // from the old version, parked
 inline constexpr int32_t kUpdateReady = kRsBase + 7;   // from the new version, transfer done or failed
 inline constexpr int32_t kUpdateLoaded = kRsBase + 8;  // from the new version, started in update mode
-inline constexpr int32_t kRequestCount = 9;
+inline constexpr int32_t kServiceInfo = kRsBase + 9;   // rs version 2 (/sbin/rs.next); the boot rs: BadMessage
+inline constexpr int32_t kRequestCount = 10;
 
 enum class ServiceState : uint32_t { Stopped = 0, Running = 1, Restarting = 2, Failed = 3 };
 
@@ -59,13 +60,24 @@ struct ShutdownRequest {
     int32_t code;
 };
 
+// One service's record in detail (answered from rs version 2 on).
+struct ServiceInfoRequest {
+    char name[neurath::kNameLength];
+};
+struct ServiceInfoReply {
+    uint64_t started_ns;    // uptime when its current process started (first start, restart or update)
+    uint64_t pid;
+    uint32_t restarts;
+    uint32_t updates;       // live updates committed since boot
+};
+
 struct EmptyReply {};
 
 // --- live update -------------------------------------------------------------
 inline constexpr uint32_t kMaxUpdateTargets = 6;
 inline constexpr uint32_t kMaxUpdatePath = 96;
 inline constexpr uint32_t kMaxStateFilter = 160;
-inline constexpr uint32_t kUpdateLineLength = 112;
+inline constexpr uint32_t kUpdateLineLength = 256;  // room for a whole reason from libupdate
 inline constexpr uint32_t kUpdateErrorText = 240;
 
 inline constexpr uint32_t kUpdatePrepareOnly = 1u << 0;  // quiesce, report, resume the old version
@@ -151,6 +163,7 @@ struct UpdateReady {
 
 static_assert(kIsPayload<ServiceListRequest> && kIsPayload<ServiceListReply>);
 static_assert(kIsPayload<CrashServiceRequest> && kIsPayload<ShutdownRequest>);
+static_assert(kIsPayload<ServiceInfoRequest> && kIsPayload<ServiceInfoReply>);
 static_assert(kIsPayload<UpdateRequest> && kIsPayload<UpdateReply> && kIsPayload<UpdateWaitRequest>);
 static_assert(kIsPayload<UpdateWaitReply> && kIsPayload<UpdateHistoryRequest> && kIsPayload<UpdateHistoryReply>);
 static_assert(kIsPayload<UpdateParked> && kIsPayload<UpdateReady> && kIsPayload<TransferOrder>);

@@ -21,7 +21,7 @@ struct FakeLauncher {
     std::vector<Launch> launches;
     std::string fail_name;
 
-    static sys::Result<uint64_t> launch(void* context, const rs::ServiceSpec& spec, sys::StartKind kind,
+    static sys::Result<uint64_t> launch(void* context, const sys::manifest::ServiceSpec& spec, sys::StartKind kind,
                                         uint32_t restarts) {
         auto* self = static_cast<FakeLauncher*>(context);
         self->launches.push_back({spec.name, spec.endpoint, kind, restarts});
@@ -30,14 +30,14 @@ struct FakeLauncher {
     }
 };
 
-rs::Manifest sample_manifest() {
+sys::manifest::Manifest sample_manifest() {
     static const char text[] =
         "service pm\n endpoint 2\n program sbin/pm\n depends vfs\n"
         "service vfs\n endpoint 3\n program sbin/vfs\n"
         "service ds\n endpoint 4\n program sbin/ds\n";
-    rs::Manifest manifest;
-    rs::ParseError error;
-    EXPECT_TRUE(rs::parse_manifest(text, sizeof text - 1, manifest, error).ok());
+    sys::manifest::Manifest manifest;
+    sys::manifest::ParseError error;
+    EXPECT_TRUE(sys::manifest::parse(text, sizeof text - 1, manifest, error).ok());
     return manifest;
 }
 

@@ -7,7 +7,7 @@
 #include <sstream>
 #include <string>
 
-#include "manifest.h"
+#include <sys/manifest.h>
 
 namespace {
 
@@ -21,14 +21,14 @@ bool may_call(const neurath::Privileges& privileges, neurath::Sys call) {
 }
 
 struct Parsed {
-    rs::Manifest manifest;
-    rs::ParseError error;
+    sys::manifest::Manifest manifest;
+    sys::manifest::ParseError error;
     sys::Result<void> result = {};
 };
 
 std::unique_ptr<Parsed> parse(const std::string& text) {
     auto parsed = std::make_unique<Parsed>();
-    parsed->result = rs::parse_manifest(text.data(), text.size(), parsed->manifest, parsed->error);
+    parsed->result = sys::manifest::parse(text.data(), text.size(), parsed->manifest, parsed->error);
     return parsed;
 }
 
@@ -62,9 +62,9 @@ profile admin
 TEST(Manifest, ParsesServicesAndProfile) {
     auto parsed = parse(kSample);
     ASSERT_TRUE(parsed->result.ok()) << parsed->error.line << ": " << parsed->error.reason;
-    const rs::Manifest& m = parsed->manifest;
+    const sys::manifest::Manifest& m = parsed->manifest;
     ASSERT_EQ(m.service_count, 3u);
-    const rs::ServiceSpec* pm = m.find("pm");
+    const sys::manifest::ServiceSpec* pm = m.find("pm");
     ASSERT_NE(pm, nullptr);
     EXPECT_EQ(pm->endpoint, 2);
     EXPECT_STREQ(pm->program, "sbin/pm");
@@ -77,14 +77,14 @@ TEST(Manifest, ParsesServicesAndProfile) {
     EXPECT_FALSE(sends_to(pm->privileges, 1));
     EXPECT_EQ(m.find(3)->priority, 3) << "default priority";
 
-    const rs::ServiceSpec* ds = m.find("ds");
+    const sys::manifest::ServiceSpec* ds = m.find("ds");
     EXPECT_TRUE(sends_to(ds->privileges, 1));
     EXPECT_TRUE(sends_to(ds->privileges, neurath::kFirstUserEndpoint));
     EXPECT_TRUE(sends_to(ds->privileges, neurath::kMaxEndpoints - 1));
     EXPECT_FALSE(sends_to(ds->privileges, 5));
 
     EXPECT_STREQ(m.init, "/bin/sh");
-    const rs::ProgramProfile* user = m.profile("user");
+    const sys::manifest::ProgramProfile* user = m.profile("user");
     ASSERT_NE(user, nullptr);
     EXPECT_EQ(user->priority, 6);
     EXPECT_TRUE(sends_to(user->privileges, 2));
@@ -95,7 +95,7 @@ TEST(Manifest, ParsesServicesAndProfile) {
 TEST(Manifest, ProgramsGetTheProfileThatListsThem) {
     auto parsed = parse(kSample);
     ASSERT_TRUE(parsed->result.ok()) << parsed->error.reason;
-    const rs::ProgramProfile* shell = parsed->manifest.profile_for("/bin/sh");
+    const sys::manifest::ProgramProfile* shell = parsed->manifest.profile_for("/bin/sh");
     ASSERT_NE(shell, nullptr);
     EXPECT_STREQ(shell->name, "admin");
     EXPECT_TRUE(sends_to(shell->privileges, 1));
@@ -114,8 +114,8 @@ TEST(Manifest, ToleratesWindowsLineEnds) {
 TEST(Manifest, StartOrderPutsDependenciesFirst) {
     auto parsed = parse(kSample);
     ASSERT_TRUE(parsed->result.ok());
-    uint32_t order[rs::kMaxServices];
-    ASSERT_TRUE(rs::start_order(parsed->manifest, order).ok());
+    uint32_t order[sys::manifest::kMaxServices];
+    ASSERT_TRUE(sys::manifest::start_order(parsed->manifest, order).ok());
     auto position = [&](const char* name) {
         for (uint32_t i = 0; i < parsed->manifest.service_count; ++i)
             if (std::string(parsed->manifest.services[order[i]].name) == name) return i;
@@ -128,8 +128,8 @@ TEST(Manifest, StartOrderPutsDependenciesFirst) {
 TEST(Manifest, RejectsDependencyCycles) {
     auto parsed = parse("service a\n endpoint 6\n program x\n depends b\nservice b\n endpoint 7\n program y\n depends a\n");
     ASSERT_TRUE(parsed->result.ok());
-    uint32_t order[rs::kMaxServices];
-    EXPECT_EQ(rs::start_order(parsed->manifest, order).error(), Error::InvalidArgument);
+    uint32_t order[sys::manifest::kMaxServices];
+    EXPECT_EQ(sys::manifest::start_order(parsed->manifest, order).error(), Error::InvalidArgument);
 }
 
 struct BadManifest {
@@ -186,6 +186,6 @@ TEST(Manifest, ShippedSystemConfIsValid) {
         << "ordinary programs may not talk to rs";
     EXPECT_TRUE(sends_to(parsed->manifest.profile_for("/bin/sh")->privileges, neurath::kRs));
     EXPECT_STREQ(parsed->manifest.init, "/bin/sh");
-    uint32_t order[rs::kMaxServices];
-    EXPECT_TRUE(rs::start_order(parsed->manifest, order).ok());
+    uint32_t order[sys::manifest::kMaxServices];
+    EXPECT_TRUE(sys::manifest::start_order(parsed->manifest, order).ok());
 }

@@ -1,18 +1,18 @@
 // manifest.h — the privilege manifest (etc/system.conf): what rs starts and
-// what each process may do. Format: see servers/rs/README.md.
+// what each process may do; read by rs (services) and pm (program profiles).
+// Format: see libsys/README.md.
 //
-// Entry points: rs::parse_manifest (text -> Manifest or an error with the
-// line number), rs::start_order (dependency order), Manifest::find.
-// Pure logic, unit-tested on the host (tests/unit/rs).
+// Entry points: sys::manifest::parse (text -> Manifest or an error with the
+// line number), sys::manifest::start_order (dependency order), Manifest::find.
+// Pure logic, unit-tested on the host (tests/unit/libsys).
 #pragma once
 
 #include <neurath/syscall.h>
 #include <sys/result.h>
 
-namespace rs {
+namespace sys::manifest {
 
 using neurath::Endpoint;
-using sys::Result;
 
 inline constexpr size_t kMaxServices = 12;
 inline constexpr size_t kMaxDependencies = 6;
@@ -69,7 +69,7 @@ struct ParseError {
 
 // Parses and validates the whole manifest (names, endpoints, ipc targets,
 // kernel-call names, priorities, dependencies). `out` is fully overwritten.
-Result<void> parse_manifest(const char* text, size_t length, Manifest& out, ParseError& error);
+Result<void> parse(const char* text, size_t length, Manifest& out, ParseError& error);
 
 // Indices into manifest.services such that every service comes after its
 // dependencies; InvalidArgument on a cycle.
@@ -78,4 +78,4 @@ Result<void> start_order(const Manifest& manifest, uint32_t (&order)[kMaxService
 // Kernel-call name ("ProcSpawn", ...) -> bit number, or NotFound.
 Result<uint32_t> kernel_call_bit(const char* name);
 
-}  // namespace rs
+}  // namespace sys::manifest

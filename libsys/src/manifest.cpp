@@ -1,16 +1,14 @@
-// manifest.cpp — parser and validator for etc/system.conf (see README.md).
+// manifest.cpp — parser and validator for etc/system.conf (format: libsys/README.md).
 //
 // Line-oriented: each line is split into words (after stripping '#'
 // comments); the first word is a keyword. `service <name>` and
 // `profile user` open a section; the other keywords fill the open one.
 // IPC names are resolved to endpoints once every service is known.
-#include "manifest.h"
-
 #include <sys/args.h>
 #include <sys/cstring.h>
+#include <sys/manifest.h>
 
-namespace rs {
-namespace str = sys::str;
+namespace sys::manifest {
 using neurath::Error;
 
 namespace {
@@ -298,7 +296,7 @@ Result<uint32_t> kernel_call_bit(const char* name) {
     return Error::NotFound;
 }
 
-Result<void> parse_manifest(const char* text, size_t length, Manifest& out, ParseError& error) {
+Result<void> parse(const char* text, size_t length, Manifest& out, ParseError& error) {
     str::memset(&out, 0, sizeof out);
     error = {0, "ok"};
     Parser parser{out, error};
@@ -341,4 +339,4 @@ Result<void> start_order(const Manifest& manifest, uint32_t (&order)[kMaxService
     return {};
 }
 
-}  // namespace rs
+}  // namespace sys::manifest
