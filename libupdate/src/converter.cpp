@@ -152,9 +152,16 @@ bool Converter::raw_copyable(TypeId s, TypeId d) {
     const TypeRecord& from = source_.type(s);
     const TypeRecord& to = destination_.type(d);
     bool result = from.kind == to.kind && from.size == to.size && from.flags == to.flags && from.count == to.count &&
-                  !has_pointers(source_, s) && !hook_for(d) && from.kind != LU_KIND_UNKNOWN &&
-                  (from.kind != LU_KIND_ENUM || from.count == 0);
-    if (result && (from.kind == LU_KIND_STRUCT || from.kind == LU_KIND_UNION)) {
+                  !has_pointers(source_, s) && !hook_for(d) && from.kind != LU_KIND_UNKNOWN;
+    if (result && from.kind == LU_KIND_ENUM) {
+        // Enumerators travel by name; the bytes mean the same only when both
+        // versions name and number them alike.
+        for (uint64_t i = 0; i < to.count && result; ++i) {
+            const EnumeratorRecord& a = source_.enumerator(from, i);
+            const EnumeratorRecord& b = destination_.enumerator(to, i);
+            result = a.value == b.value && StringView(a.name) == StringView(b.name);
+        }
+    } else if (result && (from.kind == LU_KIND_STRUCT || from.kind == LU_KIND_UNION)) {
         for (uint64_t i = 0; i < to.count && result; ++i) {
             const FieldRecord& a = source_.field(from, i);
             const FieldRecord& b = destination_.field(to, i);
