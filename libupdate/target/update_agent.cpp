@@ -43,6 +43,7 @@ namespace pu = protocol::update;
 namespace prs = protocol::rs;
 
 char state_filter_text[prs::kMaxStateFilter];
+TransferFigures own_transfer;
 
 bool notified(const Message& message, uint32_t tag) {
     if (message.type != neurath::kmsg::kNotify) return false;
@@ -317,10 +318,14 @@ bool update_agent_dispatch(const Message& request, Message& reply, bool& send_re
     return false;
 }
 
+TransferFigures update_agent_own_transfer() { return own_transfer; }
+
 Result<void> update_agent_start(const libupdate::UpdatePolicy* policy, UpdateStep after_transfer) {
     const prs::TransferOrder order = TRY(ask_for_transfer_order());
     TransferOutcome outcome;
     transfer(order, policy, after_transfer, outcome);
+    own_transfer = {outcome.stats.globals + outcome.stats.heap_objects, outcome.stats.bytes, outcome.stats.pointers,
+                    outcome.check_ns};
     if (outcome.error != Error::None) log("update agent: the new version cannot take over: %s\n", outcome.text);
     TRY(report(outcome));
     return wait_for_commit(order.old_version);

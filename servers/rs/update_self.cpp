@@ -136,7 +136,14 @@ void UpdateManager::on_self_committed(RsState& rs) {
         return;
     }
     self->ready = true;
-    line("transfer  %-6s its own state, taken over", self->name);
+    const sys::TransferFigures figures = sys::update_agent_own_transfer();
+    self->objects = figures.objects;
+    self->bytes = figures.bytes;
+    self->pointers = figures.pointers;
+    self->check_ns = figures.check_ns;
+    line("transfer  %-6s %llu objects, %llu bytes, %llu pointers relocated (its own state)", self->name,
+         static_cast<unsigned long long>(figures.objects), static_cast<unsigned long long>(figures.bytes),
+         static_cast<unsigned long long>(figures.pointers));
     end_transfer_and_check();
     kill_replaced_and_wake_new();
     record_commit(rs);

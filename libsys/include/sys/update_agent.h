@@ -8,7 +8,7 @@
 //
 // Entry points: sys::update_agent_dispatch (called by dispatch() for the
 // messages only rs sends), sys::update_agent_start (called by the start
-// hook runner for StartKind::Update), sys::UpdateStep.
+// hook runner for StartKind::Update), sys::UpdateStep, sys::update_agent_own_transfer.
 #pragma once
 
 #include <neurath/message.h>
@@ -35,5 +35,15 @@ struct UpdateStep {
 // returns once rs committed. On any failure it reports the error to rs and
 // ends the process: the old version carries on.
 Result<void> update_agent_start(const libupdate::UpdatePolicy* policy, UpdateStep after_transfer);
+
+// What this process's own transfer moved, once update_agent_start returned
+// (zeros otherwise): rs records its own figures after it replaced itself.
+struct TransferFigures {
+    uint64_t objects = 0;   // globals and heap objects
+    uint64_t bytes = 0;     // old state read
+    uint64_t pointers = 0;  // pointers relocated
+    uint64_t check_ns = 0;  // state check, invariants, the server's hook
+};
+TransferFigures update_agent_own_transfer();
 
 }  // namespace sys

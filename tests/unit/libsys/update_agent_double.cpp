@@ -24,4 +24,6 @@ bool update_agent_dispatch(const neurath::Message& request, neurath::Message& re
 
 Result<void> update_agent_start(const libupdate::UpdatePolicy*, UpdateStep) { return neurath::Error::NotSupported; }
 
+TransferFigures update_agent_own_transfer() { return {}; }
+
 }  // namespace sys
