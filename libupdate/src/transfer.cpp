@@ -34,7 +34,7 @@ struct CreatedObject {
 class TransferSession {
 public:
     TransferSession(const MemoryReader& reader, uint64_t root, const TransferOptions& options)
-        : reader_(reader), root_(root), options_(options) {}
+        : reader_(reader), root_(root), options_(options), new_(options.own_model ? *options.own_model : own_model_) {}
     ~TransferSession() {
         for (SavedGlobal& saved : saved_) platform_release(saved.bytes);
         platform_release(buffer_);
@@ -53,7 +53,7 @@ public:
 private:
     Result<void> transfer() {
         TRY(old_.load(reader_, root_, true));
-        TRY(new_.load_local());
+        if (!options_.own_model) TRY(own_model_.load_local());
         TRY(plan_globals());
         TRY(create_objects());
         TRY(map_.seal());
@@ -381,7 +381,8 @@ private:
     uint64_t root_;
     const TransferOptions& options_;
     ProgramModel old_;
-    ProgramModel new_;
+    ProgramModel own_model_;    // this program's metadata, unless the caller loaded it already
+    const ProgramModel& new_;
     RelocationMap map_;
     Vector<uint32_t> old_match_;  // per new global: index of its old global, or kNoIndex
     Vector<SavedGlobal> saved_;

@@ -17,6 +17,7 @@
 //
 // Entry points: sys::update_agent_dispatch, sys::update_agent_start.
 #include <libupdate/platform.h>
+#include <libupdate/program_model.h>
 #include <libupdate/quiescence.h>
 #include <libupdate/runtime_root.h>
 #include <libupdate/text.h>
@@ -226,7 +227,7 @@ void fail(TransferOutcome& outcome, Error error, const char* text) {
 }
 
 void transfer(const prs::TransferOrder& order, const libupdate::UpdatePolicy* policy, UpdateStep after,
-              TransferOutcome& outcome) {
+              const libupdate::ProgramModel* own_model, TransferOutcome& outcome) {
     OldVersionMemory old_memory(order.old_version);
     libupdate::MemoryReader reader;
     reader.read = OldVersionMemory::read_thunk;
@@ -234,8 +235,9 @@ void transfer(const prs::TransferOrder& order, const libupdate::UpdatePolicy* po
     inject_update_fault(UpdateFault::CrashInit);
     inject_update_fault(UpdateFault::HangInit);
     if (update_fault_is(UpdateFault::FailInit)) return fail(outcome, Error::NotSupported, "initialisation failed (injected fault)");
-    libupdate::Result<libupdate::TransferStats> moved =
-        libupdate::transfer_state(reader, order.runtime_root, options_from(policy, order.flags));
+    libupdate::TransferOptions options = options_from(policy, order.flags);
+    options.own_model = own_model;
+    libupdate::Result<libupdate::TransferStats> moved = libupdate::transfer_state(reader, order.runtime_root, options);
     if (!moved.ok()) return fail(outcome, moved.error().code, moved.error().text);
     outcome.stats = moved.value();
     inject_update_fault(UpdateFault::CrashAfterTransfer);
@@ -321,9 +323,14 @@ bool update_agent_dispatch(const Message& request, Message& reply, bool& send_re
 TransferFigures update_agent_own_transfer() { return own_transfer; }
 
 Result<void> update_agent_start(const libupdate::UpdatePolicy* policy, UpdateStep after_transfer) {
+    // This version's own metadata does not change: loaded now, while the old
+    // version still serves, it costs clients nothing (null on failure: the
+    // transfer loads it itself and reports what is wrong).
+    libupdate::ProgramModel own_model;
+    const bool own_model_loaded = own_model.load_local().ok();
     const prs::TransferOrder order = TRY(ask_for_transfer_order());
     TransferOutcome outcome;
-    transfer(order, policy, after_transfer, outcome);
+    transfer(order, policy, after_transfer, own_model_loaded ? &own_model : nullptr, outcome);
     own_transfer = {outcome.stats.globals + outcome.stats.heap_objects, outcome.stats.bytes, outcome.stats.pointers,
                     outcome.check_ns};
     if (outcome.error != Error::None) log("update agent: the new version cannot take over: %s\n", outcome.text);

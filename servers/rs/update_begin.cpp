@@ -187,6 +187,34 @@ Result<void> UpdateManager::spawn_new_versions(char* why, size_t capacity) {
     return {};
 }
 
+// Each new version starts, loads its own metadata and asks for its transfer
+// order (kUpdateLoaded, whose reply waits for the transfer): all of that
+// happens before anything pauses. Bounded by the transaction's deadline.
+Result<void> UpdateManager::wait_until_loaded(char* why, size_t capacity) {
+    (void)sys::set_alarm(transaction_.timeout_ns);
+    for (uint32_t i = 0; i < transaction_.count; ++i) {
+        Participant& part = transaction_.parts[i];
+        // rs's own new version is waited for in the event loop: its request
+        // starts rs's transfer, which must not run inside this request.
+        while (!part.loaded && !part.is_self) {
+            neurath::Message message;
+            Result<void> got = sys::receive(part.new_endpoint, message);
+            if (got.is_error()) {
+                (void)sys::set_alarm(0);
+                if (got.error() == Error::Timeout)
+                    sys::format(why, capacity, "%s: the new version did not start within %llu ms", part.name,
+                                static_cast<unsigned long long>(transaction_.timeout_ns / 1'000'000ull));
+                else
+                    sys::format(why, capacity, "%s: the new version ended while starting", part.name);
+                return got.error();
+            }
+            part.loaded = message.type == prs::kUpdateLoaded;  // its reply is the transfer order, later
+        }
+    }
+    (void)sys::set_alarm(0);
+    return {};
+}
+
 Result<void> UpdateManager::prepare_all(char* why, size_t capacity) {
     Participant* order[prs::kMaxUpdateTargets];
     for (uint32_t i = 0; i < transaction_.count; ++i) order[i] = &transaction_.parts[i];
@@ -268,6 +296,7 @@ Result<uint32_t> UpdateManager::begin(RsState& rs, const prs::UpdateSpec& spec, 
         ready = load_binaries(rs, spec, why, capacity);
     }
     if (ready.ok()) ready = spawn_new_versions(why, capacity);
+    if (ready.ok()) ready = wait_until_loaded(why, capacity);
     if (ready.is_error()) {
         discard_refused();
         return ready.error();

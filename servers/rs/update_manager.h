@@ -52,6 +52,7 @@ private:
     Result<void> resolve_targets(RsState& rs, const protocol::rs::UpdateSpec& spec, char* why, size_t capacity);
     Result<void> load_binaries(RsState& rs, const protocol::rs::UpdateSpec& spec, char* why, size_t capacity);
     Result<void> spawn_new_versions(char* why, size_t capacity);
+    Result<void> wait_until_loaded(char* why, size_t capacity);
     Result<void> prepare_all(char* why, size_t capacity);
     void discard_refused();
 

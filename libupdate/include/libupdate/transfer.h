@@ -105,6 +105,10 @@ struct TransferOptions {
     size_t invariant_count = 0;
     bool check_pointers = true;  // verify every pointer of the new state
     bool round_trip = false;     // also transfer new -> old and compare
+    // This program's own metadata, loaded beforehand with load_local() (it
+    // does not change): a live update loads it before the old version stops,
+    // so it costs clients nothing. Null: transfer_state loads it.
+    const ProgramModel* own_model = nullptr;
 };
 
 struct TransferStats {
