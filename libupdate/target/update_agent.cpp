@@ -10,10 +10,11 @@
 // deadline passed), and then it resumes at the quiescent point, where the
 // held messages are served first, in order.
 //
-// New version: asks rs for the transfer order, rebuilds its state from the
-// old version's memory (ProcMemoryRead, a capability scoped to that one old
-// process), runs the server's update hook, reports kUpdateReady and waits
-// for kCommitTag, after which it owns the endpoint and serves.
+// New version: loads its own metadata, asks rs for the transfer order,
+// rebuilds its state from the old version's memory (ProcMemoryRead, a
+// capability scoped to that one old process), runs the server's update hook,
+// reports kUpdateReady and waits until it holds the old version's endpoint
+// (rs's swap; kCommitTag only wakes it), then serves.
 //
 // Entry points: sys::update_agent_dispatch, sys::update_agent_start.
 #include <libupdate/platform.h>
@@ -74,11 +75,9 @@ void wait_for_abort() {
 
 void park(const lu_quiescent_point*, void*) {
     // Parked, this version receives from rs alone until it is ended or
-    // resumed, so the gate has nothing left to hold back. Uninstalling it
-    // here keeps a pointer to this agent's gate function out of the state
-    // the new version transfers: the agent is not instrumented, so the
-    // transfer could not remap that code pointer and would fail. A resumed
-    // version runs on without a gate anyway (stop_holding below).
+    // resumed, so the gate has nothing left to hold back. (The gate is not
+    // transferred either way: libsys marks it lu.no_transfer.) A resumed
+    // version runs on without a gate (stop_holding below).
     set_admission_gate(nullptr, nullptr);
     Message parked{};
     parked.type = prs::kUpdateParked;
