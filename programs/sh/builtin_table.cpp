@@ -17,7 +17,7 @@ const char kUpdateDetails[] =
     "             update <name>:<binary> <name>:<binary> ...   up to 6 at once, all or nothing\n"
     "             update --undo <name>               revert its last committed update\n"
     "             --state EXPR    update only where EXPR holds on its state (quote it:\n"
-    "                             --state \"store.count_ > 0\"); default: at its quiescent point\n"
+    "                             --state \"state.store.count_ > 0\"); default: at its quiescent point\n"
     "             --timeout MS    deadline for quiescence and each phase (default 2000)\n"
     "             --prepare-only  quiesce and report, then resume the old version\n"
     "             --round-trip    also transfer the state back and compare before committing\n";
