@@ -20,6 +20,10 @@ namespace rs {
 
 struct RsState;
 
+// "<name>: <reason>" for a new version's failed report (update_progress.cpp).
+void failure_reason(Endpoint reporter, const char* name, const protocol::rs::UpdateReady& report, char* reason,
+                    size_t capacity);
+
 class UpdateManager {
 public:
     // A user's update request: load and validate every binary, spawn the new

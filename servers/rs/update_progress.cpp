@@ -125,6 +125,17 @@ void acknowledge(Endpoint source) {
 
 }  // namespace
 
+// "<name>: <what the new version reported>", from the text it granted (or
+// the error's name when it gave none).
+void failure_reason(Endpoint reporter, const char* name, const prs::UpdateReady& report, char* reason,
+                    size_t capacity) {
+    char text[pu::kMaxErrorText] = {};
+    const uint64_t length = report.error_text.length < sizeof text ? report.error_text.length : sizeof text - 1;
+    if (length) (void)sys::copy_from_grant(reporter, report.error_text, 0, text, length);
+    sys::format(reason, capacity, "%s: %s", name,
+                text[0] ? text : neurath::error_name(protocol::error_of_reply(report.status)));
+}
+
 Result<sys::Disposition> UpdateManager::on_parked(RsState& rs, Endpoint source, uint64_t runtime_root) {
     Participant* part = transaction_.stage == UpdateStage::Quiescing ? by_endpoint(source) : nullptr;
     // Not a participant, or parked for a transaction that already ended: the
@@ -199,15 +210,9 @@ Result<sys::Disposition> UpdateManager::on_ready(RsState& rs, Endpoint source, c
     Participant* part = transaction_.stage == UpdateStage::Transferring ? by_new_endpoint(source) : nullptr;
     if (!part || !part->ordered || part->ready || part->is_self) return Error::PermissionDenied;
     if (report.status != protocol::kReplyOk) {
-        char text[pu::kMaxErrorText] = {};
-        if (report.error_text.length > 0) {
-            const uint64_t length = report.error_text.length < sizeof text ? report.error_text.length : sizeof text - 1;
-            (void)sys::copy_from_grant(source, report.error_text, 0, text, length);
-        }
-        acknowledge(source);
         char reason[prs::kUpdateLineLength];
-        sys::format(reason, sizeof reason, "%s: %s", part->name,
-                    text[0] ? text : neurath::error_name(protocol::error_of_reply(report.status)));
+        failure_reason(source, part->name, report, reason, sizeof reason);
+        acknowledge(source);
         rollback(reason);
         return sys::Disposition::NoReply;
     }

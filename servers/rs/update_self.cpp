@@ -92,12 +92,8 @@ void UpdateManager::transfer_self(RsState&) {
         neurath::Message ack{};  // answered before the swap: it waits in SendReceive
         ack.type = protocol::kReplyOk;
         if (report.status != protocol::kReplyOk) {
-            char text[pu::kMaxErrorText] = {};
-            const uint64_t length = report.error_text.length < sizeof text ? report.error_text.length : sizeof text - 1;
-            if (length) (void)sys::copy_from_grant(self.new_endpoint, report.error_text, 0, text, length);
+            failure_reason(self.new_endpoint, "rs", report, reason, sizeof reason);
             (void)sys::send_reply(self.new_endpoint, ack);
-            sys::format(reason, sizeof reason, "rs: %s",
-                        text[0] ? text : neurath::error_name(protocol::error_of_reply(report.status)));
             rollback(reason);
             return;
         }
