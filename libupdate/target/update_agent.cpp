@@ -201,14 +201,7 @@ Result<prs::TransferOrder> ask_for_transfer_order() {
 
 libupdate::TransferOptions options_from(const libupdate::UpdatePolicy* policy, uint32_t flags) {
     libupdate::TransferOptions options;
-    if (policy) {
-        options.type_hooks = policy->type_hooks;
-        options.type_hook_count = policy->type_hook_count;
-        options.variable_hooks = policy->variable_hooks;
-        options.variable_hook_count = policy->variable_hook_count;
-        options.invariants = policy->invariants;
-        options.invariant_count = policy->invariant_count;
-    }
+    if (policy) static_cast<libupdate::TransferHooks&>(options) = *policy;
     options.round_trip = (flags & prs::kUpdateRoundTrip) != 0;
     return options;
 }

@@ -2,20 +2,13 @@
 #include "store.h"
 
 #include <sys/cstring.h>
+#include <sys/words.h>
 
 namespace ds {
 namespace str = sys::str;
 using neurath::Error;
 
-Result<void> validate_key(const char (&key)[kMaxKey]) {
-    const size_t length = str::strnlen(key, kMaxKey);
-    if (length == kMaxKey) return Error::NameTooLong;
-    if (length == 0) return Error::InvalidArgument;
-    for (size_t i = 0; i < length; ++i) {
-        if (key[i] <= ' ' || key[i] > '~') return Error::InvalidArgument;
-    }
-    return {};
-}
+Result<void> validate_key(const char (&key)[kMaxKey]) { return sys::validate_word(key, kMaxKey); }
 
 namespace {
 bool may_modify(Endpoint caller, const StoreEntry& entry) {

@@ -13,7 +13,7 @@
 // transfer created is freed.
 //
 // Entry points: transfer_state(), TransferOptions, TransferStats, hooks
-// (TypeHook, VariableHook, AllocatorHook, Invariant), TransferContext, OldValue.
+// (TypeHook, VariableHook, AllocatorHook, Invariant), TransferHooks, TransferContext, OldValue.
 #pragma once
 
 #include <libupdate/memory_reader.h>
@@ -94,15 +94,20 @@ struct InvariantEntry {
     void* user;
 };
 
-struct TransferOptions {
+// What a program says about its own state: hooks for the changes the rules
+// cannot convert, and invariants the new state must satisfy.
+struct TransferHooks {
     const TypeHookEntry* type_hooks = nullptr;
     size_t type_hook_count = 0;
     const VariableHookEntry* variable_hooks = nullptr;
     size_t variable_hook_count = 0;
-    const AllocatorHookEntry* allocator_hooks = nullptr;
-    size_t allocator_hook_count = 0;
     const InvariantEntry* invariants = nullptr;
     size_t invariant_count = 0;
+};
+
+struct TransferOptions : TransferHooks {
+    const AllocatorHookEntry* allocator_hooks = nullptr;
+    size_t allocator_hook_count = 0;
     bool check_pointers = true;  // verify every pointer of the new state
     bool round_trip = false;     // also transfer new -> old and compare
     // This program's own metadata, loaded beforehand with load_local() (it

@@ -9,13 +9,9 @@
 
 namespace libupdate {
 
-struct UpdatePolicy {
-    const TypeHookEntry* type_hooks = nullptr;
-    size_t type_hook_count = 0;
-    const VariableHookEntry* variable_hooks = nullptr;
-    size_t variable_hook_count = 0;
-    const InvariantEntry* invariants = nullptr;
-    size_t invariant_count = 0;
-};
+// The transfer hooks and invariants of libupdate's transfer (transfer.h),
+// named for the framework: {type hooks, count, variable hooks, count,
+// invariants, count}.
+struct UpdatePolicy : TransferHooks {};
 
 }  // namespace libupdate
