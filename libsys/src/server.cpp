@@ -18,10 +18,15 @@ Result<void> next_request(Message& message) {
     TRY(quiescent_receive(message));
     if (queue.size() < held_before) return {};  // it was a held message, admitted now
     if (admission_of(message) == Admission::Deliver) return {};
-    if (queue.hold(message)) return Error::WouldBlock;
-    if (message.source == neurath::kKernel) return {};  // never lose exit/fault reports
+    if (hold_or_refuse(message)) return Error::WouldBlock;
+    return {};  // a kernel message with the queue full: never lose exit/fault reports
+}
+
+bool hold_or_refuse(const Message& message) {
+    if (admission_queue().hold(message)) return true;
+    if (message.source == neurath::kKernel) return false;
     (void)send_error_reply(message.source, Error::Busy);
-    return Error::WouldBlock;
+    return true;
 }
 
 Result<void> send_reply(Endpoint client, Message& reply) {

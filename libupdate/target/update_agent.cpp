@@ -277,8 +277,8 @@ Result<void> report(const TransferOutcome& outcome) {
 // commit and its first receive: it is served first, like the held ones.
 void hold_early_message(const Message& message) {
     if (message.source == kRs && message.type == neurath::kmsg::kNotify) return;  // the commit's wake-up
-    if (!admission_queue().hold(message) && message.source != neurath::kKernel)
-        (void)send_error_reply(message.source, Error::Busy);
+    if (!hold_or_refuse(message))
+        log("update agent: kernel message %d arrived with the held-message queue full; it is lost\n", message.type);
 }
 
 // Committed means: this process now holds the endpoint of the version it

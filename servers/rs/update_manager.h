@@ -74,6 +74,7 @@ private:
     void transfer_self(RsState& rs);
     void hand_over_to_new_self(Participant& self);  // returns only if the commit was refused
     Result<void> swap_others(uint32_t& swapped);
+    void swap_back_others(uint32_t count);
     void finish_others_commit(RsState& rs);
     void rollback(const char* reason);
     void finish(UpdateResult result, const char* reason);

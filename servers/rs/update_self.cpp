@@ -57,13 +57,19 @@ Result<void> UpdateManager::swap_others(uint32_t& swapped) {
         char reason[prs::kUpdateLineLength];
         sys::format(reason, sizeof reason, "%s: commit refused by the kernel: %s", part.name,
                     neurath::error_name(swap.error()));
-        while (swapped-- > 0)
-            if (!t.parts[swapped].is_self)
-                (void)sys::proc_swap_endpoints(t.parts[swapped].endpoint, t.parts[swapped].new_endpoint);
+        swap_back_others(swapped);
         rollback(reason);
         return swap.error();
     }
     return {};
+}
+
+// Undoes the swaps of the participants before `count` (rs itself excluded).
+void UpdateManager::swap_back_others(uint32_t count) {
+    for (uint32_t i = 0; i < count; ++i) {
+        const Participant& part = transaction_.parts[i];
+        if (!part.is_self) (void)sys::proc_swap_endpoints(part.endpoint, part.new_endpoint);
+    }
 }
 
 void UpdateManager::transfer_self(RsState&) {
@@ -109,9 +115,7 @@ void UpdateManager::hand_over_to_new_self(Participant& self) {
     if (swap_others(swapped).is_error()) return;
     Result<void> swap = sys::proc_swap_endpoints(neurath::kRs, self.new_endpoint);
     if (swap.is_error()) {
-        for (uint32_t i = 0; i < transaction_.count; ++i)
-            if (!transaction_.parts[i].is_self)
-                (void)sys::proc_swap_endpoints(transaction_.parts[i].endpoint, transaction_.parts[i].new_endpoint);
+        swap_back_others(transaction_.count);
         char reason[prs::kUpdateLineLength];
         sys::format(reason, sizeof reason, "rs: commit refused by the kernel: %s", neurath::error_name(swap.error()));
         rollback(reason);

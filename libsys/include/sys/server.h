@@ -166,6 +166,11 @@ Result<void> quiescent_receive(Message& message);
 // are never held back when the queue is full).
 Result<void> next_request(Message& message);
 
+// Queues a message the server must not handle yet. When the queue is full a
+// request is refused with Error::Busy (true either way: nothing left to do);
+// false for a kernel message that did not fit, which the caller must handle.
+bool hold_or_refuse(const Message& message);
+
 // Answers a request later (deferred reply). Errors such as a client that
 // died meanwhile are returned, never fatal.
 Result<void> send_reply(Endpoint client, Message& reply);
