@@ -2,10 +2,13 @@
 is wrong, and change nothing: an unknown name, a missing file, a file that is
 not an executable, a binary of another server, a binary without update
 metadata, a malformed or unknown state filter, undo with nothing to undo, a
-name given twice, and a state filter for rs's own update."""
+name given twice, a state filter for rs's own update, and an update asked
+for while another one runs."""
+import re
+
 import pytest
 
-from update_helpers import service_table, update
+from update_helpers import service_table, shell_output, update
 
 REFUSALS = [
     ("nosuchserver /sbin/ds.next", "nosuchserver: no running server or program"),
@@ -33,3 +36,19 @@ def test_bad_requests_are_refused_and_change_nothing(neurath, arguments, message
     assert after == before, "a refused update changed a server"
     assert neurath.run_command("updates").strip() == "no updates since boot"
     assert neurath.run_command("echo still-fine") == "still-fine\n"
+
+
+def test_an_update_while_another_runs_is_refused_and_the_first_goes_on(neurath):
+    # /test/update-race asks rs for the same ds update twice in a row; the
+    # first waits for a state that never comes, so it is still running when
+    # the second arrives, and ends by its deadline.
+    before = service_table(neurath)
+    output = shell_output(neurath.run_command(
+        '/test/update-race ds /sbin/ds.next "state.store.count_ > 1000000"', timeout=60))
+    assert re.search(r"second update refused: update \d+ is still running; one update at a time", output), output
+    assert "first update ended: rolled back" in output, output
+    assert service_table(neurath) == before
+    history = neurath.run_command("updates")
+    assert re.search(r"1 of 1 updates", history), history
+    neurath.run_command("ds put race-key still-served")
+    assert "still-served" in neurath.run_command("ds get race-key")
