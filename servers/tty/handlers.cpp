@@ -3,7 +3,7 @@
 // notification feeds received bytes to the line discipline.
 //
 // Entry points: handle_write, handle_read_line, handle_process_gone,
-// handle_notify, input_ready, tty_dispatch_table. Only one ReadLine may wait
+// handle_notify, input_ready, make_table. Only one ReadLine may wait
 // at a time (Busy otherwise); pm's ProcessGone drops one held for a process
 // that ended.
 #include <neurath/endpoint.h>
@@ -13,7 +13,7 @@
 
 #include "handlers.h"
 
-namespace neurath::tty {
+namespace tty {
 namespace {
 
 namespace proto = protocol::tty;
@@ -106,14 +106,13 @@ void input_ready(TtyState& state) {
     answer_pending_read(state);
 }
 
-const sys::DispatchTable<TtyState>& tty_dispatch_table() {
-    static constexpr sys::DispatchTable<TtyState> table =
-        sys::DispatchTable<TtyState>(protocol::kTtyBase)
-            .on(proto::kWrite, handle_write)
-            .on(proto::kReadLine, handle_read_line)
-            .on(proto::kProcessGone, handle_process_gone, neurath::kPm)
-            .on(neurath::kmsg::kNotify, handle_notify);
+sys::DispatchTable<TtyState> make_table() {
+    sys::DispatchTable<TtyState> table(protocol::kTtyBase);
+    table.on(proto::kWrite, handle_write)
+        .on(proto::kReadLine, handle_read_line)
+        .on(proto::kProcessGone, handle_process_gone, neurath::kPm)
+        .on(neurath::kmsg::kNotify, handle_notify);
     return table;
 }
 
-}  // namespace neurath::tty
+}  // namespace tty

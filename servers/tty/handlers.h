@@ -1,6 +1,6 @@
 // handlers.h — the tty request handlers and their dispatch table.
 //
-// Entry points: tty_dispatch_table(), input_ready() (also called once at
+// Entry points: tty::make_table() (built once in main.cpp), input_ready() (also called once at
 // start to pick up bytes typed before the IRQ was subscribed).
 #pragma once
 
@@ -8,7 +8,7 @@
 
 #include "tty_state.h"
 
-namespace neurath::tty {
+namespace tty {
 
 using sys::Disposition;
 using sys::Result;
@@ -22,6 +22,6 @@ Result<Disposition> handle_notify(TtyState& state, const Message& request, Messa
 // pending read once a line is complete.
 void input_ready(TtyState& state);
 
-const sys::DispatchTable<TtyState>& tty_dispatch_table();
+sys::DispatchTable<TtyState> make_table();
 
-}  // namespace neurath::tty
+}  // namespace tty

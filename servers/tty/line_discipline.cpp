@@ -7,7 +7,7 @@
 // erased cells and walks back to the cursor.
 #include "line_discipline.h"
 
-namespace neurath::tty {
+namespace tty {
 namespace {
 
 constexpr char kCtrlA = 0x01;
@@ -212,4 +212,4 @@ size_t translate_output(const char* text, size_t length, char* out, size_t out_c
     return consumed;
 }
 
-}  // namespace neurath::tty
+}  // namespace tty

@@ -15,7 +15,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-namespace neurath::tty {
+namespace tty {
 
 // Echo bytes produced while handling one input byte; sized for the worst case
 // (redrawing a full line plus cursor movement).
@@ -96,4 +96,4 @@ private:
 size_t translate_output(const char* text, size_t length, char* out, size_t out_capacity,
                         size_t& out_length);
 
-}  // namespace neurath::tty
+}  // namespace tty

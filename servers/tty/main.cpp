@@ -11,16 +11,14 @@
 
 namespace {
 
-using neurath::tty::TtyState;
-
-TtyState g_tty;
-
-sys::Result<void> start(TtyState& state, const sys::StartInfo& info) {
+sys::Result<void> start(tty::TtyState& state, const sys::StartInfo& info) {
     TRY(state.uart.init());
-    TRY(sys::irq_subscribe(neurath::tty::kCom1Irq));
-    neurath::tty::input_ready(state);
+    TRY(sys::irq_subscribe(tty::kCom1Irq));
+    tty::input_ready(state);
     return {};
 }
+
+tty::TtyState state;
 
 }  // namespace
 
@@ -30,6 +28,8 @@ sys::Result<void> start(TtyState& state, const sys::StartInfo& info) {
 // subscription and any IRQ notification pending meanwhile come with the
 // endpoint when rs commits (the kernel moves them with the name).
 int main(int argc, char** argv) {
-    const sys::Lifecycle<TtyState> lifecycle{start, nullptr, nullptr};
-    sys::run_server("tty", g_tty, neurath::tty::tty_dispatch_table(), lifecycle, argc, argv);
+    const sys::DispatchTable<tty::TtyState> table = tty::make_table();
+    sys::Lifecycle<tty::TtyState> lifecycle;
+    lifecycle.fresh_start = start;
+    sys::run_server("tty", state, table, lifecycle, argc, argv);
 }

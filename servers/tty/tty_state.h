@@ -10,7 +10,11 @@
 #include "line_discipline.h"
 #include "uart.h"
 
-namespace neurath::tty {
+namespace tty {
+
+using neurath::Endpoint;
+using neurath::Error;
+using neurath::Message;
 
 struct PendingRead {
     bool waiting = false;
@@ -26,4 +30,4 @@ struct TtyState {
     uint64_t bytes_written = 0;
 };
 
-}  // namespace neurath::tty
+}  // namespace tty

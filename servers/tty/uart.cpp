@@ -8,7 +8,7 @@
 
 #include <sys/kcall.h>
 
-namespace neurath::tty {
+namespace tty {
 namespace {
 
 constexpr uint16_t kData = 0;
@@ -70,4 +70,4 @@ size_t Uart::read_available(char* out, size_t capacity) {
     return count;
 }
 
-}  // namespace neurath::tty
+}  // namespace tty

@@ -11,7 +11,7 @@
 #include <stdint.h>
 #include <sys/result.h>
 
-namespace neurath::tty {
+namespace tty {
 
 inline constexpr uint16_t kCom1Base = 0x3f8;
 inline constexpr uint16_t kCom1PortCount = 8;
@@ -32,4 +32,4 @@ private:
     uint16_t base_;
 };
 
-}  // namespace neurath::tty
+}  // namespace tty

@@ -9,7 +9,7 @@
 
 #include <sys/cstring.h>
 
-namespace neurath::vfs {
+namespace vfs {
 namespace {
 
 constexpr uint64_t kBlock = 512;
@@ -166,4 +166,4 @@ Result<LoadSummary> load_ustar(FileSystem& fs, ArchiveReader reader, void* conte
     return summary;
 }
 
-}  // namespace neurath::vfs
+}  // namespace vfs

@@ -14,7 +14,7 @@
 
 #include "file_system.h"
 
-namespace neurath::vfs {
+namespace vfs {
 
 // Copies up to `length` archive bytes at `offset` into buffer; returns the count.
 using ArchiveReader = Result<uint64_t> (*)(void* context, uint64_t offset, void* buffer, uint64_t length);
@@ -28,4 +28,4 @@ struct LoadSummary {
 
 Result<LoadSummary> load_ustar(FileSystem& fs, ArchiveReader reader, void* context, uint64_t archive_length);
 
-}  // namespace neurath::vfs
+}  // namespace vfs

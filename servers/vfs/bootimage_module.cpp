@@ -8,7 +8,7 @@
 #include <sys/cstring.h>
 #include <sys/kcall.h>
 
-namespace neurath::vfs {
+namespace vfs {
 namespace {
 
 constexpr uint64_t kMaxModules = 32;
@@ -41,4 +41,4 @@ Result<LoadSummary> load_boot_image(FileSystem& fs) {
     return load_ustar(fs, read_module, &source, module.length);
 }
 
-}  // namespace neurath::vfs
+}  // namespace vfs

@@ -6,10 +6,10 @@
 
 #include "bootimage_loader.h"
 
-namespace neurath::vfs {
+namespace vfs {
 
 inline constexpr const char* kBootImageModule = "bootimage";
 
 Result<LoadSummary> load_boot_image(FileSystem& fs);
 
-}  // namespace neurath::vfs
+}  // namespace vfs

@@ -7,7 +7,7 @@
 
 #include <sys/cstring.h>
 
-namespace neurath::vfs {
+namespace vfs {
 namespace {
 
 uint32_t mode_of(uint32_t flags) {
@@ -157,4 +157,4 @@ Result<void> FileSystem::rename(Path from, Path to) {
     return core_.rename(source.directory, source.name, target.directory, target.name);
 }
 
-}  // namespace neurath::vfs
+}  // namespace vfs

@@ -16,7 +16,7 @@
 #include "open_files.h"
 #include "path.h"
 
-namespace neurath::vfs {
+namespace vfs {
 
 // open() flags. Directory: open a directory (read-only) for read_directory.
 inline constexpr uint32_t kOpenRead = 1;
@@ -72,4 +72,4 @@ private:
     OpenFileTable open_files_;
 };
 
-}  // namespace neurath::vfs
+}  // namespace vfs

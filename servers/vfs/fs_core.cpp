@@ -11,7 +11,7 @@
 #include <sys/heap.h>
 #include <sys/utility.h>
 
-namespace neurath::vfs {
+namespace vfs {
 namespace {
 
 // Compares a Name with a NUL-terminated stored name, like strcmp.
@@ -327,4 +327,4 @@ bool FsCore::is_consistent() const {
     return reserved == bytes_reserved_ && reachable > 0;
 }
 
-}  // namespace neurath::vfs
+}  // namespace vfs

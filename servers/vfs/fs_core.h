@@ -23,7 +23,7 @@
 #include <stdint.h>
 #include <sys/result.h>
 
-namespace neurath::vfs {
+namespace vfs {
 
 using sys::Result;
 using neurath::Error;
@@ -141,4 +141,4 @@ private:
     uint64_t bytes_reserved_ = 0;
 };
 
-}  // namespace neurath::vfs
+}  // namespace vfs

@@ -5,7 +5,7 @@
 // client's grants (never trusting lengths or descriptors from the message)
 // and calls one FileSystem operation for request.source.
 //
-// Entry points: vfs_dispatch_table(); the handle_* functions are listed for
+// Entry points: vfs::make_table() (built once in main.cpp); the handle_* functions are listed for
 // the table only. File data: handlers_data.cpp; names and tree:
 // handlers_tree.cpp.
 #pragma once
@@ -14,9 +14,11 @@
 
 #include "vfs_state.h"
 
-namespace neurath::vfs {
+namespace vfs {
 
 using sys::Disposition;
+using neurath::Endpoint;
+using neurath::Message;
 
 Result<Disposition> handle_open(VfsState& state, const Message& request, Message& reply);
 Result<Disposition> handle_read(VfsState& state, const Message& request, Message& reply);
@@ -32,7 +34,7 @@ Result<Disposition> handle_unlink(VfsState& state, const Message& request, Messa
 Result<Disposition> handle_rename(VfsState& state, const Message& request, Message& reply);
 Result<Disposition> handle_process_gone(VfsState& state, const Message& request, Message& reply);
 
-const sys::DispatchTable<VfsState>& vfs_dispatch_table();
+sys::DispatchTable<VfsState> make_table();
 
 // Shared by the handler files: copies a path out of a client grant.
 struct PathBuffer {
@@ -43,4 +45,4 @@ Result<void> copy_path(Endpoint client, const protocol::GrantRef& ref, PathBuffe
 // Fills a protocol stat reply from a core stat.
 void fill_stat_reply(const NodeStat& info, Message& reply);
 
-}  // namespace neurath::vfs
+}  // namespace vfs

@@ -11,7 +11,7 @@
 
 #include "handlers.h"
 
-namespace neurath::vfs {
+namespace vfs {
 namespace {
 
 namespace proto = protocol::vfs;
@@ -108,4 +108,4 @@ Result<Disposition> handle_fstat(VfsState& state, const Message& request, Messag
     return Disposition::Reply;
 }
 
-}  // namespace neurath::vfs
+}  // namespace vfs

@@ -3,7 +3,7 @@
 // dispatch table.
 //
 // Entry points: handle_stat, handle_readdir, handle_mkdir, handle_unlink,
-// handle_rename, handle_process_gone, vfs_dispatch_table, copy_path,
+// handle_rename, handle_process_gone, make_table, copy_path,
 // fill_stat_reply.
 #include <protocol/vfs.h>
 #include <sys/cstring.h>
@@ -11,7 +11,7 @@
 
 #include "handlers.h"
 
-namespace neurath::vfs {
+namespace vfs {
 namespace {
 
 namespace proto = protocol::vfs;
@@ -85,22 +85,21 @@ Result<Disposition> handle_process_gone(VfsState& state, const Message& request,
     return Disposition::Reply;
 }
 
-const sys::DispatchTable<VfsState>& vfs_dispatch_table() {
-    static constexpr sys::DispatchTable<VfsState> table =
-        sys::DispatchTable<VfsState>(protocol::kVfsBase)
-            .on(proto::kOpen, handle_open)
-            .on(proto::kRead, handle_read)
-            .on(proto::kWrite, handle_write)
-            .on(proto::kSeek, handle_seek)
-            .on(proto::kClose, handle_close)
-            .on(proto::kStat, handle_stat)
-            .on(proto::kReadDir, handle_readdir)
-            .on(proto::kMkdir, handle_mkdir)
-            .on(proto::kUnlink, handle_unlink)
-            .on(proto::kRename, handle_rename)
-            .on(proto::kFstat, handle_fstat)
-            .on(proto::kProcessGone, handle_process_gone, neurath::kPm);
+sys::DispatchTable<VfsState> make_table() {
+    sys::DispatchTable<VfsState> table(protocol::kVfsBase);
+    table.on(proto::kOpen, handle_open)
+        .on(proto::kRead, handle_read)
+        .on(proto::kWrite, handle_write)
+        .on(proto::kSeek, handle_seek)
+        .on(proto::kClose, handle_close)
+        .on(proto::kStat, handle_stat)
+        .on(proto::kReadDir, handle_readdir)
+        .on(proto::kMkdir, handle_mkdir)
+        .on(proto::kUnlink, handle_unlink)
+        .on(proto::kRename, handle_rename)
+        .on(proto::kFstat, handle_fstat)
+        .on(proto::kProcessGone, handle_process_gone, neurath::kPm);
     return table;
 }
 
-}  // namespace neurath::vfs
+}  // namespace vfs

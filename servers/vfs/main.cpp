@@ -15,12 +15,8 @@
 
 namespace {
 
-using neurath::vfs::VfsState;
-
-VfsState g_vfs;
-
-sys::Result<void> fresh_start(VfsState& state, const sys::StartInfo& info) {
-    const neurath::vfs::LoadSummary loaded = TRY(neurath::vfs::load_boot_image(state.fs));
+sys::Result<void> start_fresh(vfs::VfsState& state, const sys::StartInfo& info) {
+    const vfs::LoadSummary loaded = TRY(vfs::load_boot_image(state.fs));
     sys::log("vfs: %u files, %u directories, %llu bytes from the boot image (%u skipped)\n",
              loaded.files, loaded.directories, static_cast<unsigned long long>(loaded.bytes),
              loaded.skipped);
@@ -31,15 +27,20 @@ sys::Result<void> fresh_start(VfsState& state, const sys::StartInfo& info) {
 // one: nothing is loaded. The directory lists are rebuilt from the parent
 // links (an older or newer version may keep directories otherwise, e.g.
 // `update --undo` from vfs.next), and the tree must hold together before commit.
-sys::Result<void> update_start(VfsState& state, const sys::StartInfo& info) {
+sys::Result<void> start_updated(vfs::VfsState& state, const sys::StartInfo& info) {
     TRY(state.fs.core().rebuild_directories());
     if (!state.fs.core().is_consistent()) return neurath::Error::BadMessage;
     return {};
 }
 
+vfs::VfsState state;
+
 }  // namespace
 
 int main(int argc, char** argv) {
-    const sys::Lifecycle<VfsState> lifecycle{fresh_start, nullptr, update_start};
-    sys::run_server("vfs", g_vfs, neurath::vfs::vfs_dispatch_table(), lifecycle, argc, argv);
+    const sys::DispatchTable<vfs::VfsState> table = vfs::make_table();
+    sys::Lifecycle<vfs::VfsState> lifecycle;
+    lifecycle.fresh_start = start_fresh;
+    lifecycle.update = start_updated;
+    sys::run_server("vfs", state, table, lifecycle, argc, argv);
 }

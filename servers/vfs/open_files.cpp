@@ -3,14 +3,14 @@
 // Entry points: OpenFileTable::install, lookup, remove, remove_all.
 #include "open_files.h"
 
-namespace neurath::vfs {
+namespace vfs {
 
 OpenFileTable::OpenFileTable() {
-    for (ClientFiles& client : clients_) client = ClientFiles{kNone, 0, {}};
+    for (ClientFiles& client : clients_) client = ClientFiles{neurath::kNone, 0, {}};
 }
 
 Result<int32_t> OpenFileTable::install(Endpoint client, InodeId inode, uint32_t mode) {
-    if (client == kNone || client == kAny) return Error::InvalidArgument;
+    if (client == neurath::kNone || client == neurath::kAny) return Error::InvalidArgument;
     ClientFiles* table = find_or_claim(client);
     if (table == nullptr) return Error::TooManyOpenFiles;
     for (uint32_t descriptor = 0; descriptor < kMaxFilesPerClient; ++descriptor) {
@@ -20,7 +20,7 @@ Result<int32_t> OpenFileTable::install(Endpoint client, InodeId inode, uint32_t 
         ++table->open_count;
         return static_cast<int32_t>(descriptor);
     }
-    if (table->open_count == 0) table->owner = kNone;
+    if (table->open_count == 0) table->owner = neurath::kNone;
     return Error::TooManyOpenFiles;
 }
 
@@ -38,7 +38,7 @@ Result<InodeId> OpenFileTable::remove(Endpoint client, int32_t descriptor) {
     const InodeId inode = file->inode;
     *file = OpenFile{};
     ClientFiles* table = find(client);
-    if (--table->open_count == 0) table->owner = kNone;
+    if (--table->open_count == 0) table->owner = neurath::kNone;
     return inode;
 }
 
@@ -51,13 +51,13 @@ uint32_t OpenFileTable::remove_all(Endpoint client, InodeId* closed) {
         closed[count++] = file.inode;
         file = OpenFile{};
     }
-    *table = ClientFiles{kNone, 0, {}};
+    *table = ClientFiles{neurath::kNone, 0, {}};
     return count;
 }
 
 uint32_t OpenFileTable::clients_in_use() const {
     uint32_t count = 0;
-    for (const ClientFiles& client : clients_) count += client.owner != kNone ? 1 : 0;
+    for (const ClientFiles& client : clients_) count += client.owner != neurath::kNone ? 1 : 0;
     return count;
 }
 
@@ -68,14 +68,14 @@ uint32_t OpenFileTable::open_count(Endpoint client) const {
 
 ClientFiles* OpenFileTable::find(Endpoint client) {
     for (ClientFiles& table : clients_) {
-        if (table.owner == client && client != kNone) return &table;
+        if (table.owner == client && client != neurath::kNone) return &table;
     }
     return nullptr;
 }
 
 const ClientFiles* OpenFileTable::find(Endpoint client) const {
     for (const ClientFiles& table : clients_) {
-        if (table.owner == client && client != kNone) return &table;
+        if (table.owner == client && client != neurath::kNone) return &table;
     }
     return nullptr;
 }
@@ -83,11 +83,11 @@ const ClientFiles* OpenFileTable::find(Endpoint client) const {
 ClientFiles* OpenFileTable::find_or_claim(Endpoint client) {
     if (ClientFiles* existing = find(client)) return existing;
     for (ClientFiles& table : clients_) {
-        if (table.owner != kNone) continue;
+        if (table.owner != neurath::kNone) continue;
         table = ClientFiles{client, 0, {}};
         return &table;
     }
     return nullptr;
 }
 
-}  // namespace neurath::vfs
+}  // namespace vfs

@@ -13,7 +13,9 @@
 
 #include "fs_core.h"
 
-namespace neurath::vfs {
+namespace vfs {
+
+using neurath::Endpoint;
 
 inline constexpr uint32_t kMaxClients = 32;
 inline constexpr uint32_t kMaxFilesPerClient = 16;
@@ -59,4 +61,4 @@ private:
     ClientFiles clients_[kMaxClients];
 };
 
-}  // namespace neurath::vfs
+}  // namespace vfs

@@ -4,7 +4,7 @@
 // components with next_component() and never read past `length`.
 #include "path.h"
 
-namespace neurath::vfs {
+namespace vfs {
 namespace {
 
 bool is_dot(Name name) { return name.length == 1 && name.text[0] == '.'; }
@@ -64,4 +64,4 @@ Result<ParentAndName> resolve_parent(const FsCore& fs, const char* path, size_t 
     return ParentAndName{directory, last};
 }
 
-}  // namespace neurath::vfs
+}  // namespace vfs

@@ -9,7 +9,7 @@
 
 #include "fs_core.h"
 
-namespace neurath::vfs {
+namespace vfs {
 
 inline constexpr size_t kPathMax = 256;
 
@@ -23,4 +23,4 @@ Result<InodeId> resolve(const FsCore& fs, const char* path, size_t length);
 // The final name is validated (validate_name) but need not exist.
 Result<ParentAndName> resolve_parent(const FsCore& fs, const char* path, size_t length);
 
-}  // namespace neurath::vfs
+}  // namespace vfs

@@ -8,7 +8,7 @@
 
 #include "file_system.h"
 
-namespace neurath::vfs {
+namespace vfs {
 
 inline constexpr size_t kTransferChunk = 4096;
 
@@ -20,4 +20,4 @@ struct VfsState {
     uint8_t transfer[kTransferChunk];
 };
 
-}  // namespace neurath::vfs
+}  // namespace vfs

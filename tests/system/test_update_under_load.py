@@ -35,7 +35,7 @@ def test_fifty_updates_and_rollbacks_under_load_lose_nothing(neurath, server, lo
     neurath.run_command(f"{load} {count} &")
     for round_number in range(13):
         expect_commit(neurath, f"{server} /sbin/{server}.next")
-        expect_rollback(neurath, f"{server} /test/updates/{server}-crash-init --timeout 300", r"crashed")
+        expect_rollback(neurath, f"{server} /test/updates/{server}-crash-init --timeout 5000", r"crashed")
         expect_commit(neurath, f"--undo {server}")
         expect_rollback(neurath, f"{server} /test/updates/{server}-bad-invariant", r"invariant")
     figures = finished_summary(neurath, load)

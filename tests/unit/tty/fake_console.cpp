@@ -21,7 +21,7 @@ void reset() {
 
 }  // namespace fake_console
 
-namespace neurath::tty {
+namespace tty {
 
 sys::Result<void> Uart::init() {
     (void)base_;  // no ports on the host
@@ -38,7 +38,7 @@ size_t Uart::read_available(char* out, size_t capacity) {
     return count;
 }
 
-}  // namespace neurath::tty
+}  // namespace tty
 
 namespace sys {
 

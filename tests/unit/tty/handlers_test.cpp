@@ -14,7 +14,7 @@
 #include "fake_console.h"
 #include "handlers.h"
 
-using namespace neurath::tty;
+using namespace tty;
 using neurath::Error;
 using neurath::Message;
 namespace pt = protocol::tty;
@@ -33,13 +33,15 @@ protected:
         state = std::make_unique<TtyState>();
     }
 
+    const sys::DispatchTable<TtyState> table = make_table();
+
     template <typename Request>
     sys::Outcome send(int32_t type, const Request& request, Message& reply, neurath::Endpoint source = kShell) {
         Message message{};
         message.source = source;
         message.type = type;
         neurath::payload_of<Request>(message) = request;
-        return sys::dispatch(tty_dispatch_table(), *state, message, reply);
+        return sys::dispatch(table, *state, message, reply);
     }
     sys::Grant grant(const void* buffer, uint64_t length, uint32_t access) {
         auto made = sys::Grant::create(neurath::kTty, buffer, length, access);

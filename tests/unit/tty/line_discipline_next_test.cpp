@@ -9,8 +9,8 @@
 
 #include "line_discipline.h"
 
-using neurath::tty::Echo;
-using neurath::tty::LineDiscipline;
+using tty::Echo;
+using tty::LineDiscipline;
 
 namespace {
 

@@ -6,8 +6,8 @@
 
 #include "line_discipline.h"
 
-using neurath::tty::Echo;
-using neurath::tty::LineDiscipline;
+using tty::Echo;
+using tty::LineDiscipline;
 
 namespace {
 
@@ -190,14 +190,14 @@ TEST(TranslateOutput, NewlineBecomesCrLf) {
     char out[16];
     size_t produced = 0;
     const char* text = "a\nb\n";
-    EXPECT_EQ(neurath::tty::translate_output(text, 4, out, sizeof out, produced), 4u);
+    EXPECT_EQ(tty::translate_output(text, 4, out, sizeof out, produced), 4u);
     EXPECT_EQ(std::string(out, produced), "a\r\nb\r\n");
 }
 
 TEST(TranslateOutput, StopsWhenOutputIsFullWithoutSplittingCrLf) {
     char out[3];
     size_t produced = 0;
-    EXPECT_EQ(neurath::tty::translate_output("ab\n", 3, out, sizeof out, produced), 2u);
+    EXPECT_EQ(tty::translate_output("ab\n", 3, out, sizeof out, produced), 2u);
     EXPECT_EQ(std::string(out, produced), "ab");
 }
 

@@ -9,7 +9,7 @@
 
 #include "bootimage_loader.h"
 
-using namespace neurath::vfs;
+using namespace vfs;
 using neurath::Error;
 
 namespace {

@@ -8,7 +8,7 @@
 
 #include "fs_core.h"
 
-using namespace neurath::vfs;
+using namespace vfs;
 
 namespace {
 

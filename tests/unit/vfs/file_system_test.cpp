@@ -7,7 +7,7 @@
 
 #include "file_system.h"
 
-using namespace neurath::vfs;
+using namespace vfs;
 using neurath::Error;
 
 namespace {

@@ -11,7 +11,7 @@
 
 #include "fs_core.h"
 
-using namespace neurath::vfs;
+using namespace vfs;
 using neurath::Error;
 
 namespace {

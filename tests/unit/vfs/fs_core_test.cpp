@@ -6,7 +6,7 @@
 
 #include "fs_core.h"
 
-using namespace neurath::vfs;
+using namespace vfs;
 using neurath::Error;
 
 namespace {

@@ -14,7 +14,7 @@
 #include "fake_grants.h"
 #include "handlers.h"
 
-using namespace neurath::vfs;
+using namespace vfs;
 using neurath::Error;
 using neurath::Message;
 namespace pv = protocol::vfs;
@@ -31,6 +31,8 @@ protected:
         state = std::make_unique<VfsState>();
     }
 
+    const sys::DispatchTable<VfsState> table = make_table();
+
     template <typename Request>
     Message call(int32_t type, const Request& request, neurath::Endpoint source = kClient) {
         Message message{};
@@ -38,7 +40,7 @@ protected:
         message.type = type;
         neurath::payload_of<Request>(message) = request;
         Message reply{};
-        const sys::Outcome outcome = sys::dispatch(vfs_dispatch_table(), *state, message, reply);
+        const sys::Outcome outcome = sys::dispatch(table, *state, message, reply);
         EXPECT_EQ(outcome, sys::Outcome::SendReply);
         return reply;
     }

@@ -3,7 +3,7 @@
 
 #include "open_files.h"
 
-using namespace neurath::vfs;
+using namespace vfs;
 using neurath::Error;
 
 TEST(OpenFileTable, DescriptorsArePerClientAndLowestFirst) {

@@ -5,7 +5,7 @@
 
 #include "path.h"
 
-using namespace neurath::vfs;
+using namespace vfs;
 using neurath::Error;
 
 namespace {
