@@ -23,13 +23,23 @@ constexpr uint64_t image_version_step(uint64_t hash, uint64_t value) {
 // Continues `hash` over more bytes, for images read piece by piece: every
 // piece but the last must be a multiple of 8 bytes long, then
 // image_version_extend(image_version(a, n), b, m) == image_version of a then b.
+constexpr uint64_t image_version_word(const uint8_t* bytes) {
+    uint64_t word = 0;
+    for (size_t k = 0; k < 8; ++k) word |= static_cast<uint64_t>(bytes[k]) << (8 * k);
+    return word;
+}
+
 constexpr uint64_t image_version_extend(uint64_t hash, const uint8_t* bytes, size_t length) {
     size_t i = 0;
-    for (; i + 8 <= length; i += 8) {
-        uint64_t word = 0;
-        for (size_t k = 0; k < 8; ++k) word |= static_cast<uint64_t>(bytes[i + k]) << (8 * k);
-        hash = image_version_step(hash, word);
+    // Four words per round: the same steps in the same order, with a quarter
+    // of the loop's own instructions (the kernel hashes on every spawn).
+    for (; i + 32 <= length; i += 32) {
+        hash = image_version_step(hash, image_version_word(bytes + i));
+        hash = image_version_step(hash, image_version_word(bytes + i + 8));
+        hash = image_version_step(hash, image_version_word(bytes + i + 16));
+        hash = image_version_step(hash, image_version_word(bytes + i + 24));
     }
+    for (; i + 8 <= length; i += 8) hash = image_version_step(hash, image_version_word(bytes + i));
     for (; i < length; ++i) hash = image_version_step(hash, bytes[i]);
     return hash;
 }

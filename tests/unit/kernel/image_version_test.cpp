@@ -37,6 +37,11 @@ TEST(ImageVersion, ReferenceValues) {
     EXPECT_EQ(of(""), 0xcbf29ce484222325ull);
     for (const char* text : {"a", "foobar", "0123456789abcdef", "an executable image of 31 bytes"})
         EXPECT_EQ(of(text), reference(text)) << text;
+    // Lengths around the four-word rounds: every path through the loops.
+    std::string long_text;
+    for (int i = 0; i < 200; ++i) long_text += static_cast<char>('!' + (i * 7) % 90);
+    for (size_t length : {32, 33, 40, 63, 64, 71, 96, 100, 200})
+        EXPECT_EQ(of(long_text.substr(0, length)), reference(long_text.substr(0, length))) << length;
 }
 
 TEST(ImageVersion, EveryBitOfAWordCounts) {
