@@ -56,7 +56,7 @@ struct ProgramNote {
 };
 
 const ProgramNote kProgramNotes[] = {
-    {"sh", "this shell"},
+    {"sh", "this shell; sh -c '<line>' runs one line and exits (a builtin as a job: sh -c 'update ...' &)"},
     {"crash", "crash on purpose: crash [null|kernel|divide|opcode]"},
     {"msgfuzz", "send malformed messages to every server, then check they still answer"},
     {"ipcstress", "stress IPC with many verified round trips and worker processes"},

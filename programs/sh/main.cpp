@@ -3,7 +3,10 @@
 //
 // Entry point: main. The loop never ends on user input: every error is one
 // line on the console and the prompt comes back. The prompt is exactly
-// "neurath$ " (system tests wait for it).
+// "neurath$ " (system tests wait for it). `sh -c '<line>'` runs one line
+// and exits with its status, so a builtin can run as a background job
+// (`sh -c 'update ...' &`).
+#include <sys/cstring.h>
 #include <sys/ds_client.h>
 #include <sys/format.h>
 #include <sys/kcall.h>
@@ -58,15 +61,16 @@ int execute(const shell::CommandLine& command) {
     return builtin->run(command, console);
 }
 
-void run_line(const char* line, size_t length) {
+// Runs one input line; its status (2 for a line that does not parse).
+int run_line(const char* line, size_t length) {
     static shell::CommandLine command;  // large: kept off the stack
     const sys::Result<void> parsed = shell::parse_command_line(line, length, command);
     if (parsed.is_error()) {
         shell::report_error("sh", "%s", shell::parse_error_text(parsed.error()));
-        return;
+        return 2;
     }
-    if (command.argc == 0) return;
-    (void)execute(command);
+    if (command.argc == 0) return 0;
+    return execute(command);
 }
 
 // Reads one line. Busy means the console still holds a read for a reader
@@ -82,6 +86,11 @@ sys::Result<size_t> read_line(char* line, size_t capacity) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    if (argc == 3 && sys::str::strcmp(argv[1], "-c") == 0) return run_line(argv[2], sys::str::strlen(argv[2]));
+    if (argc != 1) {
+        shell::report_error("sh", "usage: sh [-c 'command line']");
+        return 2;
+    }
     char line[shell::kMaxLine + 2];
     publish_first_prompt_time();
     for (;;) {

@@ -74,6 +74,24 @@ def test_tty_update_keeps_the_line_being_typed(neurath):
     assert neurath.run_command("echo still-here") == "still-here\n"
 
 
+def test_tty_update_in_the_middle_of_a_typed_line_keeps_it(neurath):
+    # A background shell asks for the update; its state filter lets tty park
+    # only once the console holds a half-typed line, so the update happens
+    # between the two halves. Until then tty holds new requests (the job
+    # notice of the foreground shell too), but typed bytes still arrive.
+    neurath.send_raw("sh -c 'update tty /sbin/tty.next --timeout 60000 "
+                     "--state \"state.discipline.length_ > 5\"' &\r")
+    neurath.expect("participant(s) quiescing", 30)
+    neurath.send_raw("echo half")
+    neurath.expect(r"committed in \d+ us", 60, regex=True)
+    neurath.send_raw("-typed\r")
+    after = neurath.expect("neurath$ ", 30)
+    assert re.search(r"^half-typed\r?$", after, re.M), after  # echo's output, not the typed echo
+    assert "tty" in neurath.run_command("service list")
+    rows = [line for line in neurath.run_command("updates").splitlines() if re.match(r"^\s*\d+\s+tty\s", line)]
+    assert len(rows) == 1 and "committed" in rows[0], rows
+
+
 def test_updates_lists_every_update_with_its_phases(neurath):
     expect_commit(neurath, "ds /sbin/ds.next")
     assert update(neurath, "ds /sbin/ds.next --state \"no_such_variable > 0\"")[0] == "refused"
