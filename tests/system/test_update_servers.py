@@ -2,7 +2,7 @@
 next version (/sbin/<server>.next, a type-changing patch of today's sources),
 and back with `update --undo`, keeping its state as a user sees it: files and
 directories across a vfs update, every process across a pm update, every key
-across a ds update, line editing across a tty update, every service record
+across a ds update, line editing and a half-typed line across a tty update, every service record
 across an update of rs itself. Its endpoint and restart count never change;
 its version does, and `updates` records each step."""
 import re
