@@ -12,10 +12,11 @@
 // full report, which names the stack whose guard page a fault hit.
 // Not the process's doing, so never a process's death: an NMI is logged and
 // ignored, a machine check panics. A debug trap on the first instruction of
-// syscall_entry is a user's TF surviving into `syscall` (FMASK clears TF,
-// but the single-step trap of the `syscall` instruction itself is still
-// delivered); it is dismissed, and the process gets its own trap after its
-// next instruction.
+// syscall_entry would be a user's TF surviving into `syscall` (FMASK clears
+// TF; a CPU that still delivered the single-step trap of the `syscall`
+// instruction itself would deliver it there, on the debug IST stack; QEMU
+// delivers it in user mode after the return instead): it is dismissed, and
+// the process gets its own trap after its next instruction.
 #include "core/trap.h"
 
 #include "arch/cpu.h"

@@ -1,11 +1,14 @@
 // main.cpp — /bin/crash: faults on purpose, to test that a crashing user
 // program is reported and cleaned up while the system keeps running.
 //
-// Entry point: main. crash [null|kernel|divide|opcode]:
-//   null    read through a null pointer (page fault; the default)
-//   kernel  write to a kernel-half address (page fault, protection)
-//   divide  integer division by zero (divide error)
-//   opcode  execute an undefined instruction (invalid opcode)
+// Entry point: main. crash [null|kernel|divide|opcode|singlestep]:
+//   null        read through a null pointer (page fault; the default)
+//   kernel      write to a kernel-half address (page fault, protection)
+//   divide      integer division by zero (divide error)
+//   opcode      execute an undefined instruction (invalid opcode)
+//   singlestep  set the trap flag and make a kernel call (uptime): the
+//               kernel must not trap on its own first instruction; the
+//               process gets the debug trap after the call (debug, vector 1)
 #include <stdint.h>
 #include <sys/cstring.h>
 #include <sys/stdio.h>
@@ -35,6 +38,20 @@ int invalid_opcode() {
     return 0;
 }
 
+int single_step_into_kernel() {
+    uint64_t uptime_call = 7;
+    asm volatile(
+        "pushfq\n"
+        "orq $0x100, (%%rsp)\n"
+        "popfq\n"
+        "syscall\n"
+        "nop\n"
+        : "+a"(uptime_call)
+        :
+        : "rcx", "r11", "memory", "cc");
+    return 0;
+}
+
 struct Variant {
     const char* name;
     int (*crash)();
@@ -45,6 +62,7 @@ const Variant kVariants[] = {
     {"kernel", write_kernel},
     {"divide", divide_by_zero},
     {"opcode", invalid_opcode},
+    {"singlestep", single_step_into_kernel},
 };
 
 }  // namespace
@@ -58,6 +76,6 @@ int main(int argc, char** argv) {
         printf("crash: %s did not fault\n", variant.name);
         return 1;
     }
-    printf("usage: crash [null|kernel|divide|opcode]\n");
+    printf("usage: crash [null|kernel|divide|opcode|singlestep]\n");
     return 2;
 }
