@@ -147,14 +147,13 @@ void module_name_from_command_line(const char* command_line, size_t length, char
 }
 
 bool command_line_has_word(const char* command_line, size_t length, const char* word) {
-    size_t word_length = string_length(word, length);
     size_t start = 0;
     while (start < length && command_line[start] != '\0') {
         size_t end = start;
         while (end < length && command_line[end] != '\0' && command_line[end] != ' ') ++end;
-        bool same = end - start == word_length;
-        for (size_t i = 0; same && i < word_length; ++i) same = command_line[start + i] == word[i];
-        if (same) return true;
+        size_t matched = 0;
+        while (start + matched < end && word[matched] == command_line[start + matched]) ++matched;
+        if (start + matched == end && word[matched] == '\0') return true;
         start = end < length && command_line[end] == ' ' ? end + 1 : end;
     }
     return false;
