@@ -43,7 +43,8 @@ class Driver:
         self.output = ""
         self.qemu_seen: set[int] = set()  # so close() can stop them even if the driver failed to
         self._changed = threading.Condition()
-        threading.Thread(target=self._read, daemon=True).start()
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
 
     def _read(self) -> None:
         while chunk := os.read(self.process.stdout.fileno(), 4096):
@@ -65,10 +66,12 @@ class Driver:
     def stop(self, signum: int) -> int:
         os.kill(self.process.pid, signum)
         try:
-            return self.process.wait(DEADLINE)
+            status = self.process.wait(DEADLINE)
         except subprocess.TimeoutExpired:
             self.process.kill()
             raise
+        self._reader.join(DEADLINE)  # everything the driver wrote before it ended
+        return status
 
     def close(self) -> None:
         """Whatever happened, leave nothing running: the driver's descendants, and every QEMU
