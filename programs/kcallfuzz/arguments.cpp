@@ -1,7 +1,8 @@
 // arguments.cpp — the value classes of arguments.h.
 //
-// Entry points: Arguments::buffer, bad_buffer, good_buffer, length, endpoint,
-// safe_target; buffer_class_name.
+// Entry points: Arguments::buffer, bad_buffer, good_buffer,
+// outside_user_memory, length, endpoint,
+// safe_target.
 #include "arguments.h"
 
 #include "probe.h"
@@ -11,14 +12,7 @@ namespace {
 
 constexpr uint64_t kPage = 4096;
 
-constexpr const char* kBufferClassNames[] = {"null", "low", "direct-map", "kernel-image", "kernel-stacks",
-                                             "non-canonical", "top-of-user", "unmapped", "straddling",
-                                             "read-only", "good"};
-static_assert(sizeof kBufferClassNames / sizeof kBufferClassNames[0] == static_cast<size_t>(BufferClass::Count));
-
 }  // namespace
-
-const char* buffer_class_name(BufferClass which) { return kBufferClassNames[static_cast<size_t>(which)]; }
 
 uint64_t Arguments::address_of(BufferClass which) {
     const uint64_t offset = prng_.below(kPage);
@@ -54,6 +48,11 @@ uint64_t Arguments::bad_buffer() {
 
 uint64_t Arguments::good_buffer() {
     last_ = BufferClass::Good;
+    return address_of(last_);
+}
+
+uint64_t Arguments::outside_user_memory() {
+    last_ = static_cast<BufferClass>(prng_.below(static_cast<uint64_t>(BufferClass::TopOfUser) + 1));
     return address_of(last_);
 }
 

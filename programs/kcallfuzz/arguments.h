@@ -25,8 +25,6 @@ namespace kcallfuzz {
 enum class BufferClass { Null, Low, DirectMap, KernelImage, KernelStacks, NonCanonical, TopOfUser, Unmapped,
                          Straddling, ReadOnly, Good, Count };
 
-const char* buffer_class_name(BufferClass which);
-
 // Pages the fuzzer maps for itself: one mapped page followed by an unmapped
 // one (straddling buffers) and a good message-sized buffer.
 struct Memory {
@@ -51,6 +49,7 @@ public:
     uint64_t buffer();                  // any class; see last_buffer()
     uint64_t bad_buffer();              // any class but Good
     uint64_t good_buffer();
+    uint64_t outside_user_memory();     // Null .. TopOfUser: never memory a process may have
     BufferClass last_buffer() const { return last_; }
     uint64_t length();
     int64_t endpoint();                 // any endpoint value, as a 64-bit argument

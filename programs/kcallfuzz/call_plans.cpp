@@ -72,7 +72,7 @@ void plan_notify(CallPlan& plan, Arguments& a) {
 uint64_t map_address(Arguments& a, const Memory& memory, bool& fresh) {
     fresh = false;
     switch (a.below(6)) {
-        case 0: return a.bad_buffer() & ~(kPage - 1);           // kernel, non-canonical, top page, low...
+        case 0: return a.outside_user_memory() & ~(kPage - 1);  // kernel, non-canonical, top page, low...
         case 1: return memory.map_next + 8 * (1 + a.below(500)); // unaligned
         case 2: return memory.straddle_page;                     // already mapped
         case 3: return 0x00007FFFFFFFF000;                       // the top page of the lower half

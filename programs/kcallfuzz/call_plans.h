@@ -7,7 +7,7 @@
 // cannot use (kernel, non-canonical, unmapped, straddling into an unmapped
 // page, read-only for a write) must fail; grant copies and revocations must
 // fail (nobody grants the fuzzer anything, and it revokes its own grants at
-// once). Calls that would end the fuzzer (Exit) are skipped; calls that may
+// once; no program grants to kAny). Calls that would end the fuzzer (Exit) are skipped; calls that may
 // wait are bounded: receives by an alarm, sends only to endpoints that
 // always receive or cannot (arguments.h). MapAnonymous may succeed only in
 // the fuzzer's own arena, within a budget.

@@ -40,10 +40,10 @@ def assert_every_server_answers(session):
 
 def test_kernel_call_fuzzer_with_several_seeds_leaves_everything_running(neurath):
     seeds = (1, 2, 1234567)
-    first = run_fuzzer(neurath, 30, seeds[0])
+    first = run_fuzzer(neurath, 100, seeds[0])
     for seed in seeds[1:]:
-        run_fuzzer(neurath, 30, seed)
-    again = run_fuzzer(neurath, 30, seeds[0])
+        run_fuzzer(neurath, 100, seed)
+    again = run_fuzzer(neurath, 100, seeds[0])
     assert (again[3], again[6]) == (first[3], first[6]), "the same seed must make the same calls"
     assert "KERNEL PANIC" not in neurath.output
     assert_every_server_answers(neurath)
@@ -53,8 +53,8 @@ def test_kernel_call_fuzzer_beside_server_load(neurath):
     neurath.run_command("hammer ds 3000 &")
     neurath.run_command("hammer vfs 400 &")
     neurath.run_command("ipcstress 3000 &")
-    run_fuzzer(neurath, 40, 99)
-    run_fuzzer(neurath, 40, 100)
+    run_fuzzer(neurath, 100, 99)
+    run_fuzzer(neurath, 100, 100)
     while len(HAMMER.findall(neurath.output)) < 2:
         neurath.expect(HAMMER.pattern, timeout=300, regex=True)
     for server, requests, failures in HAMMER.findall(neurath.output):
