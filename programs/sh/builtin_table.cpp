@@ -57,7 +57,7 @@ struct ProgramNote {
 
 const ProgramNote kProgramNotes[] = {
     {"sh", "this shell"},
-    {"crash", "crash on purpose: crash [null|kernel|divide|opcode|singlestep]"},
+    {"crash", "crash on purpose: crash [null|kernel|divide|opcode|singlestep|badstack]"},
     {"msgfuzz", "send malformed messages to every server, then check they still answer"},
     {"kcallfuzz", "fuzz every kernel call, check registers, flags and refusals: kcallfuzz [rounds] [seed]"},
     {"ipcstress", "stress IPC with many verified round trips and worker processes"},

@@ -70,3 +70,13 @@ def test_trap_flag_into_a_kernel_call_ends_only_the_caller(neurath):
     assert "user exception" in report and "debug (vector 1)" in report, report
     assert "KERNEL PANIC" not in neurath.output
     assert neurath.run_command("echo alive") == "alive\n"
+
+
+def test_kernel_call_with_a_non_canonical_stack_ends_only_the_caller(neurath):
+    """The kernel returns to whatever rsp the caller had (iretq does not check it); the
+    program faults on its next push, in user mode."""
+    report = neurath.run_command("crash badstack")
+    assert "user exception" in report and "general protection fault (vector 13)" in report, report
+    assert "rsp: 8000000000000000" in report and "cs: 0023" in report, report
+    assert "KERNEL PANIC" not in neurath.output
+    assert neurath.run_command("echo alive") == "alive\n"
