@@ -18,6 +18,7 @@ import sys
 from pathlib import Path
 
 import bench_report
+import process_cleanup
 import update_bench
 from qemu_session import BuildPaths, QemuSession, SessionError, decode_exit_status, qemu_command
 
@@ -80,8 +81,9 @@ class Actions:
             raise DriverError(f"{what} failed: {' '.join(command)}")
 
     # -- run ------------------------------------------------------------------
-    def run(self, iso: bool, timeout: float) -> int:
-        self.build()
+    def run(self, iso: bool, timeout: float, build: bool = True) -> int:
+        if build:
+            self.build()
         if iso:
             self.iso()
         command = qemu_command(self.paths, iso=iso)
@@ -92,12 +94,13 @@ class Actions:
     def _run_interactive(self, command: list[str]) -> int:
         print("neurath: booting; type `help` in the shell, `poweroff` to stop "
               "(Ctrl-C kills QEMU)", file=sys.stderr)
-        status = subprocess.run(command).returncode
+        status = subprocess.run(command).returncode  # on Stopped, run() kills QEMU
         return self._os_status(status)
 
     def _run_scripted(self, command: list[str], lines: list[str], timeout: float) -> int:
         write = lambda text: (sys.stdout.write(text), sys.stdout.flush())
         with QemuSession(command, echo=write) as session:
+            print(f"neurath: QEMU started (pid {session.process.pid})", file=sys.stderr, flush=True)
             try:
                 for line in lines:
                     session.wait_prompt(timeout)
@@ -145,15 +148,17 @@ class Actions:
               f"goes to {serial_log}", file=sys.stderr)
         try:
             gdb = ["gdb", "-q", str(self.paths.kernel), "-ex", "target remote :1234"]
-            return subprocess.run(gdb).returncode
+            with process_cleanup.sigint_left_to(sys.stdin.isatty()):
+                return subprocess.run(gdb).returncode
         finally:
             if qemu.poll() is None:
                 os.kill(qemu.pid, signal.SIGTERM)
                 qemu.wait()
 
     # -- bench ----------------------------------------------------------------
-    def bench(self, suite: str = "system", markdown: bool = False) -> int:
-        self.build()
+    def bench(self, suite: str = "system", markdown: bool = False, build: bool = True) -> int:
+        if build:
+            self.build()
         report = update_bench if suite == "update" else bench_report
         figures = report.collect(qemu_command(self.paths, icount=True))
         print(report.render(figures, markdown))

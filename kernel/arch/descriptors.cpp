@@ -1,10 +1,12 @@
 // descriptors.cpp — builds and loads the GDT, TSS and IDT.
 //
-// Entry points: descriptors_init, set_io_bitmap (see descriptors.h).
+// Entry points: descriptors_init, descriptors_use_stacks, set_io_bitmap
+// (see descriptors.h).
 #include "arch/descriptors.h"
 
 #include "arch/trap_frame.h"
 #include "core/string.h"
+#include "memory/kernel_stack_layout.h"
 
 extern "C" const uint64_t trap_stubs[48];
 
@@ -40,8 +42,6 @@ struct IdtGate {
     uint32_t reserved;
 };
 
-alignas(16) uint8_t trap_stack[32768];
-alignas(16) uint8_t double_fault_stack[8192];
 alignas(16) TaskState tss;
 alignas(16) uint64_t gdt[7];
 alignas(16) IdtGate idt[256];
@@ -83,8 +83,19 @@ void set_gate(unsigned vector, uint64_t handler, uint8_t ist) {
                           static_cast<uint16_t>(handler >> 16), static_cast<uint32_t>(handler >> 32), 0};
 }
 
+// Vectors that may arrive with no usable stack (a double fault after a
+// kernel stack overflow; an NMI, machine check or debug trap on the first
+// instruction of syscall_entry, still on the user's stack) and the stack the
+// CPU switches to for them, whatever the privilege level.
+struct IstVector {
+    unsigned vector;
+    KernelStack stack;
+};
+constexpr IstVector kIstVectors[] = {
+    {1, KernelStack::Debug}, {2, KernelStack::Nmi}, {8, KernelStack::DoubleFault}, {18, KernelStack::MachineCheck}};
+
 void build_idt() {
-    for (unsigned vector = 0; vector < 48; ++vector) set_gate(vector, trap_stubs[vector], vector == 8 ? 1 : 0);
+    for (unsigned vector = 0; vector < 48; ++vector) set_gate(vector, trap_stubs[vector], 0);
     TablePointer pointer{sizeof idt - 1, reinterpret_cast<uint64_t>(idt)};
     asm volatile("lidt %0" : : "m"(pointer));
 }
@@ -93,15 +104,21 @@ void build_idt() {
 
 void descriptors_init() {
     fill_bytes(&tss, 0, sizeof tss);
-    kernel_stack_top = reinterpret_cast<uint64_t>(trap_stack + sizeof trap_stack);
-    tss.rsp[0] = kernel_stack_top;
-    tss.ist[0] = reinterpret_cast<uint64_t>(double_fault_stack + sizeof double_fault_stack);
     tss.io_map_base = offsetof(TaskState, io_bitmap);
     fill_bytes(tss.io_bitmap, 0xFF, kIoBitmapBytes);
     tss.io_bitmap_end = 0xFF;
     build_gdt();
     load_gdt();
     build_idt();
+}
+
+void descriptors_use_stacks() {
+    kernel_stack_top = stack_top(KernelStack::Kernel);
+    tss.rsp[0] = kernel_stack_top;
+    for (const IstVector& entry : kIstVectors) {
+        tss.ist[ist_index(entry.stack) - 1] = stack_top(entry.stack);
+        set_gate(entry.vector, trap_stubs[entry.vector], ist_index(entry.stack));
+    }
 }
 
 void set_io_bitmap(const uint8_t (&bitmap)[kIoBitmapBytes]) { copy_bytes(tss.io_bitmap, bitmap, kIoBitmapBytes); }

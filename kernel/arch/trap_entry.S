@@ -1,16 +1,22 @@
 // trap_entry.S — kernel entry and exit paths.
 //
 // Entry points: trap_stubs (table of 48 IDT stubs: exceptions 0-31, IRQs
-// 32-47), syscall_entry (LSTAR target), trap_return (restore a TrapFrame
-// and iretq), enter_user_frame(frame) (start running a frame).
-// Exceptions and IRQs build a TrapFrame (see trap_frame.h) on the kernel
-// stack and call trap_dispatch(TrapFrame*); `syscall` (interrupts masked by
-// SFMASK) stores the caller's registers straight into the running
-// process's saved frame (current_frame_top, kept by set_current_process)
-// and calls syscall_from_user() on the kernel stack. Both return the frame
-// to resume (the same kernel frame, or the saved frame of the process the
-// scheduler chose), which trap_return pops before iretq: no frame is
-// copied on a kernel call.
+// 32-47), syscall_entry (LSTAR target), enter_user_frame(frame) (start
+// running a process's saved frame).
+// Exceptions and IRQs build a TrapFrame (see trap_frame.h) on the stack the
+// CPU chose (the kernel stack, or an IST stack for #DB, NMI, #DF, #MC),
+// clear every flag (`pushq $2; popfq`: no AC, DF, NT from the interrupted
+// code) and call trap_dispatch(TrapFrame*); `syscall` (every flag cleared by
+// FMASK, see arch/user_frame.h) stores the caller's registers straight into
+// the running process's saved frame (current_frame_top, kept by
+// set_current_process) and calls syscall_from_user() on the kernel stack.
+// Both return the frame to resume: the same frame when the kernel itself
+// was interrupted (return_to_kernel pops it in place), or the saved,
+// sanitized frame of the process the scheduler chose (return_to_user pops
+// its registers, then copies rip/cs/rflags/rsp/ss to the top of the empty
+// kernel stack and runs iretq there, so that even a faulting iretq pushes
+// its exception frame on a real stack, never on the process table). The
+// kernel never returns to user mode with sysret.
 
     .text
     .code64
@@ -49,14 +55,14 @@ stub_\n:
     jmp trap_common
 .endm
 
-trap_common:
-    PUSH_GENERAL_REGISTERS
-    cld
-    mov %rsp, %rdi
-    call trap_dispatch
-    mov %rax, %rsp
-    .global trap_return
-trap_return:
+// TrapFrame offsets of what the CPU pushes (after 15 registers, vector, error code).
+#define FRAME_RIP 136
+#define FRAME_CS 144
+#define FRAME_RFLAGS 152
+#define FRAME_RSP 160
+#define FRAME_SS 168
+
+.macro POP_GENERAL_REGISTERS
     popq %r15
     popq %r14
     popq %r13
@@ -72,7 +78,39 @@ trap_return:
     popq %rcx
     popq %rbx
     popq %rax
+.endm
+
+trap_common:
+    PUSH_GENERAL_REGISTERS
+    pushq $2
+    popfq
+    mov %rsp, %rdi
+    call trap_dispatch
+    mov %rax, %rsp
+    testb $3, FRAME_CS(%rsp)
+    jnz return_to_user
+return_to_kernel:
+    POP_GENERAL_REGISTERS
     add $16, %rsp
+    iretq
+
+// rsp = a process's saved frame (in the process table). The kernel stack is
+// empty whenever the kernel returns to user mode.
+return_to_user:
+    mov kernel_stack_top(%rip), %rax
+    mov FRAME_RIP(%rsp), %rcx
+    mov %rcx, -40(%rax)
+    mov FRAME_CS(%rsp), %rcx
+    mov %rcx, -32(%rax)
+    mov FRAME_RFLAGS(%rsp), %rcx
+    mov %rcx, -24(%rax)
+    mov FRAME_RSP(%rsp), %rcx
+    mov %rcx, -16(%rax)
+    mov FRAME_SS(%rsp), %rcx
+    mov %rcx, -8(%rax)
+    POP_GENERAL_REGISTERS
+    mov kernel_stack_top(%rip), %rsp
+    sub $40, %rsp
     iretq
 
     .global syscall_entry
@@ -90,12 +128,12 @@ syscall_entry:
     mov kernel_stack_top(%rip), %rsp
     call syscall_from_user
     mov %rax, %rsp
-    jmp trap_return
+    jmp return_to_user
 
     .global enter_user_frame
 enter_user_frame:
     mov %rdi, %rsp
-    jmp trap_return
+    jmp return_to_user
 
 STUB_NOERR 0
 STUB_NOERR 1

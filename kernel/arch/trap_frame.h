@@ -15,6 +15,10 @@ struct TrapFrame {
     uint64_t rip, cs, rflags, rsp, ss;  // pushed by the CPU (or by syscall_entry)
 };
 static_assert(sizeof(TrapFrame) == 22 * 8);
+// trap_entry.S's FRAME_RIP .. FRAME_SS.
+static_assert(__builtin_offsetof(TrapFrame, rip) == 136 && __builtin_offsetof(TrapFrame, cs) == 144 &&
+              __builtin_offsetof(TrapFrame, rflags) == 152 && __builtin_offsetof(TrapFrame, rsp) == 160 &&
+              __builtin_offsetof(TrapFrame, ss) == 168);
 
 inline constexpr uint64_t kSyscallVector = 0x100;  // not a real IDT vector
 inline constexpr uint16_t kKernelCode = 0x08;

@@ -39,4 +39,8 @@ struct BootInfo {
 // "/x/y/rs --verbose" -> "rs". An empty command line gives "".
 void module_name_from_command_line(const char* command_line, size_t length, char (&name)[neurath::kNameLength]);
 
+// True when `word` is one of the space-separated words of the NUL-terminated
+// command line (at most `length` bytes): "a fault=x b" has "fault=x", not "fault".
+bool command_line_has_word(const char* command_line, size_t length, const char* word);
+
 }  // namespace kernel

@@ -1,6 +1,7 @@
 // multiboot.cpp — Multiboot1 / Multiboot2 boot-information parsers.
 //
-// Entry points: parse_multiboot, module_name_from_command_line.
+// Entry points: parse_multiboot, module_name_from_command_line,
+// command_line_has_word.
 // Every field read goes through PhysicalWindow::at with an explicit length,
 // so truncated or corrupt information yields -BadMessage instead of a fault.
 #include "boot_info/multiboot.h"
@@ -143,6 +144,19 @@ void module_name_from_command_line(const char* command_line, size_t length, char
         if (command_line[i] == '/') base = i + 1;
     }
     copy_name(name, sizeof name, command_line + base, end - base);
+}
+
+bool command_line_has_word(const char* command_line, size_t length, const char* word) {
+    size_t start = 0;
+    while (start < length && command_line[start] != '\0') {
+        size_t end = start;
+        while (end < length && command_line[end] != '\0' && command_line[end] != ' ') ++end;
+        size_t matched = 0;
+        while (start + matched < end && word[matched] == command_line[start + matched]) ++matched;
+        if (start + matched == end && word[matched] == '\0') return true;
+        start = end < length && command_line[end] == ' ' ? end + 1 : end;
+    }
+    return false;
 }
 
 Result<void> parse_multiboot(uint32_t magic, uint64_t info_physical, const PhysicalWindow& window, BootInfo& out) {

@@ -4,9 +4,11 @@
 // Entry point: extern "C" kernel_entry(magic, info_physical), called by
 // boot/multiboot_entry.S in long mode on the boot stack.
 // Order: console, boot information, descriptors and interrupt controller,
-// memory (kernel space, frames, heap), FPU, SMEP/SMAP, kernel calls, timer;
-// then the module named "rs" is started at endpoint kRs with every privilege
-// and the scheduler takes over.
+// memory (kernel space, frames, heap), the guarded kernel stacks; then, on
+// the kernel stack (the boot stack is left for good): FPU, SMEP/SMAP, kernel
+// calls, timer, faults injected on request of the command line; then the
+// module named "rs" is started at endpoint kRs with every privilege and the
+// scheduler takes over.
 #include <neurath/endpoint.h>
 
 #include "arch/cpu.h"
@@ -17,10 +19,12 @@
 #include "arch/timer.h"
 #include "boot_info/boot_modules.h"
 #include "boot_info/multiboot.h"
+#include "core/fault_injection.h"
 #include "core/log.h"
 #include "core/string.h"
 #include "core/trap.h"
 #include "memory/address_space.h"
+#include "memory/kernel_stacks.h"
 #include "memory/physical_memory.h"
 #include "proc/lifecycle.h"
 #include "proc/scheduler.h"
@@ -77,6 +81,18 @@ void start_rs() {
     if (rs.is_error()) panic("cannot start rs: %s", neurath::error_name(rs.error()));
 }
 
+[[noreturn]] void finish_boot_on_kernel_stack() {
+    boot_modules_init(boot_info);
+    fpu_init();
+    cpu_protection_init();
+    syscall_init();
+    timer_init();
+    inject_boot_faults(boot_info.command_line, sizeof boot_info.command_line);
+    start_rs();
+    log("kernel: boot complete after %lu us\n", uptime_ns() / 1000);
+    start_first_process();
+}
+
 }  // namespace
 }  // namespace kernel
 
@@ -93,12 +109,6 @@ extern "C" [[noreturn]] void kernel_entry(uint32_t magic, uint64_t info_physical
     pic_init();
     kernel_space_init();
     physical_memory_init(boot_info);
-    boot_modules_init(boot_info);
-    fpu_init();
-    cpu_protection_init();
-    syscall_init();
-    timer_init();
-    start_rs();
-    log("kernel: boot complete after %lu us\n", uptime_ns() / 1000);
-    start_first_process();
+    kernel_stacks_init();
+    run_on_kernel_stack(finish_boot_on_kernel_stack);
 }

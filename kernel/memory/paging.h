@@ -13,7 +13,11 @@ namespace kernel {
 
 inline constexpr uint64_t kPageSize = 4096;
 inline constexpr uint64_t kUserBase = 0x400000;
-inline constexpr uint64_t kUserEnd = 0x0000800000000000;  // exclusive
+// Exclusive. The top page of the lower half is never user memory: a `syscall`
+// in it could return to the first non-canonical address, where iretq faults
+// in kernel mode.
+inline constexpr uint64_t kUserEnd = 0x00007FFFFFFFF000;
+inline constexpr uint64_t kCanonicalLowerEnd = 0x0000800000000000;
 inline constexpr uint64_t kUserStackTop = 0x00007FFFFFFFF000;
 inline constexpr uint64_t kUserStackSize = 256 * 1024;
 inline constexpr uint64_t kDirectMapBase = 0xFFFF800000000000;

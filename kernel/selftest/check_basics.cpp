@@ -1,5 +1,6 @@
-// check_basics.cpp — entry ABI, user-pointer validation, unknown calls,
-// anonymous memory, boot modules and notifications.
+// check_basics.cpp — entry ABI, flags across a kernel call, user-pointer
+// validation, unknown calls, anonymous memory, boot modules and
+// notifications.
 //
 // Entry point: check_basics.
 #include "harness.h"
@@ -21,6 +22,42 @@ void check_entry(int argc, char** argv, uint64_t entry_rsp) {
     int64_t first = call(Sys::Uptime);
     int64_t second = call(Sys::Uptime);
     expect_true("uptime advances", first > 0 && second >= first);
+}
+
+constexpr uint64_t kCarry = 1u << 0, kInterrupts = 1u << 9, kDirection = 1u << 10, kIoPrivilege = 3u << 12,
+                   kNestedTask = 1u << 14, kAlignmentCheck = 1u << 18;
+
+// RFLAGS right after an Uptime call entered with `flags` (clean flags restored
+// before the compiler sees them again; the red zone is stepped over).
+uint64_t flags_after_call_with(uint64_t flags) {
+    uint64_t number = static_cast<uint64_t>(Sys::Uptime);
+    uint64_t after;
+    asm volatile(
+        "lea -128(%%rsp), %%rsp\n"
+        "pushq %[in]\n"
+        "popfq\n"
+        "syscall\n"
+        "pushfq\n"
+        "popq %[out]\n"
+        "pushq $0x202\n"
+        "popfq\n"
+        "lea 128(%%rsp), %%rsp\n"
+        : [out] "=r"(after), "+a"(number)
+        : [in] "r"(flags)
+        : "rcx", "r11", "memory", "cc");
+    return after;
+}
+
+// `syscall` with NT set used to make the kernel's return iretq fault: a panic.
+void check_entry_flags() {
+    uint64_t after = flags_after_call_with(kNestedTask | kInterrupts | 2);
+    expect("a call with NT set returns without NT", static_cast<int64_t>(after & kNestedTask), 0);
+    expect_true("a call with NT set returns with interrupts on", (after & kInterrupts) != 0);
+    uint64_t own = kAlignmentCheck | kDirection | kCarry | kInterrupts | 2;
+    expect("AC, DF and CF come back as they went in", static_cast<int64_t>(flags_after_call_with(own)),
+           static_cast<int64_t>(own));
+    after = flags_after_call_with(kIoPrivilege | kInterrupts | 2);
+    expect("asking for IOPL 3 leaves IOPL 0", static_cast<int64_t>(after & kIoPrivilege), 0);
 }
 
 void check_user_pointers() {
@@ -110,6 +147,7 @@ void check_notifications() {
 
 void check_basics(int argc, char** argv, uint64_t entry_rsp) {
     check_entry(argc, argv, entry_rsp);
+    check_entry_flags();
     check_user_pointers();
     check_anonymous_memory();
     check_straddling_message_buffers();

@@ -5,6 +5,7 @@
 // complete_call.
 #include "arch/cpu.h"
 #include "arch/trap_frame.h"
+#include "arch/user_frame.h"
 #include "core/log.h"
 #include "proc/scheduler.h"
 #include "syscalls/handlers.h"
@@ -98,8 +99,8 @@ void syscall_init() {
     // sysret bases (unused: the kernel returns with iretq) and syscall CS/SS.
     cpu::write_msr(cpu::kMsrStar, (uint64_t{kKernelData | 3} << 48) | (uint64_t{kKernelCode} << 32));
     cpu::write_msr(cpu::kMsrLstar, reinterpret_cast<uint64_t>(&syscall_entry));
-    // Mask IF, TF, DF, AC on entry.
-    cpu::write_msr(cpu::kMsrSfmask, (1u << 9) | (1u << 8) | (1u << 10) | (1u << 18));
+    // Every flag cleared on entry (NT, AC, DF, TF, IF, IOPL...; see arch/user_frame.h).
+    cpu::write_msr(cpu::kMsrSfmask, kSyscallFlagMask);
 }
 
 }  // namespace kernel

@@ -57,8 +57,9 @@ struct ProgramNote {
 
 const ProgramNote kProgramNotes[] = {
     {"sh", "this shell; sh -c '<line>' runs one line and exits (a builtin as a job: sh -c 'update ...' &)"},
-    {"crash", "crash on purpose: crash [null|kernel|divide|opcode]"},
+    {"crash", "crash on purpose: crash [null|kernel|divide|opcode|singlestep|badstack]"},
     {"msgfuzz", "send malformed messages to every server, then check they still answer"},
+    {"kcallfuzz", "fuzz every kernel call, check registers, flags and refusals: kcallfuzz [rounds] [seed]"},
     {"ipcstress", "stress IPC with many verified round trips and worker processes"},
     {"denied", "try a forbidden IPC send and a privileged kernel call"},
     {"bench", "measure IPC, kernel-call, spawn and file-read costs"},

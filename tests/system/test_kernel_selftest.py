@@ -3,8 +3,9 @@
 Runs without any server: the self-test (kernel/selftest/) checks the kernel
 through raw kernel calls and shuts down with 0 only if every check held.
 Also checks that the kernel panics with a report when rs dies, when there
-is no rs module, and when rs is not a valid executable, and runs the
-self-test once more through GRUB (Multiboot2) from a throwaway ISO.
+is no rs module, when rs is not a valid executable, and when the kernel
+overflows its own stack (command line `fault=kernel-stack-overflow`), and
+runs the self-test once more through GRUB (Multiboot2) from a throwaway ISO.
 
 Build paths: NEURATH_BUILD_DIR (the host build dir; the target world is in
 its `target` subfolder), as for the other QEMU system tests. Each QEMU run
@@ -25,7 +26,7 @@ PANIC_STATUS = 255           # isa-debug-exit: (0x7F << 1) | 1
 SUCCESS_STATUS = (0 << 1) | 1
 
 
-def boot(modules, timeout=120):
+def boot(modules, timeout=120, command_line=None):
     for path in [KERNEL, *modules]:
         if not Path(path).exists():
             pytest.fail(f"not built: {path}")
@@ -35,6 +36,8 @@ def boot(modules, timeout=120):
         "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
         "-kernel", str(KERNEL), "-initrd", ",".join(str(m) for m in modules),
     ]
+    if command_line is not None:
+        command += ["-append", command_line]
     done = subprocess.run(command, stdin=subprocess.DEVNULL, capture_output=True, timeout=timeout)
     return done.returncode, done.stdout.decode(errors="replace")
 
@@ -68,6 +71,22 @@ def test_malformed_rs_is_refused(tmp_path):
     status, output = boot([bogus])
     assert status == PANIC_STATUS, output
     assert "cannot start rs: not a valid executable" in output
+
+
+def test_kernel_stack_overflow_hits_the_guard_page_and_reports_a_double_fault():
+    """Regression: the kernel stacks were arrays among kernel data, so a kernel fault could
+    push its frame onto the process table and print garbage. Now the overflow runs into the
+    unmapped page below the kernel stack (0xFFFFFFFFC0000000), the page fault cannot be
+    delivered on that stack, and the double fault runs on its own IST stack."""
+    status, output = boot([SELFTEST_DIR / "rs"], command_line="fault=kernel-stack-overflow")
+    assert status == PANIC_STATUS, output[-2000:]
+    assert "fault injection: overflowing the kernel stack" in output
+    assert "==== KERNEL EXCEPTION ====" in output and "process: (kernel)" in output, output[-2000:]
+    assert "exception: double fault (vector 8)" in output, output[-2000:]
+    assert "fault address (cr2): ffffffffc0000" in output, output[-2000:]
+    assert "kernel stack overflow: the kernel stack ran into its guard page at ffffffffc0000000" in output
+    assert "KERNEL PANIC: double fault in kernel mode" in output
+    assert "selftest:" not in output, "rs must never have started"
 
 
 def test_selftest_passes_under_grub_multiboot2(tmp_path):

@@ -3,7 +3,11 @@
 //
 // Convention: `syscall` with the number in rax and arguments in rdi, rsi, rdx,
 // r10, r8, r9; the result comes back in rax: >= 0 on success, -(Error) on
-// failure (see error.h). rcx and r11 are clobbered by the instruction.
+// failure (see error.h). rcx and r11 are clobbered by the instruction; every
+// other register (arguments included), rsp and the FPU/SSE state are
+// preserved. RFLAGS comes back with the caller's kFlagsKeptAcrossCalls bits
+// as they were at the call, IF set, and every other flag (NT, IOPL, RF...)
+// clear; the kernel itself runs with every flag clear, whatever the caller set.
 //
 // IPC calls (Send..Notify), the "self" calls (Exit..SelfInfo), the grant
 // calls, SetAlarm and ProcMemoryRead are open to every process (IPC subject
@@ -74,6 +78,9 @@ enum class Sys : uint64_t {
                       // new version during a self-update)
     Count = 32
 };
+
+// CF PF AF ZF SF TF DF OF AC ID: the flags a user process sets for itself.
+inline constexpr uint64_t kFlagsKeptAcrossCalls = 0x240DD5;
 
 inline constexpr uint32_t kAlarmTag = 63;  // SetAlarm's notification bit (IRQs use tags 0..15)
 

@@ -185,4 +185,19 @@ TEST(ModuleName, IsTheBasenameOfTheFirstWord) {
     EXPECT_EQ(std::string(name).size(), neurath::kNameLength - 1);
 }
 
+// The kernel's fault injection reads one word of its command line; a
+// prefix or a longer word must not count.
+TEST(CommandLine, FaultInjectionWordMatchesOnlyAWholeWord) {
+    const char line[] = "quiet fault=kernel-stack-overflow  last";
+    EXPECT_TRUE(command_line_has_word(line, sizeof line, "fault=kernel-stack-overflow"));
+    EXPECT_TRUE(command_line_has_word(line, sizeof line, "quiet"));
+    EXPECT_TRUE(command_line_has_word(line, sizeof line, "last"));
+    EXPECT_FALSE(command_line_has_word(line, sizeof line, "fault"));
+    EXPECT_FALSE(command_line_has_word(line, sizeof line, "fault=kernel-stack-overflowing"));
+    EXPECT_FALSE(command_line_has_word("", 1, "quiet"));
+    const char unterminated[4] = {'a', 'b', 'c', 'd'};
+    EXPECT_TRUE(command_line_has_word(unterminated, sizeof unterminated, "abcd"));
+    EXPECT_FALSE(command_line_has_word(unterminated, 3, "abcd"));
+}
+
 }  // namespace
