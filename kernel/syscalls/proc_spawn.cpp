@@ -10,6 +10,7 @@
 // no trace. The memory limit becomes the child's page limit, set before its
 // image is loaded, so image, stack and heap all count (-MemoryLimit).
 #include "core/string.h"
+#include "memory/paging.h"
 #include "proc/lifecycle.h"
 #include "syscalls/handlers.h"
 

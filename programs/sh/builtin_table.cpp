@@ -32,7 +32,8 @@ const Builtin kBuiltins[] = {
     {"rm", "path...", "remove files or empty directories", nullptr, builtin_rm},
     {"mv", "from to", "rename or move a file or directory (into `to` if it is a directory)", nullptr, builtin_mv},
     {"ps", "", "list every process: pid, endpoint, state, version (build identity), name", nullptr, builtin_ps},
-    {"kill", "pid", "kill the process with this pid", nullptr, builtin_kill},
+    {"kill", "pid", "kill a process of yours: this shell's jobs and their descendants (not init or servers)",
+     nullptr, builtin_kill},
     {"jobs", "", "list programs started in the background with a final &", nullptr, builtin_jobs},
     {"wait", "[pid]", "collect finished background jobs and say how they ended", nullptr, builtin_wait},
     {"uptime", "", "time since boot", nullptr, builtin_uptime},
@@ -47,6 +48,7 @@ const Builtin kBuiltins[] = {
      "live-update a running service or program to a new binary, keeping its state", kUpdateDetails,
      builtin_update},
     {"updates", "", "live updates since boot: versions, phase times, blackout, result", nullptr, builtin_updates},
+    {"exit", "[status]", "end this shell; as init, pm starts a new one at once", nullptr, builtin_exit},
     {"poweroff", "", "shut the machine down", nullptr, builtin_poweroff},
 };
 
@@ -63,6 +65,7 @@ const ProgramNote kProgramNotes[] = {
     {"denied", "try a forbidden IPC send and a privileged kernel call"},
     {"bench", "measure IPC, kernel-call, spawn and file-read costs"},
     {"benchpeer", "echo partner for bench and ipcstress (try: benchpeer &, ps, kill <pid>)"},
+    {"limitprobe", "run into a limit on purpose: limitprobe memory <KiB> | processes <count>"},
     {"kvd", "key-value service, registered in ds as \"kvd\" (start it with: kvd &)"},
     {"kvd.v2", "kvd's next version (64-bit values, per-record write counts): update kvd /bin/kvd.v2"},
     {"kvload", "checked puts, gets and deletes against kvd: kvload [count] (default 20000)"},
