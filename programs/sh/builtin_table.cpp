@@ -62,7 +62,7 @@ const ProgramNote kProgramNotes[] = {
     {"crash", "crash on purpose: crash [null|kernel|divide|opcode]"},
     {"msgfuzz", "send malformed messages to every server, then check they still answer"},
     {"ipcstress", "stress IPC with many verified round trips and worker processes"},
-    {"denied", "try a forbidden IPC send and a privileged kernel call"},
+    {"denied", "try forbidden IPC, privileged kernel calls and kills: denied [endpoint...]"},
     {"bench", "measure IPC, kernel-call, spawn and file-read costs"},
     {"benchpeer", "echo partner for bench and ipcstress (try: benchpeer &, ps, kill <pid>)"},
     {"limitprobe", "run into a limit on purpose: limitprobe memory <KiB> | processes <count>"},

@@ -106,7 +106,8 @@ struct SpawnRequest {
                               // hold ProcMemoryWrite (-PermissionDenied)
     uint64_t memory_limit;    // bytes of user memory (image, stack, heap) the child may have mapped at once;
                               // 0: no limit. A map beyond it fails with -MemoryLimit. A spawner that has a
-                              // limit itself may only give a limit no larger than its own (-PermissionDenied)
+                              // limit itself may only give a limit no larger than its own (-PermissionDenied).
+                              // 0 with a state_source: the state source's limit (an update keeps the limit)
 };
 
 enum class ProcState : uint32_t { Running, Ready, Sending, Receiving, SendReceiving, Dead };
