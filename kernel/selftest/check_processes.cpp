@@ -1,6 +1,6 @@
 // check_processes.cpp — spawn validation, exit and fault reports, restart at
 // the same endpoint, kill, process list, privileges, I/O ports and writing
-// another process's memory, per-process memory limits.
+// another process's memory.
 //
 // Entry point: check_processes.
 #include "harness.h"
@@ -144,24 +144,6 @@ void check_process_memory() {
                                         reinterpret_cast<uint64_t>(pattern), 8), failure(Error::DeadEndpoint));
 }
 
-// SpawnRequest::memory_limit bounds the pages a process holds: image and
-// stack count, MapAnonymous past the limit is -MemoryLimit and maps nothing.
-void check_memory_limit() {
-    constexpr int32_t kLimitKib = 2048;
-    int64_t before = count_processes();
-    SpawnRequest request = make_request("maplimit", nullptr, ChildOptions());
-    request.memory_limit = 64 * 1024;  // less than the 256 KiB stack
-    expect("spawn under a limit smaller than image and stack", spawn_request(request), failure(Error::MemoryLimit));
-    expect("the refused spawn leaves no process", count_processes(), before);
-    request = make_request("maplimit", nullptr, ChildOptions());
-    request.memory_limit = uint64_t{kLimitKib} * 1024;
-    expect_true("spawn under a 2 MiB limit", spawn_request(request) >= kFirstUserEndpoint);
-    Message m = next_kernel_message();
-    const int32_t mapped_kib = payload_of<ExitReport>(m).status;
-    expect_true("maps stop with MemoryLimit below the limit", mapped_kib > 0 && mapped_kib < kLimitKib);
-    expect_true("maps reach the limit less image and stack", mapped_kib + 256 + 1024 >= kLimitKib);
-}
-
 }  // namespace
 
 void check_processes() {
@@ -171,7 +153,6 @@ void check_processes() {
     check_privileges_and_ports();
     check_report_queue();
     check_process_memory();
-    check_memory_limit();
 }
 
 }  // namespace selftest

@@ -167,7 +167,7 @@ TEST(LineDiscipline, LineOfExactlyTheMaximumIsDelivered) {
 TEST(LineDiscipline, CtrlUAfterAnOverlongLineStartsOver) {
     LineDiscipline ld;
     type(ld, std::string(300, 'z'));
-    type(ld, "\x15echo ok\n");
+    type(ld, "\x15" "echo ok\n");
     EXPECT_EQ(take(ld), "echo ok\n");
 }
 
