@@ -81,7 +81,7 @@ def test_killed_jobs_workers_are_handed_to_init_and_killable(neurath):
         "the workers outlive the killed job"
     for worker in workers:
         reply = neurath.run_command(f"kill {worker['pid']}")
-        assert reply == "", f"kill of adopted worker {worker['pid']}: {reply}"
+        assert "kill:" not in reply, f"kill of adopted worker {worker['pid']}: {reply}"
     wait_for_processes(neurath, "benchpeer", 0)
 
 
@@ -107,7 +107,8 @@ def test_two_hundred_background_jobs_leave_no_orphans_in_pm(neurath):
     leftovers = [row for row in processes(neurath) if row["endpoint"] >= 16 and row["name"] != "sh"]
     assert leftovers == [], leftovers
     assert "no space left" not in neurath.output
-    assert neurath.run_command("limitprobe processes 16") == "limitprobe: started 16 children\n"
+    started = neurath.run_command("limitprobe processes 16")
+    assert "limitprobe: started 16 children\n" in started and "then:" not in started, started
 
 
 def test_memory_limit_gives_the_documented_error(neurath):
