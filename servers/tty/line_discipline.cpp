@@ -1,6 +1,6 @@
 // line_discipline.cpp — input editing and line queueing for the console.
 // A line longer than kLineMax is refused whole when it is completed
-// (kLineTooLong is echoed, nothing is queued).
+// (kLineTooLong is echoed, an empty line is queued in its place).
 //
 // Entry points: LineDiscipline::feed, take_line, peek_line, drop_line,
 // translate_output. Cursor movement is echoed with '\b' (left) and by
@@ -142,7 +142,8 @@ void LineDiscipline::move_right(size_t count, Echo& echo) {
 }
 
 // A line that overflowed kLineMax is never delivered, not even cut: a prefix
-// of a command may do something else than the whole one.
+// of a command may do something else than the whole one. An empty line takes
+// its place, as after Ctrl-C, so the reader (the shell) simply asks again.
 void LineDiscipline::refuse_long_line(Echo& echo) {
     echo.put_string("\r\n");
     echo.put_string(kLineTooLong);
@@ -153,11 +154,8 @@ void LineDiscipline::refuse_long_line(Echo& echo) {
 }
 
 void LineDiscipline::complete_line(Echo& echo) {
-    if (too_long_) {
-        refuse_long_line(echo);
-        return;
-    }
-    echo.put_string("\r\n");
+    if (too_long_) refuse_long_line(echo);
+    else echo.put_string("\r\n");
     // A line only enters the queue whole: if it does not fit, it is dropped
     // and the bell rings (the reader is too slow; nothing half-delivered).
     if (queue_length_ + length_ + 1 > kQueueCapacity) {

@@ -13,7 +13,8 @@
 //
 // A line longer than kLineMax is refused when Enter completes it: the bell
 // rings at the first character that does not fit, Enter echoes kLineTooLong
-// and nothing reaches a reader (Ctrl-U or Ctrl-C start over).
+// and the reader gets an empty line instead, as after Ctrl-C (Ctrl-U starts
+// over before that).
 #pragma once
 
 #include <stddef.h>
