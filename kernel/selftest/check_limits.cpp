@@ -1,9 +1,10 @@
 // check_limits.cpp — per-process memory limits: SpawnRequest::memory_limit
 // bounds the user pages a process holds (image and stack count), a spawn
 // whose image and stack do not fit is -MemoryLimit and leaves no process,
-// and MapAnonymous past the limit is -MemoryLimit. Runs last: the refused
-// spawn consumes an endpoint number, which would shift the fixed endpoints
-// the earlier groups expect.
+// MapAnonymous past the limit is -MemoryLimit, and a new version spawned
+// for a live update keeps the limit of the process it replaces. Runs last:
+// the refused spawn consumes an endpoint number, which would shift the fixed
+// endpoints the earlier groups expect.
 //
 // Entry point: check_limits.
 #include "harness.h"
@@ -33,8 +34,30 @@ void check_memory_limit() {
     expect_true("maps reach the limit less image and stack", mapped_kib + 256 + 1024 >= kLimitKib);
 }
 
+// A new version spawned for a live update without a limit of its own runs
+// under the limit of the process whose state it takes over.
+void check_update_keeps_the_limit() {
+    ChildOptions old_options;
+    SpawnRequest request = make_request("waitkernel", nullptr, old_options);
+    request.memory_limit = 1024 * 1024;
+    const int64_t old_version = spawn_request(request);
+    expect_true("spawn a limited old version", old_version >= kFirstUserEndpoint);
+    ChildOptions new_options;
+    new_options.state_source = static_cast<Endpoint>(old_version);
+    request = make_request("maplimit", nullptr, new_options);
+    expect_true("spawn its new version without a limit", spawn_request(request) >= kFirstUserEndpoint);
+    Message m = next_kernel_message();
+    const int32_t mapped_kib = payload_of<ExitReport>(m).status;
+    expect_true("the new version stops at the old one's limit", mapped_kib > 0 && mapped_kib < 1024);
+    call(Sys::ProcKill, static_cast<uint64_t>(old_version), 0);
+    next_kernel_message();
+}
+
 }  // namespace
 
-void check_limits() { check_memory_limit(); }
+void check_limits() {
+    check_memory_limit();
+    check_update_keeps_the_limit();
+}
 
 }  // namespace selftest
