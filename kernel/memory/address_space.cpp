@@ -58,6 +58,11 @@ void AddressSpace::destroy() {
     if ((cpu::read_cr3() & pte::kAddressMask) == pml4_) cpu::write_cr3(kernel_pml4_physical);
     frame_release(pml4_);
     pml4_ = 0;
+    user_pages_ = 0;
+}
+
+bool AddressSpace::fits_under_limit(uint64_t more_pages) const {
+    return page_limit_ == 0 || (user_pages_ <= page_limit_ && more_pages <= page_limit_ - user_pages_);
 }
 
 uint64_t* AddressSpace::leaf_entry(uint64_t vaddr, bool create, Result<void>& status) {
@@ -84,8 +89,10 @@ Result<void> AddressSpace::map_page(uint64_t vaddr, uint64_t physical, bool writ
     uint64_t* entry = leaf_entry(vaddr, true, status);
     if (entry == nullptr) return status.is_error() ? status : Result<void>(Error::NoMemory);
     if (*entry & pte::kPresent) return Error::AlreadyExists;
+    if (!fits_under_limit(1)) return Error::MemoryLimit;
     uint64_t flags = pte::kPresent | pte::kUser | (writable ? pte::kWritable : 0) | (executable ? 0 : pte::kNoExecute);
     *entry = make_entry(physical, flags);
+    ++user_pages_;
     return {};
 }
 
@@ -94,6 +101,7 @@ Result<void> AddressSpace::map_zeroed_range(uint64_t vaddr, uint64_t length, boo
     for (uint64_t offset = 0; offset < length; offset += kPageSize) {
         if (is_mapped(vaddr + offset)) return Error::AlreadyExists;
     }
+    if (!fits_under_limit(length / kPageSize)) return Error::MemoryLimit;
     for (uint64_t offset = 0; offset < length; offset += kPageSize) {
         Result<uint64_t> frame = frame_allocate_zeroed();
         Result<void> mapped = frame.is_error() ? Result<void>(frame.error())
@@ -114,6 +122,7 @@ void AddressSpace::unmap_range(uint64_t vaddr, uint64_t length) {
         if (entry == nullptr || !(*entry & pte::kPresent)) continue;
         frame_release(entry_address(*entry));
         *entry = 0;
+        --user_pages_;
         cpu::invalidate_page(vaddr + offset);
     }
 }

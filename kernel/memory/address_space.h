@@ -2,10 +2,13 @@
 //
 // Entry points: kernel_space_init() (adopt the boot tables, drop the identity
 // map), AddressSpace::create / destroy, map_page, map_zeroed_range,
-// unmap_range, widen_page, translate, is_mapped, activate.
+// unmap_range, widen_page, translate, is_mapped, activate, set_page_limit,
+// user_pages.
 // Invariants: PML4 slots 256..511 (the kernel: direct map and image) are
 // shared by every space and supervisor-only; user pages live only in
-// [kUserBase, kUserEnd) and are freed with the space. translate() checks
+// [kUserBase, kUserEnd) and are freed with the space. user_pages() counts the
+// user pages mapped (the frames the process holds, page tables aside) and
+// never exceeds a non-zero page limit: a map beyond it is -MemoryLimit. translate() checks
 // present + user (+ writable) at every level, so it is the one gate for user
 // pointers.
 #pragma once
@@ -23,11 +26,12 @@ public:
     static Result<AddressSpace> create();
     void destroy();  // frees every user page and table, then the PML4
 
-    // Maps one 4 KiB user page. -AlreadyExists if mapped, -NoMemory if a table
-    // cannot be allocated.
+    // Maps one 4 KiB user page. -AlreadyExists if mapped, -MemoryLimit past
+    // the page limit, -NoMemory if a table cannot be allocated.
     Result<void> map_page(uint64_t vaddr, uint64_t physical, bool writable, bool executable);
     // Maps zeroed pages over [vaddr, vaddr+length) (page-aligned); on failure
-    // nothing new stays mapped.
+    // nothing new stays mapped (-MemoryLimit before any frame is taken when
+    // the range does not fit under the page limit).
     Result<void> map_zeroed_range(uint64_t vaddr, uint64_t length, bool writable, bool executable);
     void unmap_range(uint64_t vaddr, uint64_t length);
     // Adds write and/or execute permission to a mapped user page (never removes any).
@@ -37,13 +41,22 @@ public:
     Result<uint64_t> translate(uint64_t vaddr, Access access) const;
     bool is_mapped(uint64_t vaddr) const;
 
+    // The most user pages this space may hold at once; 0: no limit.
+    void set_page_limit(uint64_t pages) { page_limit_ = pages; }
+    uint64_t page_limit() const { return page_limit_; }
+    uint64_t user_pages() const { return user_pages_; }
+
     void activate() const;
     uint64_t root() const { return pml4_; }
     bool valid() const { return pml4_ != 0; }
 
 private:
     uint64_t* leaf_entry(uint64_t vaddr, bool create, Result<void>& status);
+    bool fits_under_limit(uint64_t more_pages) const;
+
     uint64_t pml4_ = 0;
+    uint64_t user_pages_ = 0;
+    uint64_t page_limit_ = 0;
 };
 
 void kernel_space_init();

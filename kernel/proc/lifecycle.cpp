@@ -31,6 +31,7 @@ Result<void> check_plan(const SpawnPlan& plan) {
 Result<void> build_process(Process& process, const SpawnPlan& plan, const ImageSource& source, const ElfLayout& layout,
                            uint64_t version) {
     process.space = TRY(AddressSpace::create());
+    process.space.set_page_limit(plan.page_limit);
     TRY(load_executable(process.space, source, layout));
     TRY(build_user_stack(process.space, plan.args, plan.args_length, process.frame));
     process.frame.rip = layout.entry;

@@ -34,6 +34,7 @@ struct SpawnPlan {
     int32_t priority;
     neurath::Privileges privileges;
     uint64_t state_source_pid;  // the process whose memory the new one may read (ProcMemoryRead); 0: none
+    uint64_t page_limit;        // most user pages it may hold at once (image and stack included); 0: no limit
 };
 
 Result<Process*> spawn_process(const SpawnPlan& plan, const ImageSource& source);

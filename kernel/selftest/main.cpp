@@ -48,6 +48,7 @@ bool has_module(const char* name) {
     check_scheduling();
     check_state_read();
     check_swap();
+    check_limits();
     write_text("selftest: ");
     write_number(checks());
     write_text(" checks, ");

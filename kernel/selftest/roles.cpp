@@ -12,6 +12,8 @@
 //   ports          enable COM1's ports, read one, then touch port 0x64 (#GP)
 //   priv           try ProcList without the privilege; exit with the result
 //   grant          lend rs windows of memory through grants (see checks)
+//   maplimit       map 64 KiB at a time until a map fails; exit with the KiB
+//                  mapped if it failed with MemoryLimit, else -1000 - error
 // and the live-update roles of roles_update.cpp.
 #include "roles.h"
 
@@ -96,6 +98,15 @@ uint8_t port_in(uint16_t port) {
     exit(text_equal(writable, kWrittenByRs) ? 0 : 3);
 }
 
+[[noreturn]] void map_until_limit() {
+    constexpr uint64_t kStep = 64 * 1024;
+    for (uint64_t mapped = 0;; mapped += kStep) {
+        const int64_t result = call(Sys::MapAnonymous, kMapLimitBase + mapped, kStep);
+        if (result == failure(Error::MemoryLimit)) exit(static_cast<int32_t>(mapped / 1024));
+        if (result != 0) exit(static_cast<int32_t>(-1000 + result));
+    }
+}
+
 }  // namespace
 
 void run_role(int argc, char** argv) {
@@ -110,6 +121,7 @@ void run_role(int argc, char** argv) {
     if (text_equal(role, "ports")) ports();
     if (text_equal(role, "priv")) exit(static_cast<int32_t>(call(Sys::ProcList, 0, 0)));
     if (text_equal(role, "grant")) grant();
+    if (text_equal(role, "maplimit")) map_until_limit();
     run_update_role(role, argument);
     exit(-1);
 }

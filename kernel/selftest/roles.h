@@ -15,6 +15,7 @@ inline constexpr int32_t kGrantOffered = 50;
 inline constexpr int32_t kGrantRevoked = 51;
 inline constexpr int32_t kGrantWritable = 52;
 inline constexpr uint64_t kFaultAddress = 0xDEAD000;
+inline constexpr uint64_t kMapLimitBase = 0x0000200000000000;  // maplimit's mappings
 inline constexpr const char* kWrittenByRs = "written by rs";
 // Inside a child's stack, below what it uses: scratch memory rs writes into.
 inline constexpr uint64_t kRemoteScratch = 0x00007FFFFFFFC000;

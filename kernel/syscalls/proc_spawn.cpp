@@ -7,8 +7,10 @@
 // source (live-update: the old version whose memory the child may read) to
 // that process's pid; invoke validates the image fully before creating
 // anything (spawn_process), so a bad image returns -BadExecutable and leaves
-// no trace.
+// no trace. The memory limit becomes the child's page limit, set before its
+// image is loaded, so image, stack and heap all count (-MemoryLimit).
 #include "core/string.h"
+#include "memory/paging.h"
 #include "proc/lifecycle.h"
 #include "syscalls/handlers.h"
 
@@ -46,6 +48,22 @@ Result<uint64_t> decode_state_source(const Process& caller, Endpoint state_sourc
     return source.value()->pid;
 }
 
+// A memory limit in bytes -> pages (rounded down; a non-zero limit is at
+// least one page). A spawner with a limit of its own cannot hand out more.
+// A new version spawned without a limit runs under the limit of the process
+// it replaces (its state source), so a live update never lifts a limit.
+Result<uint64_t> decode_page_limit(const Process& caller, uint64_t memory_limit, Endpoint state_source) {
+    uint64_t pages = memory_limit / kPageSize;
+    if (memory_limit != 0 && pages == 0) pages = 1;
+    if (pages == 0 && state_source != neurath::kNone) {
+        Result<Process*> source = live_process(state_source);
+        if (source.ok()) pages = source.value()->space.page_limit();
+    }
+    const uint64_t own = caller.space.page_limit();
+    if (own != 0 && (pages == 0 || pages > own)) return Error::PermissionDenied;
+    return pages;
+}
+
 Result<SpawnDecoded> decode_spawn(const Process& caller, const SyscallArgs& args) {
     neurath::SpawnRequest request = TRY(read_user(caller.space, UserPtr<neurath::SpawnRequest>(args.arg[0])));
     if (request.image_length == 0 || request.image_length > kMaxImageLength) return Error::BadExecutable;
@@ -55,6 +73,7 @@ Result<SpawnDecoded> decode_spawn(const Process& caller, const SyscallArgs& args
     if ((request.privileges.kernel_calls & ~caller.privileges.kernel_calls) != 0) return Error::PermissionDenied;
     SpawnDecoded decoded;
     decoded.plan.state_source_pid = TRY(decode_state_source(caller, request.state_source));
+    decoded.plan.page_limit = TRY(decode_page_limit(caller, request.memory_limit, request.state_source));
     copy_name(decoded.plan.name, sizeof decoded.plan.name, request.name, sizeof request.name);
     copy_bytes(decoded.plan.args, request.args, sizeof request.args);
     decoded.plan.args_length = request.args_length;

@@ -158,8 +158,47 @@ Result<void> service_keyword(Parser& p, char** words, size_t count) {
     return p.fail("unknown keyword in service section");
 }
 
+// `memory <N>K` or `<N>M`: KiB or MiB (N >= 1).
+Result<void> set_memory_limit(Parser& p, uint64_t& limit, char** words, size_t count) {
+    if (count != 2) return p.fail("usage: memory <N>K | <N>M");
+    char number[16];
+    const size_t length = str::strlen(words[1]);
+    if (length < 2 || length > sizeof number) return p.fail("usage: memory <N>K | <N>M");
+    str::strlcpy(number, words[1], length);  // drops the unit letter
+    const char unit = words[1][length - 1];
+    auto value = parse_int(number);
+    if (value.is_error() || value.value() == 0 || (unit != 'K' && unit != 'M'))
+        return p.fail("memory must be <N>K or <N>M with N >= 1");
+    limit = static_cast<uint64_t>(value.value()) << (unit == 'K' ? 10 : 20);
+    return {};
+}
+
+Result<void> set_process_limit(Parser& p, uint32_t& limit, char** words, size_t count) {
+    auto value = count == 2 ? parse_int(words[1]) : Result<int32_t>(Error::InvalidArgument);
+    if (value.is_error() || value.value() == 0) return p.fail("usage: processes <N>, N >= 1");
+    limit = static_cast<uint32_t>(value.value());
+    return {};
+}
+
+Result<void> set_kill_scope(Parser& p, KillScope& scope, char** words, size_t count) {
+    if (count == 2 && str::strcmp(words[1], "descendants") == 0) scope = KillScope::Descendants;
+    else if (count == 2 && str::strcmp(words[1], "programs") == 0) scope = KillScope::Programs;
+    else return p.fail("usage: kill descendants | programs");
+    return {};
+}
+
+// Limits and the kill scope of a profile; NotFound when `keyword` is none of them.
+Result<void> profile_limit_keyword(Parser& p, ProgramProfile& profile, char** words, size_t count) {
+    if (str::strcmp(words[0], "memory") == 0) return set_memory_limit(p, profile.memory_limit, words, count);
+    if (str::strcmp(words[0], "processes") == 0) return set_process_limit(p, profile.process_limit, words, count);
+    if (str::strcmp(words[0], "kill") == 0) return set_kill_scope(p, profile.kill_scope, words, count);
+    return Error::NotFound;
+}
+
 Result<void> profile_keyword(Parser& p, char** words, size_t count) {
     ProgramProfile& profile = *p.profile;
+    if (auto limit = profile_limit_keyword(p, profile, words, count); limit.ok() || limit.error() != Error::NotFound)
+        return limit;
     if (str::strcmp(words[0], "ipc") == 0)
         return add_names(p, profile.ipc_names, profile.ipc_count, kMaxIpcNames, words, count);
     if (str::strcmp(words[0], "calls") == 0) return add_calls(p, profile.privileges, words, count);

@@ -39,6 +39,7 @@ int builtin_rm(const CommandLine& command, Output& out);
 int builtin_mv(const CommandLine& command, Output& out);
 int builtin_ps(const CommandLine& command, Output& out);
 int builtin_kill(const CommandLine& command, Output& out);
+int builtin_exit(const CommandLine& command, Output& out);
 int builtin_uptime(const CommandLine& command, Output& out);
 int builtin_service(const CommandLine& command, Output& out);
 int builtin_ds(const CommandLine& command, Output& out);

@@ -1,7 +1,7 @@
 // builtins_system.cpp — shell builtins for processes and the system: ps,
-// kill, uptime, service (rs), poweroff.
+// kill, exit, uptime, service (rs), poweroff.
 //
-// Entry points: builtin_ps, builtin_kill, builtin_uptime, builtin_service,
+// Entry points: builtin_ps, builtin_kill, builtin_exit, builtin_uptime, builtin_service,
 // builtin_poweroff, parse_unsigned.
 #include <neurath/version.h>
 #include <protocol/pm.h>
@@ -84,6 +84,15 @@ int service_crash(const char* name) {
     return 0;
 }
 
+// Why pm refused to kill `target`, in the words of the ownership rules.
+const char* kill_refusal(const protocol::pm::ProcessEntry& target, neurath::Error error) {
+    if (error != neurath::Error::PermissionDenied) return error_name(error);
+    if (target.endpoint < neurath::kFirstUserEndpoint)
+        return "permission denied (system servers cannot be killed; service crash <name> restarts one)";
+    if (target.parent == neurath::kNone) return "permission denied (init cannot be killed)";
+    return "permission denied (not a descendant of this shell)";
+}
+
 }  // namespace
 
 int builtin_ps(const CommandLine& command, Output& out) {
@@ -119,11 +128,25 @@ int builtin_kill(const CommandLine& command, Output& out) {
             if (job.ok()) (void)collect_job(job.value());
             return 0;
         }
-        report_error("kill", "%s: %s", command.argv[1], error_name(killed.error()));
+        report_error("kill", "%s: %s", command.argv[1], kill_refusal(entries[i], killed.error()));
         return 1;
     }
     report_error("kill", "%s: no such process", command.argv[1]);
     return 1;
+}
+
+int builtin_exit(const CommandLine& command, Output&) {
+    if (command.argc > 2) return usage_error(command);
+    int32_t status = 0;
+    if (command.argc == 2) {
+        const sys::Result<uint64_t> value = parse_unsigned(command.argv[1]);
+        if (value.is_error() || value.value() > 255) {
+            report_error("exit", "%s: not a status (0..255)", command.argv[1]);
+            return 1;
+        }
+        status = static_cast<int32_t>(value.value());
+    }
+    sys::pm::exit(status);
 }
 
 int builtin_uptime(const CommandLine& command, Output& out) {

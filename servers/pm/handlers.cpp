@@ -8,6 +8,7 @@
 #include <sys/grant.h>
 #include <sys/stdio.h>
 
+#include "ownership.h"
 #include "spawn.h"
 
 namespace pm {
@@ -52,9 +53,8 @@ Result<Disposition> handle_wait(PmState& state, const Message& request, Message&
 
 Result<Disposition> handle_kill(PmState& state, const Message& request, Message&) {
     const auto& in = payload_of<pp::KillRequest>(request);
-    ProcessRecord* record = state.processes.find_live(in.target);
-    if (!record) return in.target < neurath::kFirstUserEndpoint ? Error::PermissionDenied : Error::NotFound;
-    record->kill_requested = true;
+    TRY(check_kill(state.processes, request.source, in.target, state.init_endpoint));
+    state.processes.find_live(in.target)->kill_requested = true;
     TRY(sys::proc_kill(in.target, in.status));
     return Disposition::Reply;
 }
@@ -116,21 +116,22 @@ void release_files(Endpoint endpoint) {
     (void)sys::sendrec(neurath::kTty, to_tty);
 }
 
+// Init (the console's shell) comes back however often it ends: a system
+// without it has no console.
 void restart_init_if_needed(PmState& state, Endpoint endpoint) {
     if (endpoint != state.init_endpoint) return;
     state.init_endpoint = neurath::kNone;
-    if (state.init_restarts >= kMaxInitRestarts) {
-        sys::log("pm: %s ended %u times; not restarting it\n", state.manifest.init, state.init_restarts);
-        return;
-    }
     ++state.init_restarts;
+    sys::log("pm: %s ended; starting it again (restart %u)\n", state.manifest.init, state.init_restarts);
     start_init(state);
 }
 
-// Bookkeeping for an ended user process: close its files, answer a pending
-// wait from its parent (collecting the zombie), restart init if it was init.
+// Bookkeeping for an ended user process: close its files, hand its live
+// children to init, answer a pending wait from its parent (collecting the
+// zombie), restart init if it was init.
 void process_ended(PmState& state, Endpoint endpoint, int32_t status, ExitKind kind) {
     release_files(endpoint);
+    if (endpoint != state.init_endpoint) state.processes.hand_children_to(endpoint, state.init_endpoint);
     ProcessRecord* record = state.processes.record_end(endpoint, status, kind);
     if (record) {
         auto waiter = state.processes.take_waiter_for(*record);

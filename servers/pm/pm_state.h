@@ -9,14 +9,13 @@
 namespace pm {
 
 inline constexpr char kManifestPath[] = "/etc/system.conf";
-inline constexpr uint32_t kMaxInitRestarts = 3;
 
 struct PmState {
     ProcessTable processes;
     sys::manifest::Manifest manifest;  // profiles and init program from /etc/system.conf
     bool manifest_loaded = false;
     Endpoint init_endpoint = neurath::kNone;
-    uint32_t init_restarts = 0;
+    uint32_t init_restarts = 0;   // how often init ended and was started again (no limit)
 };
 
 }  // namespace pm

@@ -48,7 +48,7 @@ ProcessRecord* ProcessTable::record_end(Endpoint endpoint, int32_t status, ExitK
     record->kind = record->kill_requested && kind == ExitKind::Exited ? ExitKind::Killed : kind;
     forget_waiters_of(endpoint);
     orphan_children_of(endpoint);
-    if (record->parent == neurath::kNone) {  // nobody will wait for it
+    if (record->parent == neurath::kNone || record->adopted) {  // nobody will wait for it
         record->used = false;
         return nullptr;
     }
@@ -104,6 +104,33 @@ void ProcessTable::forget_waiters_of(Endpoint waiter) {
     for (Waiter& slot : waiters_) {
         if (slot.used && slot.waiter == waiter) slot.used = false;
     }
+}
+
+void ProcessTable::hand_children_to(Endpoint parent, Endpoint adopter) {
+    for (ProcessRecord& record : records_) {
+        if (!record.used || record.ended || record.parent != parent || record.endpoint == adopter) continue;
+        record.parent = adopter;
+        record.adopted = true;
+    }
+}
+
+bool ProcessTable::is_descendant(Endpoint ancestor, Endpoint process) const {
+    const ProcessRecord* record = find_live(process);
+    // Bounded walk: a chain of parents is never longer than the table.
+    for (size_t depth = 0; record && depth < kCapacity; ++depth) {
+        if (record->parent == neurath::kNone) return false;
+        if (record->parent == ancestor) return true;
+        record = find_live(record->parent);
+    }
+    return false;
+}
+
+size_t ProcessTable::live_descendants(Endpoint ancestor) const {
+    size_t count = 0;
+    for (const ProcessRecord& record : records_) {
+        count += record.used && !record.ended && is_descendant(ancestor, record.endpoint);
+    }
+    return count;
 }
 
 size_t ProcessTable::live_count() const {

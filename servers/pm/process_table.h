@@ -4,13 +4,18 @@
 // host (tests/unit/pm).
 //
 // Entry points: pm::ProcessTable::{add, find_live, record_end, take_zombie,
-// add_waiter, take_waiter_for, forget_waiters_of, has_child}.
+// add_waiter, take_waiter_for, forget_waiters_of, has_child, hand_children_to,
+// is_descendant, live_descendants}.
 // Invariants: at most one live record per endpoint; a zombie is removed
 // when its parent collects it (take_zombie) or when its parent is gone
-// (orphans are reaped at once); a pending waiter is a live process.
+// (orphans are reaped at once); a pending waiter is a live process. The
+// parent of a live record is live or kNone: when a process ends, its live
+// children are handed to init (adopted), and an adopted child is reaped as
+// soon as it ends, since its adopter did not start it and never waits for it.
 #pragma once
 
 #include <protocol/pm.h>
+#include <sys/manifest.h>
 #include <sys/result.h>
 
 namespace pm {
@@ -29,6 +34,9 @@ struct ProcessRecord {
     char name[neurath::kNameLength];
     int32_t status;
     ExitKind kind;
+    bool adopted;                       // handed to init when its parent ended: reaped when it ends
+    uint32_t process_limit;             // its profile's `processes` (0: none)
+    sys::manifest::KillScope kill_scope;  // its profile's `kill`
 };
 
 struct Waiter {
@@ -59,6 +67,13 @@ public:
     // The pending waiter that the end of `record` satisfies (removed), if any.
     Result<Waiter> take_waiter_for(const ProcessRecord& record);
     void forget_waiters_of(Endpoint waiter);
+
+    // Makes every live child of `parent` (kNone: every parentless process
+    // but `adopter` itself) a child of `adopter`, marked adopted.
+    void hand_children_to(Endpoint parent, Endpoint adopter);
+    // Whether `process` descends from `ancestor` (a child, a child's child, ...).
+    bool is_descendant(Endpoint ancestor, Endpoint process) const;
+    size_t live_descendants(Endpoint ancestor) const;
 
     size_t live_count() const;
     const ProcessRecord* at(size_t index) const { return index < kCapacity && records_[index].used ? &records_[index] : nullptr; }

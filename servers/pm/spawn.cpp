@@ -6,6 +6,8 @@
 #include <sys/stdio.h>
 #include <sys/vfs_client.h>
 
+#include "ownership.h"
+
 namespace pm {
 namespace str = sys::str;
 using neurath::Error;
@@ -22,6 +24,8 @@ void use_fallback_profile(PmState& state) {
     sys::manifest::ProgramProfile& user = state.manifest.profiles[0];
     str::strlcpy(user.name, "user", sizeof user.name);
     user.priority = 4;
+    user.memory_limit = uint64_t{64} << 20;
+    user.process_limit = 16;
     const Endpoint servers[] = {neurath::kPm, neurath::kVfs, neurath::kDs, neurath::kTty};
     for (Endpoint server : servers) set_send_bit(user.privileges, server);
 }
@@ -72,6 +76,7 @@ Result<Spawned> spawn_program(PmState& state, const char* path, const char* args
     if (args_length > neurath::kArgBlockSize) return Error::TooBig;
     const sys::manifest::ProgramProfile* profile = state.manifest.profile_for(path);
     if (!profile) return Error::PermissionDenied;
+    TRY(check_process_limit(state.processes, parent));
     size_t length = 0;
     uint8_t* image = TRY(sys::vfs::read_whole_file(path, &length));
     if (!looks_like_elf(image, length)) {
@@ -95,6 +100,7 @@ Result<Spawned> spawn_program(PmState& state, const char* path, const char* args
     request.priority = profile->priority;
     request.privileges = profile->privileges;
     request.state_source = neurath::kNone;
+    request.memory_limit = profile->memory_limit;
     auto endpoint = sys::proc_spawn(request);
     free(image);
     if (endpoint.is_error()) return endpoint.error();
@@ -104,6 +110,8 @@ Result<Spawned> spawn_program(PmState& state, const char* path, const char* args
         (void)sys::proc_kill(spawned.endpoint, -1);
         return added.error();
     }
+    added.value()->process_limit = profile->process_limit;
+    added.value()->kill_scope = profile->kill_scope;
     return spawned;
 }
 
@@ -117,6 +125,7 @@ void start_init(PmState& state) {
         return;
     }
     state.init_endpoint = spawned.value().endpoint;
+    state.processes.hand_children_to(neurath::kNone, state.init_endpoint);  // orphans of a previous init
     sys::log("pm: started %s (endpoint %d)\n", init, state.init_endpoint);
 }
 
@@ -135,6 +144,7 @@ void adopt_running_programs(PmState& state) {
         ++adopted;
         if (init_name[0] != '\0' && str::strcmp(name, init_name) == 0) state.init_endpoint = info.endpoint;
     }
+    if (state.init_endpoint != neurath::kNone) state.processes.hand_children_to(neurath::kNone, state.init_endpoint);
     sys::log("pm: adopted %u running programs\n", adopted);
 }
 

@@ -1,4 +1,6 @@
 // line_discipline.cpp — input editing and line queueing for the console.
+// A line longer than kLineMax is refused whole when it is completed
+// (kLineTooLong is echoed, an empty line is queued in its place).
 //
 // Entry points: LineDiscipline::feed, take_line, peek_line, drop_line,
 // translate_output. Cursor movement is echoed with '\b' (left) and by
@@ -58,6 +60,7 @@ void LineDiscipline::handle_plain(char byte, Echo& echo) {
     case kCtrlE: move_right(length_ - cursor_, echo); return;
     case kCtrlC:
         echo.put_string("^C");
+        too_long_ = false;
         length_ = 0;
         cursor_ = 0;
         complete_line(echo);
@@ -88,6 +91,7 @@ void LineDiscipline::handle_csi(char byte, Echo& echo) {
 
 void LineDiscipline::insert(char byte, Echo& echo) {
     if (length_ == kLineMax) {
+        too_long_ = true;  // the line can no longer be delivered as typed
         echo.put(kBell);
         return;
     }
@@ -111,6 +115,7 @@ void LineDiscipline::erase_before_cursor(Echo& echo) {
 }
 
 void LineDiscipline::kill_line(Echo& echo) {
+    too_long_ = false;
     move_left(cursor_, echo);
     const size_t erased = length_;
     length_ = 0;
@@ -136,8 +141,21 @@ void LineDiscipline::move_right(size_t count, Echo& echo) {
     cursor_ += count;
 }
 
-void LineDiscipline::complete_line(Echo& echo) {
+// A line that overflowed kLineMax is never delivered, not even cut: a prefix
+// of a command may do something else than the whole one. An empty line takes
+// its place, as after Ctrl-C, so the reader (the shell) simply asks again.
+void LineDiscipline::refuse_long_line(Echo& echo) {
     echo.put_string("\r\n");
+    echo.put_string(kLineTooLong);
+    too_long_ = false;
+    length_ = 0;
+    cursor_ = 0;
+    line_[0] = '\0';
+}
+
+void LineDiscipline::complete_line(Echo& echo) {
+    if (too_long_) refuse_long_line(echo);
+    else echo.put_string("\r\n");
     // A line only enters the queue whole: if it does not fit, it is dropped
     // and the bell rings (the reader is too slow; nothing half-delivered).
     if (queue_length_ + length_ + 1 > kQueueCapacity) {

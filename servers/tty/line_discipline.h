@@ -10,6 +10,11 @@
 // Home/End (CSI H/F, Ctrl-A/Ctrl-E) move the cursor; Ctrl-C drops the line;
 // Enter (CR or LF; CR LF counts once) completes it. Completed lines queue in a
 // bounded buffer until read, each ending in '\n'.
+//
+// A line longer than kLineMax is refused when Enter completes it: the bell
+// rings at the first character that does not fit, Enter echoes kLineTooLong
+// and the reader gets an empty line instead, as after Ctrl-C (Ctrl-U starts
+// over before that).
 #pragma once
 
 #include <stddef.h>
@@ -39,6 +44,10 @@ class LineDiscipline {
 public:
     static constexpr size_t kLineMax = 255;        // characters per line, excluding '\n'
     static constexpr size_t kQueueCapacity = 1024; // bytes of completed lines awaiting a reader
+    // Echoed instead of delivering an over-long line (names kLineMax).
+    static constexpr char kLineTooLong[] = "line too long (max 255 characters); dropped\r\n";
+
+    static_assert(kLineMax == 255, "kLineTooLong names the limit");
 
     // Handle one received byte; append what must be echoed to `echo`.
     void feed(char byte, Echo& echo);
@@ -75,6 +84,7 @@ private:
     void move_left(size_t count, Echo& echo);
     void move_right(size_t count, Echo& echo);
     void complete_line(Echo& echo);
+    void refuse_long_line(Echo& echo);
     void redraw_tail(size_t erased, Echo& echo);
     bool queue_byte(char byte);
 
@@ -83,6 +93,7 @@ private:
     size_t cursor_ = 0;
     EscapeState escape_ = EscapeState::None;
     bool last_was_cr_ = false;
+    bool too_long_ = false;   // the line being typed overflowed kLineMax
 
     char queue_[kQueueCapacity] = {};
     size_t queue_head_ = 0;   // index of the oldest queued byte

@@ -35,6 +35,8 @@ enum class Error : int32_t {
     BadMessage = 22,
     NoChild = 23,
     Timeout = 24,
+    MemoryLimit = 25,     // a map would take the process past its memory limit (manifest `memory`)
+    ProcessLimit = 26,    // a spawn would take an ancestor past its process limit (manifest `processes`)
     Count
 };
 
@@ -65,6 +67,8 @@ constexpr const char* error_name(Error e) {
     case Error::BadMessage: return "malformed message";
     case Error::NoChild: return "no such child";
     case Error::Timeout: return "timed out";
+    case Error::MemoryLimit: return "memory limit reached";
+    case Error::ProcessLimit: return "process limit reached";
     case Error::Count: break;
     }
     return "unknown error";

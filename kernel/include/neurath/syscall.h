@@ -39,7 +39,8 @@ enum class Sys : uint64_t {
     // --- self --------------------------------------------------------------
     Exit = 4,         // (int32_t status): never returns; the supervisor gets kmsg::kProcessExited
     Yield = 5,        // (): give up the rest of the time slice
-    MapAnonymous = 6, // (uint64_t vaddr, uint64_t length): zeroed user pages at [vaddr, vaddr+len), page-aligned
+    MapAnonymous = 6, // (uint64_t vaddr, uint64_t length): zeroed user pages at [vaddr, vaddr+len), page-aligned;
+                      // -MemoryLimit (nothing mapped) when they would exceed the process's memory limit
     Uptime = 7,       // (): nanoseconds since boot
     DebugWrite = 8,   // (const char* text, uint64_t length): write to the kernel console (serial)
     SelfInfo = 9,     // (): returns the caller's own endpoint
@@ -110,6 +111,10 @@ struct SpawnRequest {
     Endpoint state_source;    // kNone, or a live process whose memory the child may read with ProcMemoryRead
                               // (the old version it replaces); -NoSuchEndpoint if not live; the spawner must
                               // hold ProcMemoryWrite (-PermissionDenied)
+    uint64_t memory_limit;    // bytes of user memory (image, stack, heap) the child may have mapped at once;
+                              // 0: no limit. A map beyond it fails with -MemoryLimit. A spawner that has a
+                              // limit itself may only give a limit no larger than its own (-PermissionDenied).
+                              // 0 with a state_source: the state source's limit (an update keeps the limit)
 };
 
 enum class ProcState : uint32_t { Running, Ready, Sending, Receiving, SendReceiving, Dead };

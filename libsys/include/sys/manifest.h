@@ -35,7 +35,12 @@ struct ServiceSpec {
 inline constexpr size_t kMaxProfiles = 4;
 inline constexpr size_t kMaxProfilePrograms = 8;
 
-// Privileges and priority for user programs pm starts. The profile named
+// Whom a program may kill through pm (profile key `kill`): its own
+// descendants only (default), or any program pm started, init included.
+// Servers are never killed through pm.
+enum class KillScope : uint8_t { Descendants, Programs };
+
+// Privileges, priority and limits for user programs pm starts. The profile named
 // "user" applies to every program; another profile applies to the programs
 // it lists (e.g. the shell may talk to rs, ordinary programs may not).
 struct ProgramProfile {
@@ -46,6 +51,9 @@ struct ProgramProfile {
     neurath::Privileges privileges;
     char ipc_names[kMaxIpcNames][neurath::kNameLength];
     uint32_t ipc_count;
+    uint64_t memory_limit;     // `memory`: bytes of user memory a process may map at once; 0: no limit
+    uint32_t process_limit;    // `processes`: live descendants a process may have at once; 0: no limit
+    KillScope kill_scope;      // `kill`
 };
 
 struct Manifest {

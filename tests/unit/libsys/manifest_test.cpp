@@ -167,7 +167,27 @@ INSTANTIATE_TEST_SUITE_P(
                       BadManifest{"profile user\nprofile user\n", 2, "duplicate profile"},
                       BadManifest{"profile user\n init /a\n init /b\n", 3, "duplicate init"},
                       BadManifest{"profile user\n programs bin/x\n", 2, "absolute"},
-                      BadManifest{"profile user\n init relative/sh\n", 2, "absolute"}));
+                      BadManifest{"profile user\n init relative/sh\n", 2, "absolute"},
+                      BadManifest{"profile user\n memory 64\n", 2, "<N>K or <N>M"},
+                      BadManifest{"profile user\n memory 0M\n", 2, "N >= 1"},
+                      BadManifest{"profile user\n memory 12G\n", 2, "<N>K or <N>M"},
+                      BadManifest{"profile user\n processes 0\n", 2, "usage: processes"},
+                      BadManifest{"profile user\n kill everyone\n", 2, "usage: kill"}));
+
+// Bug: no per-process limits existed; one program could map all free memory.
+TEST(Manifest, ProfilesCarryMemoryAndProcessLimitsAndKillScope) {
+    auto parsed = parse("profile user\n memory 64M\n processes 16\n"
+                        "profile tiny\n programs /bin/t\n memory 512K\n kill programs\n");
+    ASSERT_TRUE(parsed->result.ok()) << parsed->error.reason;
+    const sys::manifest::ProgramProfile* user = parsed->manifest.profile("user");
+    EXPECT_EQ(user->memory_limit, uint64_t{64} << 20);
+    EXPECT_EQ(user->process_limit, 16u);
+    EXPECT_EQ(user->kill_scope, sys::manifest::KillScope::Descendants) << "the default";
+    const sys::manifest::ProgramProfile* tiny = parsed->manifest.profile("tiny");
+    EXPECT_EQ(tiny->memory_limit, uint64_t{512} << 10);
+    EXPECT_EQ(tiny->process_limit, 0u) << "no key: no limit";
+    EXPECT_EQ(tiny->kill_scope, sys::manifest::KillScope::Programs);
+}
 
 TEST(Manifest, ShippedSystemConfIsValid) {
     std::ifstream file(NEURATH_SYSTEM_CONF);
@@ -186,6 +206,12 @@ TEST(Manifest, ShippedSystemConfIsValid) {
         << "ordinary programs may not talk to rs";
     EXPECT_TRUE(sends_to(parsed->manifest.profile_for("/bin/sh")->privileges, neurath::kRs));
     EXPECT_STREQ(parsed->manifest.init, "/bin/sh");
+    for (uint32_t i = 0; i < parsed->manifest.profile_count; ++i) {
+        const sys::manifest::ProgramProfile& profile = parsed->manifest.profiles[i];
+        EXPECT_NE(profile.memory_limit, 0u) << profile.name << ": every shipped profile has a memory limit";
+        EXPECT_NE(profile.process_limit, 0u) << profile.name << ": and a process limit";
+        EXPECT_EQ(profile.kill_scope, sys::manifest::KillScope::Descendants) << profile.name;
+    }
     uint32_t order[sys::manifest::kMaxServices];
     EXPECT_TRUE(sys::manifest::start_order(parsed->manifest, order).ok());
 }

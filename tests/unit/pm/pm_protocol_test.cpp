@@ -14,6 +14,7 @@
 
 #include "fake_kernel.h"
 #include "handlers.h"
+#include "spawn.h"
 
 namespace {
 using neurath::Error;
@@ -24,7 +25,7 @@ namespace pv = protocol::vfs;
 constexpr neurath::Endpoint kShell = 16;
 
 const char kManifest[] =
-    "profile user\n ipc pm vfs\n"
+    "profile user\n ipc pm vfs\n memory 1M\n processes 2\n init /bin/sh\n"
     "profile admin\n programs /bin/sh\n ipc rs pm vfs\n priority 2\n";
 
 // A read-only file system with a few files, speaking the vfs protocol.
@@ -93,7 +94,13 @@ struct PmProtocolTest : ::testing::Test {
         vfs.files["/bin/hello"] = elf_image();
         vfs.files["/bin/sh"] = elf_image();
         vfs.files["/etc/motd"] = "just text, long enough to pass a size check.............................";
+        // The requests come from the shell, which is init (as at the console).
+        ASSERT_TRUE(state->processes.add(kShell, 1, neurath::kNone, "sh").ok());
+        state->init_endpoint = kShell;
     }
+
+    // Makes the next requests come from `endpoint`.
+    void act_as(neurath::Endpoint endpoint) { fake::kernel().caller = endpoint; }
 
     // Delivers a kernel report about `endpoint` to pm, as the kernel would.
     void report_exit(neurath::Endpoint endpoint, int32_t status) {
@@ -219,4 +226,70 @@ TEST_F(PmProtocolTest, MalformedRequestsAreRejected) {
     unknown.type = protocol::kPmBase + 20;
     ASSERT_TRUE(sys::sendrec(neurath::kPm, unknown).ok());
     EXPECT_EQ(protocol::error_of_reply(unknown.type), Error::BadMessage);
+}
+
+// Bug: a user program killed /bin/sh through pm; pm's kill checked nobody.
+TEST_F(PmProtocolTest, ProgramCannotKillInitOrASibling) {
+    auto first = sys::pm::spawn("/bin/hello", 0, nullptr);
+    auto second = sys::pm::spawn("/bin/hello", 0, nullptr);
+    ASSERT_TRUE(first.ok() && second.ok());
+    act_as(first.value().endpoint);
+    EXPECT_EQ(sys::pm::kill(kShell, 9).error(), Error::PermissionDenied) << "init";
+    EXPECT_EQ(sys::pm::kill(second.value().endpoint, 9).error(), Error::PermissionDenied) << "a sibling";
+    EXPECT_TRUE(fake::kernel().kills.empty());
+    act_as(kShell);
+    EXPECT_EQ(sys::pm::kill(kShell, 9).error(), Error::PermissionDenied) << "not even init itself";
+    EXPECT_TRUE(sys::pm::kill(second.value().endpoint, 9).ok()) << "the shell's own child";
+}
+
+// Bug: pm stopped restarting init after 3 ends and the console was dead for good.
+TEST_F(PmProtocolTest, InitIsStartedAgainHoweverOftenItEnds) {
+    pm::start_init(*state);
+    for (int end = 1; end <= 10; ++end) {
+        const neurath::Endpoint init = state->init_endpoint;
+        ASSERT_NE(init, neurath::kNone);
+        report_exit(init, 0);
+        EXPECT_NE(state->init_endpoint, init) << "a new init after end " << end;
+        EXPECT_NE(state->init_endpoint, neurath::kNone) << "end " << end;
+    }
+    EXPECT_EQ(fake::kernel().spawns.size(), 11u);
+}
+
+// Bug: a killed job's workers stayed in pm's table with no parent forever.
+TEST_F(PmProtocolTest, ChildrenOfAnEndedProcessGoToInitAndAreReaped) {
+    auto job = sys::pm::spawn("/bin/hello", 0, nullptr);
+    ASSERT_TRUE(job.ok());
+    act_as(job.value().endpoint);
+    auto worker = sys::pm::spawn("/bin/hello", 0, nullptr);
+    ASSERT_TRUE(worker.ok());
+    act_as(kShell);
+    ASSERT_TRUE(sys::pm::kill(job.value().endpoint, 9).ok());
+    report_exit(job.value().endpoint, 9);
+    ASSERT_TRUE(sys::pm::wait(job.value().endpoint).ok());
+    const pm::ProcessRecord* adopted = state->processes.find_live(worker.value().endpoint);
+    ASSERT_NE(adopted, nullptr);
+    EXPECT_EQ(adopted->parent, kShell) << "handed to init";
+    ASSERT_TRUE(sys::pm::kill(worker.value().endpoint, 9).ok()) << "init may kill what it adopted";
+    report_exit(worker.value().endpoint, 9);
+    EXPECT_EQ(state->processes.live_count(), 1u) << "only init is left";
+    EXPECT_EQ(sys::pm::wait(neurath::kAny).error(), Error::NoChild) << "the orphan was reaped, not left as a zombie";
+}
+
+// Bug: there was no process-count limit; the table filled up.
+TEST_F(PmProtocolTest, SpawnPastTheProfilesProcessLimitIsRefused) {
+    auto parent = sys::pm::spawn("/bin/hello", 0, nullptr);
+    ASSERT_TRUE(parent.ok());
+    act_as(parent.value().endpoint);  // user profile: processes 2
+    ASSERT_TRUE(sys::pm::spawn("/bin/hello", 0, nullptr).ok());
+    ASSERT_TRUE(sys::pm::spawn("/bin/hello", 0, nullptr).ok());
+    EXPECT_EQ(sys::pm::spawn("/bin/hello", 0, nullptr).error(), Error::ProcessLimit);
+    EXPECT_EQ(fake::kernel().spawns.size(), 3u) << "refused before the kernel is asked";
+}
+
+// Bug: one program could map all free memory; pm now hands the kernel the profile's limit.
+TEST_F(PmProtocolTest, SpawnPassesTheProfilesMemoryLimitToTheKernel) {
+    ASSERT_TRUE(sys::pm::spawn("/bin/hello", 0, nullptr).ok());
+    ASSERT_TRUE(sys::pm::spawn("/bin/sh", 0, nullptr).ok());
+    EXPECT_EQ(fake::kernel().spawns[0].memory_limit, uint64_t{1} << 20);
+    EXPECT_EQ(fake::kernel().spawns[1].memory_limit, 0u) << "admin has no memory key here";
 }

@@ -143,13 +143,33 @@ TEST(LineDiscipline, ControlBytesAreIgnored) {
     EXPECT_EQ(take(ld), "az\n");
 }
 
-TEST(LineDiscipline, OverlongLineIsCappedWithBell) {
+// Bug: a 4,000-character line was cut to 255 characters and the prefix ran.
+TEST(LineDiscipline, OverlongLineIsRefusedNotCut) {
     LineDiscipline ld;
-    const std::string echo = type(ld, std::string(400, 'x'));
+    const std::string echo = type(ld, std::string(4000, 'x'));
     EXPECT_EQ(ld.current_length(), LineDiscipline::kLineMax);
-    EXPECT_NE(echo.find('\a'), std::string::npos);
-    type(ld, "\n");
-    EXPECT_EQ(take(ld), std::string(LineDiscipline::kLineMax, 'x') + "\n");
+    EXPECT_NE(echo.find('\a'), std::string::npos) << "the bell rings when the line overflows";
+    const std::string refusal = type(ld, "\r");
+    EXPECT_NE(refusal.find("line too long (max 255 characters)"), std::string::npos);
+    EXPECT_EQ(take(ld), "\n") << "no part of the line reaches a reader: an empty line takes its place";
+    EXPECT_FALSE(ld.line_ready());
+    EXPECT_EQ(ld.current_length(), 0u);
+    type(ld, "ls\r");
+    EXPECT_EQ(take(ld), "ls\n") << "the next line is read as usual";
+}
+
+TEST(LineDiscipline, LineOfExactlyTheMaximumIsDelivered) {
+    LineDiscipline ld;
+    const std::string echo = type(ld, std::string(LineDiscipline::kLineMax, 'y') + "\n");
+    EXPECT_EQ(echo.find('\a'), std::string::npos);
+    EXPECT_EQ(take(ld), std::string(LineDiscipline::kLineMax, 'y') + "\n");
+}
+
+TEST(LineDiscipline, CtrlUAfterAnOverlongLineStartsOver) {
+    LineDiscipline ld;
+    type(ld, std::string(300, 'z'));
+    type(ld, "\x15" "echo ok\n");
+    EXPECT_EQ(take(ld), "echo ok\n");
 }
 
 TEST(LineDiscipline, LinesQueueInOrderUntilRead) {
