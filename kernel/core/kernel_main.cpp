@@ -4,8 +4,9 @@
 // Entry point: extern "C" kernel_entry(magic, info_physical), called by
 // boot/multiboot_entry.S in long mode on the boot stack.
 // Order: console, boot information, descriptors and interrupt controller,
-// memory (kernel space, frames, heap), FPU, SMEP/SMAP, kernel calls, timer;
-// then the module named "rs" is started at endpoint kRs with every privilege
+// memory (kernel space, frames, heap), FPU, SMEP/SMAP, kernel calls, timer,
+// the free-frame count the leak check compares with at poweroff; then the
+// module named "rs" is started at endpoint kRs with every privilege
 // and the scheduler takes over.
 #include <neurath/endpoint.h>
 
@@ -23,6 +24,7 @@
 #include "memory/address_space.h"
 #include "memory/physical_memory.h"
 #include "proc/lifecycle.h"
+#include "proc/memory_audit.h"
 #include "proc/scheduler.h"
 #include "syscalls/syscall.h"
 
@@ -98,6 +100,7 @@ extern "C" [[noreturn]] void kernel_entry(uint32_t magic, uint64_t info_physical
     cpu_protection_init();
     syscall_init();
     timer_init();
+    memory_audit_after_boot();
     start_rs();
     log("kernel: boot complete after %lu us\n", uptime_ns() / 1000);
     start_first_process();

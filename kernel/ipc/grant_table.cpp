@@ -52,6 +52,16 @@ Result<uint64_t> GrantTable::resolve(uint64_t grant_id, neurath::Endpoint reques
     return grant->address + offset;
 }
 
+uint32_t GrantTable::revoke_grantee(neurath::Endpoint grantee) {
+    uint32_t revoked = 0;
+    for (Grant& grant : grants_) {
+        if (!grant.in_use || grant.grantee != grantee) continue;
+        grant.in_use = false;
+        ++revoked;
+    }
+    return revoked;
+}
+
 void GrantTable::clear() {
     for (Grant& grant : grants_) grant.in_use = false;
 }

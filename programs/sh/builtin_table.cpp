@@ -59,6 +59,8 @@ const ProgramNote kProgramNotes[] = {
     {"sh", "this shell; sh -c '<line>' runs one line and exits (a builtin as a job: sh -c 'update ...' &)"},
     {"crash", "crash on purpose: crash [null|kernel|divide|opcode]"},
     {"msgfuzz", "send malformed messages to every server, then check they still answer"},
+    {"stallfuzz", "send and notify every server without ever taking an answer, then check each answers "
+                  "promptly: stallfuzz [count] [seed] [hold]"},
     {"ipcstress", "stress IPC with many verified round trips and worker processes"},
     {"denied", "try a forbidden IPC send and a privileged kernel call"},
     {"bench", "measure IPC, kernel-call, spawn and file-read costs"},

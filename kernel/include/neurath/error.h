@@ -35,6 +35,7 @@ enum class Error : int32_t {
     BadMessage = 22,
     NoChild = 23,
     Timeout = 24,
+    NotReceiving = 25,  // a non-blocking send found the destination not waiting for the sender
     Count
 };
 
@@ -65,6 +66,7 @@ constexpr const char* error_name(Error e) {
     case Error::BadMessage: return "malformed message";
     case Error::NoChild: return "no such child";
     case Error::Timeout: return "timed out";
+    case Error::NotReceiving: return "destination is not receiving";
     case Error::Count: break;
     }
     return "unknown error";

@@ -56,3 +56,21 @@ TEST(GrantTable, RejectsBadArgumentsAndRunsOutOfSlots) {
 }
 
 }  // namespace
+
+// The bug: a grant to a process that ended stayed valid, so the next process
+// given the same (reused) endpoint could copy from or into the granter.
+TEST(GrantOutlivesItsGrantee, GrantsToAnEndedProcessAreRevoked) {
+    auto table = std::make_unique<GrantTable>();
+    uint64_t to_ended = table->create(20, 0x500000, 100, kGrantRead | kGrantWrite).value();
+    uint64_t second = table->create(20, 0x510000, 8, kGrantRead).value();
+    uint64_t to_other = table->create(21, 0x520000, 8, kGrantRead).value();
+    uint64_t to_anyone = table->create(neurath::kAny, 0x530000, 8, kGrantRead).value();
+    EXPECT_EQ(table->revoke_grantee(20), 2u);
+    EXPECT_EQ(table->resolve(to_ended, 20, 0, 1, kGrantRead).error(), Error::NotFound)
+        << "a new process at endpoint 20 finds nothing";
+    EXPECT_EQ(table->resolve(second, 20, 0, 1, kGrantRead).error(), Error::NotFound);
+    EXPECT_TRUE(table->resolve(to_other, 21, 0, 8, kGrantRead).ok()) << "other grantees keep theirs";
+    EXPECT_TRUE(table->resolve(to_anyone, 20, 0, 8, kGrantRead).ok()) << "a grant to anyone names no process";
+    EXPECT_EQ(table->revoke(to_ended).error(), Error::NotFound) << "the granter's own revoke then finds it gone";
+    EXPECT_EQ(table->revoke_grantee(20), 0u);
+}
