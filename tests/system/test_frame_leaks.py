@@ -54,8 +54,8 @@ def spawn_storm(session):
 
 
 def grants_and_servers(session):
-    assert re.search(r"hammer: \d+ requests, 0 failures", session.run_command("hammer vfs 200", timeout=120))
-    assert re.search(r"hammer: \d+ requests, 0 failures", session.run_command("hammer ds 200", timeout=120))
+    assert re.search(r"hammer vfs: \d+ requests, 0 failures", session.run_command("hammer vfs 200", timeout=120))
+    assert re.search(r"hammer ds: \d+ requests, 0 failures", session.run_command("hammer ds 200", timeout=120))
     assert "5/5 servers answer" in session.run_command("msgfuzz 100", timeout=120)
     assert "5/5 servers answer promptly" in session.run_command("stallfuzz 50", timeout=120)
     assert "Welcome to Neurath" in session.run_command("cat /etc/motd")
@@ -89,9 +89,20 @@ def test_a_session_without_killed_parents_leaves_only_the_servers_and_the_shell(
     assert audit.leftovers() == [], audit.describe()
 
 
-@pytest.mark.xfail(strict=True, reason="pm does not yet end or re-parent the children of a killed job; "
-                                       "that rule is pm's (issue 8, ownership and re-parenting)")
+class ChildrenOutliveTheirJob(AssertionError):
+    """The one failure the next test expects for now: a killed job's children left."""
+
+
+# pm does not yet end (or re-parent and reap) the children of a killed job: they
+# wait in Receive(kAny) for a parent that is gone, which only their supervisor, pm,
+# can judge (the re-parenting rule of issue 8, pm's part). Strict: once pm ends them
+# this test passes, fails as an unexpected pass, and the mark must go. Any other
+# failure (a lost frame, a workload that did not run) is reported as a failure.
+@pytest.mark.xfail(strict=True, raises=ChildrenOutliveTheirJob,
+                   reason="pm keeps a killed job's children (its re-parenting rule is pending)")
 def test_a_killed_jobs_children_do_not_outlive_it(neurath):
     kill_job_with_children(neurath)
     audit = audit_after_poweroff(neurath)
-    assert audit.leftovers() == [], audit.describe()
+    assert audit.difference == 0, audit.describe()
+    if audit.leftovers():
+        raise ChildrenOutliveTheirJob(audit.describe())

@@ -44,7 +44,7 @@ def test_every_server_answers_the_shell_while_a_client_holds_out(neurath):
         "ls /": lambda out: "bin/" in out,
         "ps": lambda out: any(line.split()[0] == str(pid) and line.split()[-1] == "stallfuzz"
                               for line in out.splitlines()[1:] if line.strip()),
-        "hammer ds 100": lambda out: re.search(r"hammer: \d+ requests, 0 failures", out) is not None,
+        "hammer ds 100": lambda out: re.search(r"hammer ds: \d+ requests, 0 failures", out) is not None,
         "echo still typing": lambda out: out == "still typing\n",
         "service list": lambda out: all(re.search(rf"^{s}\s+\d+\s+running", out, re.M)
                                         for s in ("pm", "vfs", "ds", "tty")),
