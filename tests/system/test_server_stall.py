@@ -23,7 +23,9 @@ def timed(session, command, timeout=PROMPT_SECONDS):
 
 def start_holding_stallfuzz(session, count=200, seed=1):
     started = session.run_command(f"stallfuzz {count} {seed} hold &")
-    pid = int(started.split("]")[0].lstrip("["))
+    job = re.search(r"^\[(\d+)\] stallfuzz", started, re.M)
+    assert job, f"stallfuzz did not start as a job:\n{started[-2000:]}"
+    pid = int(job.group(1))
     report = session.expect("stallfuzz: holding, taking no answers, until killed", timeout=120)
     return pid, report
 
@@ -31,8 +33,8 @@ def start_holding_stallfuzz(session, count=200, seed=1):
 def test_stallfuzz_finds_every_server_answering_after_its_unanswered_requests(neurath):
     text = neurath.run_command("stallfuzz 300 7", timeout=120)
     for server in ("rs", "pm", "vfs", "ds", "tty"):
-        line = next(l for l in text.splitlines() if l.startswith(f"stallfuzz: {server} "))
-        assert re.search(r"never received .* answers in \d+ us", line), line
+        assert re.search(rf"^stallfuzz: {server} +\d+ requests and \d+ notifications never received .* "
+                         rf"answers in \d+ us$", text, re.M), f"{server}:\n{text[-3000:]}"
     assert "stallfuzz summary: seed 7, 5/5 servers answer promptly" in text
     assert neurath.run_command("echo alive") == "alive\n"
 
