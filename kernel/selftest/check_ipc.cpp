@@ -47,6 +47,18 @@ void check_dead_partner() {
     expect("waiter's report first", payload_of<ExitReport>(report).endpoint, waiter);
     report = next_kernel_message();
     expect("blocked sender got DeadEndpoint", payload_of<ExitReport>(report).status, failure(Error::DeadEndpoint));
+
+    int64_t server = spawn_child("takeone", nullptr, same_priority());
+    int64_t client = spawn_child("ask", number_text(server, text), same_priority());
+    call(Sys::Yield);
+    expect("client waits for the reply its server took", static_cast<int64_t>(state_of(client)),
+           static_cast<int64_t>(ProcState::SendReceiving));
+    expect("kill the server that owes a reply", call(Sys::ProcKill, static_cast<uint64_t>(server), 5), 0);
+    report = next_kernel_message();
+    expect("server's report first", payload_of<ExitReport>(report).endpoint, server);
+    report = next_kernel_message();
+    expect("client waiting for its reply got DeadEndpoint", payload_of<ExitReport>(report).status,
+           failure(Error::DeadEndpoint));
 }
 
 // SendNonBlocking, the servers' reply: delivered only to a process waiting
