@@ -1,7 +1,8 @@
 // ipc.cpp — rendezvous IPC between processes (see ipc.h for the rules).
 //
-// Entry points: ipc_send, ipc_send_nonblocking, ipc_receive, ipc_notify, notify_from_kernel, ipc_alarm,
-// post_kernel_message, ipc_on_death, ipc_retry_receive, may_send_to.
+// Entry points: ipc_send, ipc_send_nonblocking, ipc_receive, ipc_notify,
+// notify_from_kernel, ipc_alarm, post_kernel_message, ipc_on_death,
+// ipc_retry_receive, may_send_to.
 #include "ipc/ipc.h"
 
 #include "core/log.h"
