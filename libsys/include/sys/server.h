@@ -22,8 +22,9 @@
 // types get Error::BadMessage; a route restricted to one source answers
 // others with Error::PermissionDenied; kernel-generated messages are never
 // answered. Every answer is sent with sys::send_reply, which never waits for
-// the client, so no client (one that never receives, or a notification from a
-// user, which also gets an answer it never sees) can hold a server up.
+// the client, so no client can hold a server up: not one that never receives
+// its reply, nor a user's notification (answered with an error the notifier
+// loses unless it happens to be receiving).
 // Common requests (protocol::common) are handled here: kPing, and
 // kCrashInject which, only when sent by rs, crashes the server with a null
 // dereference so supervisor restarts can be tested for real.
