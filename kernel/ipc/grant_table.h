@@ -44,6 +44,7 @@ private:
     };
     const Grant* find(uint64_t grant_id) const;
     Grant grants_[kMaxGrantsPerProcess];
+    uint32_t in_use_ = 0;  // grants in use: most tables are empty, and revoke_grantee skips those
 };
 
 }  // namespace kernel

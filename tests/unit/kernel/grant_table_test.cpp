@@ -74,3 +74,21 @@ TEST(GrantOutlivesItsGrantee, GrantsToAnEndedProcessAreRevoked) {
     EXPECT_EQ(table->revoke(to_ended).error(), Error::NotFound) << "the granter's own revoke then finds it gone";
     EXPECT_EQ(table->revoke_grantee(20), 0u);
 }
+
+TEST(GrantOutlivesItsGrantee, EveryGrantToItGoesWhereverItsSlotIs) {
+    auto table = std::make_unique<GrantTable>();
+    EXPECT_EQ(table->revoke_grantee(20), 0u) << "an empty table";
+    uint64_t first = table->create(20, 0x500000, 8, kGrantRead).value();
+    uint64_t between = table->create(21, 0x510000, 8, kGrantRead).value();
+    uint64_t last = table->create(20, 0x520000, 8, kGrantRead).value();
+    ASSERT_TRUE(table->revoke(between).ok());
+    EXPECT_EQ(table->revoke_grantee(20), 2u) << "found past a revoked slot";
+    EXPECT_EQ(table->resolve(first, 20, 0, 1, kGrantRead).error(), Error::NotFound);
+    EXPECT_EQ(table->resolve(last, 20, 0, 1, kGrantRead).error(), Error::NotFound);
+    uint64_t again = table->create(20, 0x530000, 8, kGrantRead).value();
+    table->clear();
+    EXPECT_EQ(table->resolve(again, 20, 0, 1, kGrantRead).error(), Error::NotFound);
+    uint64_t after_clear = table->create(20, 0x540000, 8, kGrantRead).value();
+    EXPECT_EQ(table->revoke_grantee(20), 1u) << "the count starts again after clear";
+    EXPECT_EQ(table->resolve(after_clear, 20, 0, 1, kGrantRead).error(), Error::NotFound);
+}
