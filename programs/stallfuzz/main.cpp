@@ -66,7 +66,8 @@ Tally attack(const Target& target, uint32_t count, Prng& prng) {
     Tally tally;
     const sys::Result<stallfuzz::RealRequests> real = stallfuzz::RealRequests::create(target);
     if (real.is_error()) {
-        printf("stallfuzz: %s: cannot grant its request's buffer: %s\n", target.name, neurath::error_name(real.error()));
+        printf("stallfuzz: %s: cannot grant its request's buffer: %s\n", target.name,
+               neurath::error_name(real.error()));
         return tally;
     }
     if (target.endpoint == neurath::kPm) {
@@ -93,8 +94,12 @@ bool check_answers(const Target& target, const Tally& tally) {
     const bool prompt = took.ok() && took.value() <= kPromptNs;
     printf("stallfuzz: %-4s %u requests and %u notifications never received (%u refused by the kernel), ", target.name,
            tally.sent, tally.notified, tally.refused);
-    if (took.is_error()) printf("ping failed: %s\n", neurath::error_name(took.error()));
-    else printf("%s in %llu us\n", prompt ? "answers" : "ANSWERS TOO LATE", static_cast<unsigned long long>(took.value() / 1000));
+    if (took.is_error()) {
+        printf("ping failed: %s\n", neurath::error_name(took.error()));
+    } else {
+        printf("%s in %llu us\n", prompt ? "answers" : "ANSWERS TOO LATE",
+               static_cast<unsigned long long>(took.value() / 1000));
+    }
     return prompt;
 }
 

@@ -43,8 +43,8 @@ GrantNeed grant_need(Endpoint server) {
 
 sys::Result<RealRequests> RealRequests::create(const fuzz::Target& target) {
     const GrantNeed need = grant_need(target.endpoint);
-    sys::Grant grant = need.length == 0 ? sys::Grant::none()
-                                        : TRY(sys::Grant::create(target.endpoint, need.buffer, need.length, need.access));
+    if (need.length == 0) return RealRequests(target, sys::Grant::none());
+    sys::Grant grant = TRY(sys::Grant::create(target.endpoint, need.buffer, need.length, need.access));
     return RealRequests(target, static_cast<sys::Grant&&>(grant));
 }
 

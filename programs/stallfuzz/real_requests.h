@@ -25,7 +25,8 @@ public:
     neurath::Message make() const;
 
 private:
-    RealRequests(const fuzz::Target& target, sys::Grant grant) : target_(&target), grant_(static_cast<sys::Grant&&>(grant)) {}
+    RealRequests(const fuzz::Target& target, sys::Grant grant)
+        : target_(&target), grant_(static_cast<sys::Grant&&>(grant)) {}
     const fuzz::Target* target_;
     sys::Grant grant_;
 };
