@@ -45,10 +45,6 @@ def test_processes_beyond_the_servers_and_the_shell_are_left_over():
 
 def test_only_the_last_boot_counts_and_a_run_without_poweroff_has_no_audit():
     assert frame_audit.parse("memory: 5 frames free after boot\nneurath$ ") is None
-    twice = "memory: 10 frames free after boot\nmemory: at poweroff x pid 9 endpoint 20 held 1 frames\n" + audit_of_text()
-    audit = frame_audit.parse(twice)
+    earlier_boot = "memory: 10 frames free after boot\nmemory: at poweroff x pid 9 endpoint 20 held 1 frames\n"
+    audit = frame_audit.parse(earlier_boot + SESSION.format(final=62978, extra=""))
     assert audit.after_boot == 62978 and "x" not in [p.name for p in audit.held]
-
-
-def audit_of_text():
-    return SESSION.format(final=62978, extra="")
