@@ -1,8 +1,9 @@
 """driver_actions.py — what each verb of the `neurath` driver does.
 
 Set-up (Debian packages), configure and build through CMake, boot QEMU
-interactively or fed from a pipe, run the test suite through ctest, build the
-ISO, start a gdb session, and run the -icount benchmarks. Python 3 standard
+interactively or fed from a pipe (a piped run ending in `poweroff` reports the
+kernel's frame-leak check, frame_audit.py), run the test suite through ctest,
+build the ISO, start a gdb session, and run the -icount benchmarks. Python 3 standard
 library only.
 
 Entry point: Actions(root, build_dir) with one method per verb; each returns
@@ -18,6 +19,7 @@ import sys
 from pathlib import Path
 
 import bench_report
+import frame_audit
 import process_cleanup
 import update_bench
 from qemu_session import BuildPaths, QemuSession, SessionError, decode_exit_status, qemu_command
@@ -106,7 +108,9 @@ class Actions:
                     session.wait_prompt(timeout)
                     session.send_line(line)
                     if line.strip() == "poweroff":
-                        return self._os_status(session.wait_exit(timeout))
+                        status = session.wait_exit(timeout)
+                        self._report_frames(session.output)
+                        return self._os_status(status)
                 session.wait_prompt(timeout)
             except SessionError as error:
                 if session.process.poll() is not None:
@@ -114,6 +118,12 @@ class Actions:
                 raise DriverError(str(error).splitlines()[0]) from error
         print("\nneurath: input ended without `poweroff`; stopped the machine", file=sys.stderr)
         return 0
+
+    @staticmethod
+    def _report_frames(output: str) -> None:
+        audit = frame_audit.parse(output)
+        if audit is not None:
+            print(f"\nneurath: {audit.describe()}", file=sys.stderr)
 
     @staticmethod
     def _os_status(qemu_status: int) -> int:

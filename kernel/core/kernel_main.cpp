@@ -6,7 +6,8 @@
 // Order: console, boot information, descriptors and interrupt controller,
 // memory (kernel space, frames, heap), the guarded kernel stacks; then, on
 // the kernel stack (the boot stack is left for good): FPU, SMEP/SMAP, kernel
-// calls, timer, faults injected on request of the command line; then the
+// calls, timer, faults injected on request of the command line, the
+// free-frame count the leak check compares with at poweroff; then the
 // module named "rs" is started at endpoint kRs with every privilege and the
 // scheduler takes over.
 #include <neurath/endpoint.h>
@@ -27,6 +28,7 @@
 #include "memory/kernel_stacks.h"
 #include "memory/physical_memory.h"
 #include "proc/lifecycle.h"
+#include "proc/memory_audit.h"
 #include "proc/scheduler.h"
 #include "syscalls/syscall.h"
 
@@ -88,6 +90,7 @@ void start_rs() {
     syscall_init();
     timer_init();
     inject_boot_faults(boot_info.command_line, sizeof boot_info.command_line);
+    memory_audit_after_boot();
     start_rs();
     log("kernel: boot complete after %lu us\n", uptime_ns() / 1000);
     start_first_process();

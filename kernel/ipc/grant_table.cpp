@@ -17,6 +17,7 @@ Result<uint64_t> GrantTable::create(neurath::Endpoint grantee, uint64_t address,
         Grant& grant = grants_[slot];
         if (grant.in_use) continue;
         grant.in_use = true;
+        ++in_use_;
         grant.generation = (grant.generation + 1) & 0xFFFFFF;
         grant.grantee = grantee;
         grant.address = address;
@@ -39,6 +40,7 @@ Result<void> GrantTable::revoke(uint64_t grant_id) {
     const Grant* grant = find(grant_id);
     if (grant == nullptr) return Error::NotFound;
     grants_[grant_id & 0xFF].in_use = false;
+    --in_use_;
     return {};
 }
 
@@ -52,8 +54,21 @@ Result<uint64_t> GrantTable::resolve(uint64_t grant_id, neurath::Endpoint reques
     return grant->address + offset;
 }
 
+uint32_t GrantTable::revoke_grantee(neurath::Endpoint grantee) {
+    uint32_t revoked = 0;
+    for (uint32_t slot = 0; slot < kMaxGrantsPerProcess && in_use_ > 0; ++slot) {
+        Grant& grant = grants_[slot];
+        if (!grant.in_use || grant.grantee != grantee) continue;
+        grant.in_use = false;
+        --in_use_;
+        ++revoked;
+    }
+    return revoked;
+}
+
 void GrantTable::clear() {
     for (Grant& grant : grants_) grant.in_use = false;
+    in_use_ = 0;
 }
 
 }  // namespace kernel

@@ -2,7 +2,7 @@
 // Pure logic (host-testable): creation, revocation and the window/access
 // check behind SafeCopyFrom/SafeCopyTo.
 //
-// Entry points: GrantTable::create, revoke, resolve, clear.
+// Entry points: GrantTable::create, revoke, revoke_grantee, resolve, clear.
 // Invariants: a grant id encodes slot and generation, so a revoked id never
 // matches a later grant in the same slot; resolve() accepts only the named
 // grantee (or anyone for a grant to kAny), only the granted access, and only
@@ -27,6 +27,10 @@ public:
     // -InvalidArgument (outside the window).
     Result<uint64_t> resolve(uint64_t grant_id, neurath::Endpoint requester, uint64_t offset, uint64_t length,
                              uint32_t access) const;
+    // Revokes every grant naming `grantee` (a process that ended): its
+    // endpoint may later name another process, which must not inherit them.
+    // Returns how many went.
+    uint32_t revoke_grantee(neurath::Endpoint grantee);
     void clear();
 
 private:
@@ -40,6 +44,7 @@ private:
     };
     const Grant* find(uint64_t grant_id) const;
     Grant grants_[kMaxGrantsPerProcess];
+    uint32_t in_use_ = 0;  // grants in use: most tables are empty, and revoke_grantee skips those
 };
 
 }  // namespace kernel

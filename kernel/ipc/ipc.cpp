@@ -1,11 +1,13 @@
 // ipc.cpp — rendezvous IPC between processes (see ipc.h for the rules).
 //
-// Entry points: ipc_send, ipc_receive, ipc_notify, notify_from_kernel, ipc_alarm,
-// post_kernel_message, ipc_on_death, ipc_retry_receive, may_send_to.
+// Entry points: ipc_send, ipc_send_nonblocking, ipc_receive, ipc_notify,
+// notify_from_kernel, ipc_alarm, post_kernel_message, ipc_on_death,
+// ipc_retry_receive, may_send_to.
 #include "ipc/ipc.h"
 
 #include "core/log.h"
 #include "core/string.h"
+#include "ipc/delivery_rules.h"
 #include "ipc/wait_graph.h"
 #include "memory/user_memory.h"
 #include "proc/scheduler.h"
@@ -38,17 +40,16 @@ void remove_sender(Process& target, Process& sender) {
 
 bool is_receiving(const Process& p) { return p.run_state == RunState::Blocked && p.wait == IpcWait::Receiving; }
 
-bool accepts_message_from(const Process& receiver, Endpoint source) {
-    return is_receiving(receiver) && (receiver.receive_source == kAny || receiver.receive_source == source);
+ReceiveWait receive_wait_of(const Process& p) {
+    return ReceiveWait{is_receiving(p), p.send_then_receive, p.receive_source};
 }
 
-// Notifications and kernel messages never count as the reply of a SendReceive.
-bool accepts_unsolicited_from(const Process& receiver, Endpoint source) {
-    return accepts_message_from(receiver, source) && !receiver.send_then_receive;
+bool takes_message_from(const Process& receiver, Endpoint source) {
+    return accepts_message_from(receive_wait_of(receiver), source);
 }
 
-bool waits_for_reply_from(const Process& receiver, Endpoint source) {
-    return is_receiving(receiver) && receiver.send_then_receive && receiver.receive_source == source;
+bool takes_unsolicited_from(const Process& receiver, Endpoint source) {
+    return accepts_unsolicited_from(receive_wait_of(receiver), source);
 }
 
 // Copies `message` (with its source filled in) into the receiver's buffer and
@@ -168,10 +169,8 @@ bool may_send_to(const Process& sender, Endpoint destination) {
 
 SyscallResult ipc_send(Process& caller, Endpoint destination, bool then_receive, MessageBuffer reply) {
     Process* target = TRY(live_process(destination));
-    if (!may_send_to(caller, destination) && !waits_for_reply_from(*target, caller.endpoint)) {
-        return Error::PermissionDenied;
-    }
-    bool deliver_now = accepts_message_from(*target, caller.endpoint);
+    TRY(check_send_allowed(may_send_to(caller, destination), receive_wait_of(*target), caller.endpoint));
+    bool deliver_now = takes_message_from(*target, caller.endpoint);
     if (!deliver_now) TRY(refuse_deadlock(caller, destination));
     caller.send_then_receive = then_receive;
     set_receive_buffer(caller, reply);
@@ -186,6 +185,15 @@ SyscallResult ipc_send(Process& caller, Endpoint destination, bool then_receive,
     enqueue_sender(*target, caller);
     scheduler_block(caller);
     return CallOutcome::deferred();
+}
+
+SyscallResult ipc_send_nonblocking(Process& caller, Endpoint destination) {
+    Process* target = TRY(live_process(destination));
+    const ReceiveWait wait = receive_wait_of(*target);
+    TRY(check_send_allowed(may_send_to(caller, destination), wait, caller.endpoint));
+    TRY(check_deliverable_now(wait, caller.endpoint));
+    deliver(*target, caller.outgoing, caller.endpoint);
+    return done(0);
 }
 
 SyscallResult ipc_receive(Process& caller, Endpoint source, MessageBuffer buffer) {
@@ -204,7 +212,7 @@ SyscallResult ipc_notify(Process& caller, Endpoint destination, uint32_t tag) {
     Process* target = TRY(live_process(destination));
     if (!may_send_to(caller, destination)) return Error::PermissionDenied;
     target->notifications.raise(caller.endpoint, tag);
-    if (accepts_unsolicited_from(*target, caller.endpoint)) {
+    if (takes_unsolicited_from(*target, caller.endpoint)) {
         deliver(*target, notification_message(target->notifications.take(caller.endpoint)), caller.endpoint);
     }
     return done(0);
@@ -212,7 +220,7 @@ SyscallResult ipc_notify(Process& caller, Endpoint destination, uint32_t tag) {
 
 void notify_from_kernel(Process& target, uint32_t tag) {
     target.notifications.raise(kKernel, tag);
-    if (accepts_unsolicited_from(target, kKernel)) {
+    if (takes_unsolicited_from(target, kKernel)) {
         deliver(target, notification_message(target.notifications.take(kKernel)), kKernel);
     }
 }
@@ -234,7 +242,7 @@ void post_kernel_message(Endpoint destination, const Message& message) {
         return;
     }
     Process* target = live.value();
-    if (accepts_unsolicited_from(*target, kKernel)) {
+    if (takes_unsolicited_from(*target, kKernel)) {
         deliver(*target, message, kKernel);
         return;
     }

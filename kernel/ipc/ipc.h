@@ -1,7 +1,8 @@
 // ipc.h — synchronous rendezvous message passing, notifications and
 // kernel-originated messages.
 //
-// Entry points: ipc_send (Send and SendReceive), ipc_receive, ipc_notify,
+// Entry points: ipc_send (Send and SendReceive), ipc_send_nonblocking
+// (SendNonBlocking: replies), ipc_receive, ipc_notify,
 // notify_from_kernel (IRQs), post_kernel_message (exit/fault reports),
 // ipc_on_death (wake everyone waiting on a dying process), ipc_retry_receive.
 // Rules: the kernel fills Message.source; a receiver takes, in order, queued
@@ -9,6 +10,7 @@
 // notifications, then blocked senders in arrival order. A send that would
 // close a cycle of waiting processes fails with -Deadlock and is logged.
 // A process may always send to a process waiting in SendReceive for its reply.
+// The delivery decisions themselves are in delivery_rules.h.
 #pragma once
 
 #include <neurath/message.h>
@@ -28,6 +30,9 @@ struct MessageBuffer {
 // The message to send is already in caller.outgoing (decoded there).
 // reply: where SendReceive's reply goes; empty for Send.
 SyscallResult ipc_send(Process& caller, Endpoint destination, bool then_receive, MessageBuffer reply);
+// The message in caller.outgoing goes to `destination` only if it is waiting
+// for the caller now; otherwise -NotReceiving. Never blocks the caller.
+SyscallResult ipc_send_nonblocking(Process& caller, Endpoint destination);
 SyscallResult ipc_receive(Process& caller, Endpoint source, MessageBuffer buffer);
 SyscallResult ipc_notify(Process& caller, Endpoint destination, uint32_t tag);
 

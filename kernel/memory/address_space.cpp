@@ -30,6 +30,16 @@ void free_table_tree(uint64_t table_physical, unsigned level) {
     frame_release(table_physical);
 }
 
+uint64_t count_table_tree(uint64_t table_physical, unsigned level) {
+    const uint64_t* table = table_at(table_physical);
+    uint64_t frames = 1;  // the table itself
+    for (unsigned i = 0; i < 512; ++i) {
+        if (!(table[i] & pte::kPresent)) continue;
+        frames += level > 1 ? count_table_tree(entry_address(table[i]), level - 1) : 1;
+    }
+    return frames;
+}
+
 }  // namespace
 
 void kernel_space_init() {
@@ -63,6 +73,16 @@ void AddressSpace::destroy() {
 
 bool AddressSpace::fits_under_limit(uint64_t more_pages) const {
     return page_limit_ == 0 || (user_pages_ <= page_limit_ && more_pages <= page_limit_ - user_pages_);
+}
+
+uint64_t AddressSpace::frames_held() const {
+    if (pml4_ == 0) return 0;
+    const uint64_t* table = table_at(pml4_);
+    uint64_t frames = 1;
+    for (unsigned i = 0; i < kFirstKernelPml4Slot; ++i) {
+        if (table[i] & pte::kPresent) frames += count_table_tree(entry_address(table[i]), 3);
+    }
+    return frames;
 }
 
 uint64_t* AddressSpace::leaf_entry(uint64_t vaddr, bool create, Result<void>& status) {

@@ -1,7 +1,7 @@
 // address_space.h — one process's 4-level page tables.
 //
 // Entry points: kernel_space_init() (adopt the boot tables, drop the identity
-// map), AddressSpace::create / destroy, map_page, map_zeroed_range,
+// map), AddressSpace::create / destroy / frames_held, map_page, map_zeroed_range,
 // unmap_range, widen_page, translate, is_mapped, activate, set_page_limit,
 // user_pages.
 // Invariants: PML4 slots 256..511 (the kernel: direct map and image) are
@@ -25,6 +25,9 @@ class AddressSpace {
 public:
     static Result<AddressSpace> create();
     void destroy();  // frees every user page and table, then the PML4
+    // Frames this space holds: user pages, page tables and the PML4 (what
+    // destroy() returns to the allocator).
+    uint64_t frames_held() const;
 
     // Maps one 4 KiB user page. -AlreadyExists if mapped, -MemoryLimit past
     // the page limit, -NoMemory if a table cannot be allocated.

@@ -67,6 +67,28 @@ void report_to_supervisor(Endpoint supervisor, Endpoint endpoint, const Ending& 
     post_kernel_message(supervisor, message);
 }
 
+// Grants other processes made to the one that ended go with it: its
+// endpoint may later name another process (a restart, or a reused user
+// endpoint), which must not inherit them.
+void revoke_grants_to(Endpoint ended) {
+    for (int32_t slot = 0; slot < kMaxProcesses; ++slot) {
+        Process* granter = process_table_slot(slot);
+        if (granter != nullptr) granter->grants.revoke_grantee(ended);
+    }
+}
+
+// Everything the process held in the kernel apart from its IPC partners:
+// grants it made and grants made to it, its alarm, IRQ lines, scheduling,
+// and every frame of its memory.
+void release_resources(Process& process) {
+    process.grants.clear();
+    revoke_grants_to(process.endpoint);
+    process.alarm_deadline_ns = 0;
+    irq_forget(process.endpoint);
+    scheduler_forget(process);
+    process.space.destroy();
+}
+
 }  // namespace
 
 Result<Process*> spawn_process(const SpawnPlan& plan, const ImageSource& source) {
@@ -102,10 +124,8 @@ void terminate_process(Process& process, const Ending& ending) {
             ending_text(ending.kind), ending.status);
     }
     ipc_on_death(process);
-    irq_forget(process.endpoint);
-    scheduler_forget(process);
+    release_resources(process);
     process.run_state = RunState::Dead;
-    process.space.destroy();
     endpoint_table().mark_dead(process.endpoint);
     Endpoint supervisor = process.supervisor;
     Endpoint endpoint = process.endpoint;

@@ -3,10 +3,10 @@
 // Entry points: spawn_process(plan, source) -> the new process (fully built
 // and runnable, or nothing at all; its version is the hash of the whole
 // image), terminate_process(process, ending).
-// Termination wakes IPC partners with -DeadEndpoint, drops grants, IRQ
-// subscriptions and memory, marks the endpoint dead (the name stays
-// reusable by a restart) and reports to the supervisor; the death of rs
-// panics the kernel.
+// Termination wakes IPC partners with -DeadEndpoint, drops the grants it
+// made and those made to it, its alarm, IRQ subscriptions and every frame of
+// its memory, marks the endpoint dead (the name stays reusable by a restart)
+// and reports to the supervisor; the death of rs panics the kernel.
 #pragma once
 
 #include <neurath/message.h>

@@ -1,6 +1,7 @@
 // check_grants.cpp — grant windows: copies inside the window with the granted
 // access succeed; wrong access, wrong granter, out-of-window ranges, bad
-// local memory and revoked grants are refused.
+// local memory and revoked grants are refused; grants to a process that
+// ended are gone.
 //
 // Entry point: check_grants.
 #include "harness.h"
@@ -24,6 +25,23 @@ Message expect_request(int32_t type) {
     expect("grant child request", receive(kAny, m), 0);
     expect("grant child request type", m.type, type);
     return m;
+}
+
+// A grant to a process that ends goes with it: the next process at that
+// endpoint (a restart, or a reused user endpoint) must not inherit it.
+void check_grants_die_with_grantee() {
+    static char window[16] = "rs's own memory";
+    ChildOptions at_45 = same_priority();
+    at_45.endpoint = 45;
+    expect("grantee started at 45", spawn_child("exit", "0", at_45), 45);
+    int64_t to_grantee = call(Sys::GrantCreate, 45, reinterpret_cast<uint64_t>(window), sizeof window, kGrantRead);
+    int64_t to_other = call(Sys::GrantCreate, 46, reinterpret_cast<uint64_t>(window), sizeof window, kGrantRead);
+    expect_true("grants to 45 and 46 made", to_grantee >= 0 && to_other >= 0);
+    Message report = next_kernel_message();
+    expect("grantee at 45 ended", payload_of<ExitReport>(report).endpoint, 45);
+    expect("its grant went with it", call(Sys::GrantRevoke, static_cast<uint64_t>(to_grantee)),
+           failure(Error::NotFound));
+    expect("a grant to another endpoint stays", call(Sys::GrantRevoke, static_cast<uint64_t>(to_other)), 0);
 }
 
 }  // namespace
@@ -62,6 +80,7 @@ void check_grants() {
     send(child, m);
     Message report = next_kernel_message();
     expect("grantee saw the written bytes", payload_of<ExitReport>(report).status, 0);
+    check_grants_die_with_grantee();
 }
 
 }  // namespace selftest

@@ -1,5 +1,6 @@
 // check_ipc.cpp — deadlock detection over a chain of blocked senders,
-// partners of a dying process getting -DeadEndpoint, and endpoint swaps
+// partners of a dying process getting -DeadEndpoint, the non-blocking send
+// replies use, and endpoint swaps
 // (the name and its clients; the role and the refusals are in check_swap.cpp).
 //
 // Entry point: check_ipc.
@@ -46,6 +47,51 @@ void check_dead_partner() {
     expect("waiter's report first", payload_of<ExitReport>(report).endpoint, waiter);
     report = next_kernel_message();
     expect("blocked sender got DeadEndpoint", payload_of<ExitReport>(report).status, failure(Error::DeadEndpoint));
+
+    int64_t server = spawn_child("takeone", nullptr, same_priority());
+    int64_t client = spawn_child("ask", number_text(server, text), same_priority());
+    call(Sys::Yield);
+    expect("client waits for the reply its server took", static_cast<int64_t>(state_of(client)),
+           static_cast<int64_t>(ProcState::SendReceiving));
+    expect("kill the server that owes a reply", call(Sys::ProcKill, static_cast<uint64_t>(server), 5), 0);
+    report = next_kernel_message();
+    expect("server's report first", payload_of<ExitReport>(report).endpoint, server);
+    report = next_kernel_message();
+    expect("client waiting for its reply got DeadEndpoint", payload_of<ExitReport>(report).status,
+           failure(Error::DeadEndpoint));
+}
+
+// SendNonBlocking, the servers' reply: delivered only to a process waiting
+// for the sender, otherwise refused at once with nothing queued.
+void check_nonblocking_send() {
+    char text[12];
+    Message m{};
+    int64_t sender = spawn_child("sendto", number_text(kRs, text), same_priority());
+    int64_t waiter = spawn_child("waitkernel", nullptr, same_priority());
+    call(Sys::Yield);
+    expect("non-blocking send to a process blocked sending", send_nonblocking(static_cast<Endpoint>(sender), m),
+           failure(Error::NotReceiving));
+    expect("non-blocking send to a process receiving from another", send_nonblocking(static_cast<Endpoint>(waiter), m),
+           failure(Error::NotReceiving));
+    expect("it still waits for the kernel: nothing was queued", static_cast<int64_t>(state_of(waiter)),
+           static_cast<int64_t>(ProcState::Receiving));
+    expect("take the sender's message", receive(static_cast<Endpoint>(sender), m), 0);
+    Message report = next_kernel_message();
+    expect("sender done", payload_of<ExitReport>(report).endpoint, sender);
+    call(Sys::ProcKill, static_cast<uint64_t>(waiter), 0);
+    report = next_kernel_message();
+
+    int64_t asker = spawn_child("ask", number_text(kRs, text), same_priority());
+    expect("receive the asker's request", receive(static_cast<Endpoint>(asker), m), 0);
+    expect("asker waits for its reply", static_cast<int64_t>(state_of(asker)),
+           static_cast<int64_t>(ProcState::SendReceiving));
+    m.type = 0;
+    expect("the reply reaches a process waiting for it", send_nonblocking(static_cast<Endpoint>(asker), m), 0);
+    report = next_kernel_message();
+    expect("asker got its reply", payload_of<ExitReport>(report).status, 0);
+    expect("non-blocking send to a dead endpoint", send_nonblocking(static_cast<Endpoint>(asker), m),
+           failure(Error::DeadEndpoint));
+    expect("non-blocking send to a never-used endpoint", send_nonblocking(203, m), failure(Error::NoSuchEndpoint));
 }
 
 int64_t ask(Endpoint endpoint) {
@@ -82,6 +128,7 @@ void check_endpoint_swap() {
 void check_ipc() {
     check_deadlock_chain();
     check_dead_partner();
+    check_nonblocking_send();
     check_endpoint_swap();
 }
 

@@ -34,6 +34,9 @@ bool text_equal(const char* a, const char* b);
 int64_t parse_number(const char* text);
 
 inline int64_t send(Endpoint to, const Message& m) { return call(Sys::Send, to, reinterpret_cast<uint64_t>(&m)); }
+inline int64_t send_nonblocking(Endpoint to, const Message& m) {
+    return call(Sys::SendNonBlocking, to, reinterpret_cast<uint64_t>(&m));
+}
 inline int64_t receive(Endpoint from, Message& m) { return call(Sys::Receive, from, reinterpret_cast<uint64_t>(&m)); }
 inline int64_t send_receive(Endpoint to, Message& m) {
     return call(Sys::SendReceive, to, reinterpret_cast<uint64_t>(&m));

@@ -7,6 +7,7 @@
 //                  after every round; exit -100 if xmm5 was corrupted
 //   sendto <ep>    send one message to <ep>; exit with the result
 //   waitkernel     receive from kKernel; exit with the result
+//   takeone        receive one message, never answer it, then as waitkernel
 //   fault          write to an unmapped address
 //   exit <n>       exit with status n
 //   ports          enable COM1's ports, read one, then touch port 0x64 (#GP)
@@ -58,6 +59,13 @@ uint64_t read_xmm5() {
 [[noreturn]] void wait_kernel() {
     Message m;
     exit(static_cast<int32_t>(receive(kKernel, m)));
+}
+
+// Takes one request and never answers it: its client waits for the reply.
+[[noreturn]] void take_one() {
+    Message m;
+    receive(kAny, m);
+    wait_kernel();
 }
 
 [[noreturn]] void fault() {
@@ -116,6 +124,7 @@ void run_role(int argc, char** argv) {
     if (text_equal(role, "spin")) spin(static_cast<uint32_t>(parse_number(argument)));
     if (text_equal(role, "sendto")) send_to(static_cast<Endpoint>(parse_number(argument)));
     if (text_equal(role, "waitkernel")) wait_kernel();
+    if (text_equal(role, "takeone")) take_one();
     if (text_equal(role, "fault")) fault();
     if (text_equal(role, "exit")) exit(static_cast<int32_t>(parse_number(argument)));
     if (text_equal(role, "ports")) ports();

@@ -35,6 +35,10 @@ Result<void> send(Endpoint destination, const Message& message) {
     return status(raw_call(Sys::Send, endpoint_argument(destination), address(&message)));
 }
 
+Result<void> send_nonblocking(Endpoint destination, const Message& message) {
+    return status(raw_call(Sys::SendNonBlocking, endpoint_argument(destination), address(&message)));
+}
+
 Result<void> receive(Endpoint source, Message& message) {
     return status(raw_call(Sys::Receive, endpoint_argument(source), address(&message)));
 }

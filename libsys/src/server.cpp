@@ -29,9 +29,12 @@ bool hold_or_refuse(const Message& message) {
     return true;
 }
 
+// Never waits for the client: a client that is not waiting for its answer
+// (it sent with Send or Notify, or asked again elsewhere) loses it, and the
+// server goes on with its next request.
 Result<void> send_reply(Endpoint client, Message& reply) {
     if (client == neurath::kKernel || client < 0) return Error::InvalidArgument;
-    return send(client, reply);
+    return send_nonblocking(client, reply);
 }
 
 Result<void> send_error_reply(Endpoint client, Error error) {

@@ -62,6 +62,8 @@ const ProgramNote kProgramNotes[] = {
     {"crash", "crash on purpose: crash [null|kernel|divide|opcode|singlestep|badstack]"},
     {"msgfuzz", "send malformed messages to every server, then check they still answer"},
     {"kcallfuzz", "fuzz every kernel call, check registers, flags and refusals: kcallfuzz [rounds] [seed]"},
+    {"stallfuzz", "send and notify every server without ever taking an answer, then check each answers "
+                  "promptly: stallfuzz [count] [seed] [hold]"},
     {"ipcstress", "stress IPC with many verified round trips and worker processes"},
     {"denied", "try forbidden IPC, privileged kernel calls and kills: denied [endpoint...]"},
     {"bench", "measure IPC, kernel-call, spawn and file-read costs"},

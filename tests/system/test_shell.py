@@ -9,7 +9,7 @@ SERVERS = ("rs", "pm", "vfs", "ds", "tty")
 def test_help_lists_builtins_and_programs(neurath):
     text = neurath.run_command("help")
     for command in ("echo", "cat", "ls", "mkdir", "rm", "mv", "ps", "kill", "uptime",
-                    "poweroff", "service", "update", "updates", "crash", "msgfuzz", "ipcstress",
+                    "poweroff", "service", "update", "updates", "crash", "msgfuzz", "stallfuzz", "ipcstress",
                     "denied", "kvd", "kvd.v2", "kvload", "hammer"):
         assert f"  {command} " in text, f"help does not mention {command}"
 

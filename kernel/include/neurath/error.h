@@ -37,6 +37,7 @@ enum class Error : int32_t {
     Timeout = 24,
     MemoryLimit = 25,     // a map would take the process past its memory limit (manifest `memory`)
     ProcessLimit = 26,    // a spawn would take an ancestor past its process limit (manifest `processes`)
+    NotReceiving = 27,  // a non-blocking send found the destination not waiting for the sender
     Count
 };
 
@@ -69,6 +70,7 @@ constexpr const char* error_name(Error e) {
     case Error::Timeout: return "timed out";
     case Error::MemoryLimit: return "memory limit reached";
     case Error::ProcessLimit: return "process limit reached";
+    case Error::NotReceiving: return "destination is not receiving";
     case Error::Count: break;
     }
     return "unknown error";

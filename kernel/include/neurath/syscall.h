@@ -9,7 +9,7 @@
 // as they were at the call, IF set, and every other flag (NT, IOPL, RF...)
 // clear; the kernel itself runs with every flag clear, whatever the caller set.
 //
-// IPC calls (Send..Notify), the "self" calls (Exit..SelfInfo), the grant
+// IPC calls (Send..Notify, SendNonBlocking), the "self" calls (Exit..SelfInfo), the grant
 // calls, SetAlarm and ProcMemoryRead are open to every process (IPC subject
 // to its send mask; ProcMemoryRead to its state-read capability, see below).
 // The remaining calls are privileged: each process's privilege record (from
@@ -32,7 +32,7 @@ namespace neurath {
 
 enum class Sys : uint64_t {
     // --- IPC ---------------------------------------------------------------
-    Send = 0,         // (Endpoint dst, const Message* m): block until dst receives
+    Send = 0,         // (Endpoint dst, const Message* m): block until dst receives (replies: SendNonBlocking)
     Receive = 1,      // (Endpoint src_or_kAny, Message* m): block until a message arrives; returns 0
     SendReceive = 2,  // (Endpoint dst, Message* m): send m, then receive the reply from dst into m
     Notify = 3,       // (Endpoint dst, uint32_t tag): non-blocking; sets bit `tag` (< 64) pending at dst
@@ -77,7 +77,13 @@ enum class Sys : uint64_t {
                       // A caller then blocked in a Receive from one given process (not kAny, not kKernel)
                       // is woken with -Timeout instead: the alarm bounds that wait (rs waiting on its own
                       // new version during a self-update)
-    Count = 32
+    SendNonBlocking = 32, // (Endpoint dst, const Message* m): deliver m only if dst is blocked receiving from the
+                      // caller (or from anyone), including dst waiting in SendReceive for the caller's reply;
+                      // otherwise fail at once with -NotReceiving, nothing queued. Never blocks: servers send
+                      // every reply and error answer this way, so a client that does not wait for its reply
+                      // loses it instead of stalling the server. Same send rules as Send (the send mask, or
+                      // dst waiting for the caller's reply)
+    Count = 33
 };
 
 // CF PF AF ZF SF TF DF OF AC ID: the flags a user process sets for itself.

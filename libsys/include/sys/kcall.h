@@ -1,8 +1,8 @@
 // kcall.h — typed wrappers for every kernel call (see <neurath/syscall.h>).
 //
 // Each wrapper performs one `syscall` instruction and converts the kernel's
-// return convention into a Result. Entry points: sys::send, receive, sendrec,
-// notify, exit, yield, map_anonymous, uptime_ns, debug_write, self_endpoint,
+// return convention into a Result. Entry points: sys::send,
+// send_nonblocking, receive, sendrec, notify, exit, yield, map_anonymous, uptime_ns, debug_write, self_endpoint,
 // grant_create, grant_revoke, safecopy_from, safecopy_to, proc_spawn,
 // proc_kill, proc_list, module_info, module_read, io_port_enable,
 // irq_subscribe, shutdown, proc_swap_endpoints, proc_memory_read, set_alarm.
@@ -18,6 +18,10 @@ using neurath::Message;
 
 // --- IPC -------------------------------------------------------------------
 Result<void> send(Endpoint destination, const Message& message);
+// Delivers `message` only if `destination` is waiting for this process right
+// now (Receive, or SendReceive's reply phase); otherwise Error::NotReceiving
+// at once. Never blocks: the way servers answer (sys::send_reply).
+Result<void> send_nonblocking(Endpoint destination, const Message& message);
 Result<void> receive(Endpoint source, Message& message);
 // Sends `message` to `destination` and waits for its reply in the same buffer.
 Result<void> sendrec(Endpoint destination, Message& message);

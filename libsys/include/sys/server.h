@@ -21,7 +21,11 @@
 // A handler error is answered with the error as reply status. Unknown request
 // types get Error::BadMessage; a route restricted to one source answers
 // others with Error::PermissionDenied; kernel-generated messages are never
-// answered. Common requests (protocol::common) are handled here: kPing, and
+// answered. Every answer is sent with sys::send_reply, which never waits for
+// the client, so no client can hold a server up: not one that never receives
+// its reply, nor a user's notification (answered with an error the notifier
+// loses unless it happens to be receiving).
+// Common requests (protocol::common) are handled here: kPing, and
 // kCrashInject which, only when sent by rs, crashes the server with a null
 // dereference so supervisor restarts can be tested for real.
 #pragma once
@@ -171,8 +175,11 @@ Result<void> next_request(Message& message);
 // false for a kernel message that did not fit, which the caller must handle.
 bool hold_or_refuse(const Message& message);
 
-// Answers a request later (deferred reply). Errors such as a client that
-// died meanwhile are returned, never fatal.
+// Answers a request, at once or later (deferred reply), without ever
+// blocking the server: the kernel delivers the reply only to a client waiting
+// for it (SendReceive), else it fails with Error::NotReceiving and the reply
+// is gone. Errors such as a client that died meanwhile are returned, never
+// fatal. Every reply and error answer of the framework goes this way.
 Result<void> send_reply(Endpoint client, Message& reply);
 Result<void> send_error_reply(Endpoint client, Error error);
 
@@ -218,6 +225,15 @@ Result<void> run_start_hook(State& state, const Lifecycle<State>& lifecycle, con
     return hook(state, info);
 }
 
+// One turn of the event loop: the next message, handled and answered. The
+// answer never waits for the client (send_reply), so the next turn comes
+// whatever the client does.
+template <typename State>
+void serve_next(const DispatchTable<State>& table, State& state, Message& request, Message& reply) {
+    if (next_request(request).is_error()) return;
+    if (dispatch(table, state, request, reply) == Outcome::SendReply) (void)send_reply(request.source, reply);
+}
+
 // Runs a server: start hook, then the event loop. Never returns.
 template <typename State>
 [[noreturn]] void run_server(const char* server_name, State& state, const DispatchTable<State>& table,
@@ -229,11 +245,7 @@ template <typename State>
 
     Message request;
     Message reply;
-    for (;;) {
-        if (next_request(request).is_error()) continue;
-        if (dispatch(table, state, request, reply) == Outcome::SendReply)
-            (void)send_reply(request.source, reply);
-    }
+    for (;;) serve_next(table, state, request, reply);
 }
 
 }  // namespace sys

@@ -37,6 +37,16 @@ Result<void> sendrec(Endpoint destination, Message& message) {
 
 Result<void> send(Endpoint destination, const Message& message) {
     fake::Kernel& k = fake::kernel();
+    if (k.not_receiving.count(destination) != 0)
+        throw std::runtime_error("blocking send to endpoint " + std::to_string(destination) +
+                                 ", which never receives: the sender would stall");
+    k.outbox.push_back({k.caller, destination, message});
+    return {};
+}
+
+Result<void> send_nonblocking(Endpoint destination, const Message& message) {
+    fake::Kernel& k = fake::kernel();
+    if (k.not_receiving.count(destination) != 0) return Error::NotReceiving;
     k.outbox.push_back({k.caller, destination, message});
     return {};
 }

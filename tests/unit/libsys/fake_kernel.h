@@ -5,8 +5,12 @@
 //
 // Entry points: fake::kernel() (reset it per test), fake::install(endpoint,
 // table, state) to route sendrec to a server; grants are checked for owner,
-// bounds, access and revocation; Send (deferred replies) lands in `outbox`;
-// ProcSpawn/ProcList/ProcKill act on `processes`.
+// bounds, access and revocation; Send and SendNonBlocking (replies, deferred
+// ones included) land in `outbox`; ProcSpawn/ProcList/ProcKill act on
+// `processes`. An endpoint in `not_receiving` is a client that does not wait
+// for its answer: SendNonBlocking to it fails with NotReceiving, and a
+// blocking Send to it throws, since on the real kernel it would stall the
+// sender until that client receives (perhaps forever).
 #pragma once
 
 #include <sys/server.h>
@@ -14,6 +18,7 @@
 #include <deque>
 #include <functional>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -42,6 +47,7 @@ struct Kernel {
     uint64_t revoked = 0;
     std::map<neurath::Endpoint, Server> servers;
     std::vector<Sent> outbox;
+    std::set<neurath::Endpoint> not_receiving;
     // Processes known to the fake ProcSpawn/ProcList/ProcKill.
     std::vector<neurath::ProcessInfo> processes;
     std::vector<neurath::SpawnRequest> spawns;
