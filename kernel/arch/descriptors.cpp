@@ -104,6 +104,12 @@ void descriptors_init() {
     build_idt();
 }
 
-void set_io_bitmap(const uint8_t (&bitmap)[kIoBitmapBytes]) { copy_bytes(tss.io_bitmap, bitmap, kIoBitmapBytes); }
+void set_io_ports_allowed(uint32_t first, uint32_t count, bool allowed) {
+    for (uint32_t port = first; port < first + count && port < kIoBitmapBytes * 8; ++port) {
+        const auto bit = static_cast<uint8_t>(1u << (port % 8));
+        tss.io_bitmap[port / 8] = static_cast<uint8_t>(allowed ? tss.io_bitmap[port / 8] & ~bit
+                                                               : tss.io_bitmap[port / 8] | bit);
+    }
+}
 
 }  // namespace kernel

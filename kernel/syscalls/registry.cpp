@@ -54,6 +54,7 @@ constexpr Registry build_registry() {
     r.add(Sys::ProcMemoryRead, "proc_memory_read", sys_proc_memory_read, false);  // scoped by state source
     r.add(Sys::ProcMemoryWrite, "proc_memory_write", sys_proc_memory_write, true);
     r.add(Sys::SetAlarm, "set_alarm", sys_set_alarm, false);
+    r.add(Sys::DmaAlloc, "dma_alloc", sys_dma_alloc, true);
     return r;
 }
 
