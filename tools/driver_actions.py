@@ -80,11 +80,12 @@ class Actions:
             raise DriverError(f"{what} failed: {' '.join(command)}")
 
     # -- run ------------------------------------------------------------------
-    def run(self, iso: bool, timeout: float) -> int:
+    def run(self, iso: bool, timeout: float, network=None) -> int:
+        """Boot into the shell; `network`: None, or the port forwards of a --net machine."""
         self.build()
         if iso:
             self.iso()
-        command = qemu_command(self.paths, iso=iso)
+        command = qemu_command(self.paths, iso=iso, network=network)
         if sys.stdin.isatty():
             return self._run_interactive(command)
         return self._run_scripted(command, sys.stdin.read().splitlines(), timeout)

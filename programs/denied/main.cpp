@@ -57,6 +57,7 @@ int main(int argc, char** argv) {
     neurath::ModuleDescriptor module{};
     record(tally, "ModuleInfo", sys::module_info(0, module));
     record(tally, "ProcKill", sys::proc_kill(neurath::kNone, 1));  // no such target either way
+    record(tally, "DmaAlloc", status_of(sys::dma_alloc(reinterpret_cast<void*>(0x0000300000000000), 4096)));
     printf("denied: %u refused, %u allowed\n", tally.refused, tally.allowed);
     return tally.allowed == 0 ? 0 : 1;
 }
