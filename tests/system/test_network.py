@@ -81,11 +81,18 @@ def test_malformed_requests_are_refused_and_the_driver_keeps_working(networked):
     arping_gateway(networked)
 
 
+def wait_for_line(session, text, count):
+    """Until `text` has been printed `count` times (it may already have been)."""
+    if session.output.count(text) < count:
+        session.expect(text, timeout=30)
+    assert session.output.count(text) == count, session.output
+
+
 def test_a_crashed_netdrv_is_restarted_and_reinitialises_the_device(networked):
     arping_gateway(networked)
     networked.run_command("service crash netdrv")
-    assert "rs: restarted netdrv at endpoint 6 (restart 1)" in networked.output
-    networked.expect("netdrv: virtio-net", timeout=30)
+    wait_for_line(networked, "rs: restarted netdrv at endpoint 6 (restart 1)", 1)
+    wait_for_line(networked, "netdrv: virtio-net", 2)
     after = link(networked)
     assert after["tx_frames"] == 0, "counters start again with the new instance"
     arping_gateway(networked)
