@@ -96,3 +96,11 @@ def test_a_crashed_netdrv_is_restarted_and_reinitialises_the_device(networked):
     after = link(networked)
     assert after["tx_frames"] == 0, "counters start again with the new instance"
     arping_gateway(networked)
+
+
+def test_an_unanswered_request_times_out_and_the_link_is_free_again(networked):
+    text = networked.run_command("arping 10.0.2.99", timeout=60)
+    assert "arping: no reply from 10.0.2.99" in text, text
+    after = link(networked)
+    assert after["tx_frames"] == 3 and after["rx_frames"] == 0, "three tries, nothing came back"
+    arping_gateway(networked)
