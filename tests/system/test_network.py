@@ -104,3 +104,13 @@ def test_an_unanswered_request_times_out_and_the_link_is_free_again(networked):
     after = link(networked)
     assert after["tx_frames"] == 3 and after["rx_frames"] == 0, "three tries, nothing came back"
     arping_gateway(networked)
+
+
+def test_a_live_update_of_netdrv_is_refused_and_the_old_version_keeps_the_link(networked):
+    """netdrv's queues live in DMA memory outside its globals and heap; until the update
+    hands that memory over, the transfer must refuse (no pointer copied blindly) and the
+    old version must go on driving the device."""
+    text = networked.run_command("update netdrv /sbin/netdrv", timeout=120)
+    assert "rolled back: netdrv:" in text and "targets no object of the old version" in text, text
+    assert re.search(r"netdrv\s+6\s+running\s+0\s", networked.run_command("service list"))
+    arping_gateway(networked)
