@@ -52,7 +52,7 @@ struct LinkInfo {
     uint64_t bytes_in;
     uint64_t bytes_out;
     uint64_t drops;          // received frames nobody took (no owner) or unusable (bad length)
-    uint64_t errors;         // refused Send/Receive requests (bad size, bad grant, not the owner)
+    uint64_t errors;         // refused requests (bad size or tag, bad grant, not the owner, link busy)
 };
 
 struct OpenRequest {
