@@ -114,3 +114,15 @@ def test_a_live_update_of_netdrv_is_refused_and_the_old_version_keeps_the_link(n
     assert "rolled back: netdrv:" in text and "targets no object of the old version" in text, text
     assert re.search(r"netdrv\s+6\s+running\s+0\s", networked.run_command("service list"))
     arping_gateway(networked)
+
+
+def test_an_owner_waiting_for_notifications_gets_them(networked):
+    text = networked.run_command("/test/net-notify", timeout=60)
+    assert "net-notify: notified, reply from 10.0.2.2" in text, text
+
+
+def test_an_owner_that_ends_without_close_frees_the_link(networked):
+    assert "leaving the link open" in networked.run_command("/test/net-notify abandon")
+    assert "(in use)" in networked.run_command("ifconfig")
+    arping_gateway(networked)
+    assert "(in use)" not in networked.run_command("ifconfig")
