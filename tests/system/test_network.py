@@ -126,3 +126,10 @@ def test_an_owner_that_ends_without_close_frees_the_link(networked):
     assert "(in use)" in networked.run_command("ifconfig")
     arping_gateway(networked)
     assert "(in use)" not in networked.run_command("ifconfig")
+
+
+def test_fuzzed_messages_leave_netdrv_answering(networked):
+    text = networked.run_command("msgfuzz 200", timeout=300)
+    assert "6/6 servers answer" in text, text
+    assert re.search(r"msgfuzz: netdrv 200 sent", text), text
+    arping_gateway(networked)
