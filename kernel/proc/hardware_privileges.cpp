@@ -6,6 +6,10 @@ namespace kernel {
 namespace {
 
 constexpr uint32_t kIrqLines = 16;
+constexpr uint32_t kPciConfigPorts = 0xCF8;
+constexpr uint32_t kPciConfigPortCount = 8;
+constexpr uint32_t kPciEnable = 0x80000000u;
+constexpr uint32_t kPciRegisterAndReservedBits = 0x7F0000FFu;  // must be 0 in a device's address
 
 bool window_contains(const neurath::Privileges& privileges, uint64_t first, uint64_t count) {
     const uint64_t window_end = uint64_t{privileges.io_first} + privileges.io_count;
@@ -29,6 +33,11 @@ Result<uint32_t> check_irq_request(const neurath::Privileges& privileges, uint64
 
 Result<void> check_child_hardware(const neurath::Privileges& spawner, const neurath::Privileges& child) {
     if ((child.irq_mask & ~spawner.irq_mask) != 0) return Error::PermissionDenied;
+    if (child.pci_device != 0) {
+        if ((child.pci_device & kPciEnable) == 0 || (child.pci_device & kPciRegisterAndReservedBits) != 0)
+            return Error::InvalidArgument;
+        if (!window_contains(spawner, kPciConfigPorts, kPciConfigPortCount)) return Error::PermissionDenied;
+    }
     if (child.io_count == 0) return {};
     if (uint64_t{child.io_first} + child.io_count > neurath::kIoPortCount) return Error::InvalidArgument;
     if (!window_contains(spawner, child.io_first, child.io_count)) return Error::PermissionDenied;

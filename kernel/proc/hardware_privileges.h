@@ -30,7 +30,9 @@ Result<IoRange> check_io_request(const neurath::Privileges& privileges, uint64_t
 Result<uint32_t> check_irq_request(const neurath::Privileges& privileges, uint64_t irq);
 
 // ProcSpawn: the child's port window must lie inside the spawner's and its
-// IRQ mask must be a subset (-PermissionDenied).
+// IRQ mask must be a subset; only a spawner that may reach PCI configuration
+// space itself (ports 0xCF8..0xCFF) may name a PCI device for the child
+// (-PermissionDenied); a malformed device address is -InvalidArgument.
 Result<void> check_child_hardware(const neurath::Privileges& spawner, const neurath::Privileges& child);
 
 }  // namespace kernel

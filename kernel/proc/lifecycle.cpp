@@ -3,6 +3,7 @@
 // Entry points: spawn_process, terminate_process.
 #include "proc/lifecycle.h"
 
+#include "arch/pci_bus_master.h"
 #include "core/log.h"
 #include "core/string.h"
 #include "ipc/ipc.h"
@@ -104,6 +105,9 @@ void terminate_process(Process& process, const Ending& ending) {
     irq_forget(process.endpoint);
     scheduler_forget(process);
     process.run_state = RunState::Dead;
+    // A driver's device may still be writing into its DMA buffers: stop it
+    // before those frames can be handed to anyone else.
+    if (process.privileges.pci_device != 0) pci_stop_bus_mastering(process.privileges.pci_device);
     process.space.destroy();
     endpoint_table().mark_dead(process.endpoint);
     Endpoint supervisor = process.supervisor;

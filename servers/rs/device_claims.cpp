@@ -36,6 +36,7 @@ sys::Result<void> claim_one(ServiceSpec& spec, DeviceClaims& claims) {
     spec.privileges.io_first = r.io_base;
     spec.privileges.io_count = r.io_size;
     spec.privileges.irq_mask = 1u << r.irq;
+    spec.privileges.pci_device = pci::config_address(at, 0);  // the kernel stops its DMA when the driver ends
     claims.claims[claims.count++] = DeviceClaim{spec.endpoint, spec.pci_vendor, spec.pci_device, at, r};
     sys::log("rs: %s: PCI %02x:%02x.%u %04x:%04x, ports 0x%x-0x%x, irq %u\n", spec.name, at.bus, at.slot, at.function,
              spec.pci_vendor, spec.pci_device, r.io_base, r.io_base + r.io_size - 1, r.irq);

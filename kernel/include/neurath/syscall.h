@@ -108,7 +108,10 @@ struct Privileges {
     uint32_t io_first;                        // IoPortEnable: ports [io_first, io_first + io_count)
     uint32_t io_count;                        // 0: no port at all
     uint32_t irq_mask;                        // IrqSubscribe: bit n allows IRQ line n
-    uint32_t reserved;
+    uint32_t pci_device;                      // 0, or the PCI configuration address (0x80000000 | bus << 16 |
+                                              // slot << 11 | function << 8) of the device this driver runs:
+                                              // the kernel stops its bus mastering (DMA) when the process
+                                              // ends, before its memory is freed
 };
 
 struct SpawnRequest {

@@ -66,4 +66,21 @@ TEST(HardwarePrivileges, ChildGetsNoHardwareItsSpawnerLacks) {
     EXPECT_EQ(check_child_hardware(root, driver(0xFFF0, 0x20, 0)).error(), Error::InvalidArgument);
 }
 
+TEST(HardwarePrivileges, OnlyASpawnerWithConfigSpaceNamesAChildsPciDevice) {
+    const Privileges root = driver(0, neurath::kIoPortCount, 0xFFFF);
+    Privileges nic = driver(0xC040, 0x20, 1u << 11);
+    nic.pci_device = 0x80001800u;  // bus 0, slot 3, function 0
+    EXPECT_TRUE(check_child_hardware(root, nic).ok());
+    Privileges grandchild{};
+    grandchild.pci_device = 0x80001800u;
+    EXPECT_EQ(check_child_hardware(nic, grandchild).error(), Error::PermissionDenied)
+        << "a driver cannot hand its device on";
+    Privileges register_offset = nic;
+    register_offset.pci_device = 0x80001804u;
+    EXPECT_EQ(check_child_hardware(root, register_offset).error(), Error::InvalidArgument);
+    Privileges no_enable_bit = nic;
+    no_enable_bit.pci_device = 0x00001800u;
+    EXPECT_EQ(check_child_hardware(root, no_enable_bit).error(), Error::InvalidArgument);
+}
+
 }  // namespace
