@@ -83,12 +83,13 @@ class Actions:
             raise DriverError(f"{what} failed: {' '.join(command)}")
 
     # -- run ------------------------------------------------------------------
-    def run(self, iso: bool, timeout: float, build: bool = True) -> int:
+    def run(self, iso: bool, timeout: float, build: bool = True, network=None) -> int:
+        """Boot into the shell; `network`: None, or the port forwards of a --net machine."""
         if build:
             self.build()
         if iso:
             self.iso()
-        command = qemu_command(self.paths, iso=iso)
+        command = qemu_command(self.paths, iso=iso, network=network)
         if sys.stdin.isatty():
             return self._run_interactive(command)
         return self._run_scripted(command, sys.stdin.read().splitlines(), timeout)

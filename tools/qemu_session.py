@@ -7,7 +7,7 @@ wait for events (`expect`) rather than sleeping. Every QEMU started here is
 stopped by its own PID when the session closes.
 
 Entry points:
-    qemu_command(paths, iso=False, icount=False, gdb=False) -> list[str]
+    qemu_command(paths, iso=False, icount=False, gdb=False, network=None) -> list[str]
     QemuSession(command, echo=None)   .expect(), .send_line(), .run_command(),
                                       .wait_exit(), .close()
     decode_exit_status(qemu_status) -> the OS's own exit code or None
@@ -22,6 +22,8 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
+
+from qemu_network import PortForward, network_arguments
 
 PROMPT = "neurath$ "
 BOOT_MODULES = ("rs", "pm", "vfs", "ds", "tty", "bootimage")
@@ -50,8 +52,11 @@ class BuildPaths:
 
 
 def qemu_command(paths: BuildPaths, iso: bool = False, icount: bool = False,
-                 gdb: bool = False, memory_mb: int = 256) -> list[str]:
-    """The QEMU command line that boots Neurath headless with the serial port on stdio."""
+                 gdb: bool = False, memory_mb: int = 256,
+                 network: list[PortForward] | None = None) -> list[str]:
+    """The QEMU command line that boots Neurath headless with the serial port on stdio;
+    with `network` (a list of port forwards, possibly empty) also a NIC on a restricted
+    user network (qemu_network.py)."""
     cmd = ["qemu-system-x86_64", "-machine", "pc", "-cpu", "max", "-m", str(memory_mb),
            "-display", "none", "-monitor", "none", "-serial", "stdio", "-no-reboot",
            "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"]
@@ -64,6 +69,8 @@ def qemu_command(paths: BuildPaths, iso: bool = False, icount: bool = False,
         cmd += ["-icount", "shift=0,align=off,sleep=off"]
     if gdb:
         cmd += ["-s", "-S"]
+    if network is not None:
+        cmd += network_arguments(network)
     return cmd
 
 

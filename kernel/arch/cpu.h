@@ -2,7 +2,7 @@
 // port I/O, model-specific registers, control registers, interrupts, TSC,
 // TLB and FPU state.
 //
-// Entry points: outb/inb/outw/inw/outl, read_msr/write_msr, read_cr2/read_cr3/
+// Entry points: outb/inb/outw/inw/outl/inl, read_msr/write_msr, read_cr2/read_cr3/
 // write_cr3, read_cr0/write_cr0, read_cr4/write_cr4, disable_interrupts,
 // enable_and_halt, halt_forever, read_tsc, invalidate_page, fx_save/fx_restore.
 #pragma once
@@ -18,6 +18,11 @@ inline uint8_t inb(uint16_t port) {
     return value;
 }
 inline void outl(uint16_t port, uint32_t value) { asm volatile("outl %0, %1" : : "a"(value), "Nd"(port)); }
+inline uint32_t inl(uint16_t port) {
+    uint32_t value;
+    asm volatile("inl %1, %0" : "=a"(value) : "Nd"(port));
+    return value;
+}
 
 inline uint64_t read_msr(uint32_t msr) {
     uint32_t low, high;

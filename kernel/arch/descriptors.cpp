@@ -1,6 +1,6 @@
 // descriptors.cpp — builds and loads the GDT, TSS and IDT.
 //
-// Entry points: descriptors_init, descriptors_use_stacks, set_io_bitmap
+// Entry points: descriptors_init, descriptors_use_stacks, set_io_ports_allowed
 // (see descriptors.h).
 #include "arch/descriptors.h"
 
@@ -121,6 +121,12 @@ void descriptors_use_stacks() {
     }
 }
 
-void set_io_bitmap(const uint8_t (&bitmap)[kIoBitmapBytes]) { copy_bytes(tss.io_bitmap, bitmap, kIoBitmapBytes); }
+void set_io_ports_allowed(uint32_t first, uint32_t count, bool allowed) {
+    for (uint32_t port = first; port < first + count && port < kIoBitmapBytes * 8; ++port) {
+        const auto bit = static_cast<uint8_t>(1u << (port % 8));
+        tss.io_bitmap[port / 8] = static_cast<uint8_t>(allowed ? tss.io_bitmap[port / 8] & ~bit
+                                                               : tss.io_bitmap[port / 8] | bit);
+    }
+}
 
 }  // namespace kernel

@@ -1,7 +1,7 @@
 // pic.cpp — 8259 PIC programming (see pic.h).
 //
 // Entry points: pic_init, pic_unmask, pic_mask, pic_end_of_interrupt,
-// pic_is_spurious.
+// pic_is_spurious, pic_is_level_triggered.
 #include "arch/pic.h"
 
 #include "arch/cpu.h"
@@ -14,6 +14,8 @@ constexpr uint16_t kMasterData = 0x21;
 constexpr uint16_t kSlaveCommand = 0xA0;
 constexpr uint16_t kSlaveData = 0xA1;
 constexpr uint8_t kEndOfInterrupt = 0x20;
+constexpr uint16_t kEdgeLevelControlLow = 0x4D0;   // ELCR: bit n set = IRQ n level-triggered (PCI)
+constexpr uint16_t kEdgeLevelControlHigh = 0x4D1;
 
 uint16_t current_mask = 0xFFFF;
 
@@ -50,6 +52,11 @@ void pic_mask(unsigned irq) {
 void pic_end_of_interrupt(unsigned irq) {
     if (irq >= 8) cpu::outb(kSlaveCommand, kEndOfInterrupt);
     cpu::outb(kMasterCommand, kEndOfInterrupt);
+}
+
+bool pic_is_level_triggered(unsigned irq) {
+    const uint16_t port = irq < 8 ? kEdgeLevelControlLow : kEdgeLevelControlHigh;
+    return (cpu::inb(port) >> (irq % 8)) & 1;
 }
 
 bool pic_is_spurious(unsigned irq) {

@@ -78,6 +78,9 @@ void start_rs() {
     plan.priority = 0;
     plan.privileges.kernel_calls = ~uint64_t{0};
     for (auto& word : plan.privileges.send_mask) word = ~uint64_t{0};
+    plan.privileges.io_first = 0;
+    plan.privileges.io_count = neurath::kIoPortCount;
+    plan.privileges.irq_mask = 0xFFFF;
     ImageSource source{read_module, module, module->end - module->start};
     Result<Process*> rs = spawn_process(plan, source);
     if (rs.is_error()) panic("cannot start rs: %s", neurath::error_name(rs.error()));

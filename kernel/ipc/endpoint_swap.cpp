@@ -20,10 +20,6 @@ void exchange(T& x, T& y) {
     y = saved;
 }
 
-void exchange_bytes(uint8_t* x, uint8_t* y, size_t length) {
-    for (size_t i = 0; i < length; ++i) exchange(x[i], y[i]);
-}
-
 bool busy_in_ipc(const Process& p) {
     if (p.run_state != RunState::Blocked) return false;
     return p.wait == IpcWait::Sending || p.send_then_receive;
@@ -46,8 +42,8 @@ void move_role(Process& a, Process& b) {
     exchange(a.pid, b.pid);  // an updated program stays the same process to pm, the shell and ps
     exchange(a.supervisor, b.supervisor);
     exchange(a.privileges, b.privileges);
-    exchange_bytes(a.io_bitmap, b.io_bitmap, sizeof a.io_bitmap);
-    exchange(a.io_ports_enabled, b.io_ports_enabled);
+    for (uint32_t i = 0; i < kMaxIoRanges; ++i) exchange(a.io_ranges[i], b.io_ranges[i]);
+    exchange(a.io_range_count, b.io_range_count);
     exchange(a.alarm_deadline_ns, b.alarm_deadline_ns);
     a.state_source_pid = 0;
     b.state_source_pid = 0;

@@ -33,6 +33,9 @@ void irq_forget(neurath::Endpoint endpoint) {
 
 void irq_deliver(uint32_t irq) {
     if (irq >= kIrqCount || subscribers[irq] == neurath::kNone) return;
+    // A level-triggered line would fire again at once: it stays masked until
+    // the driver has acknowledged its device and subscribes again.
+    if (pic_is_level_triggered(irq)) pic_mask(irq);
     Result<Process*> target = live_process(subscribers[irq]);
     if (target.ok()) notify_from_kernel(*target.value(), irq);
 }

@@ -5,7 +5,8 @@
 // irq_deliver(irq) (called from the trap dispatcher).
 // Invariants: IRQ 0 (the scheduler tick) and 2 (PIC cascade) cannot be
 // subscribed; one subscriber per IRQ; a line is unmasked only while it has
-// a subscriber.
+// a subscriber; a level-triggered line is masked at delivery and unmasked
+// when its subscriber calls irq_subscribe again (its acknowledgement).
 #pragma once
 
 #include <neurath/endpoint.h>

@@ -135,6 +135,23 @@ Result<void> AddressSpace::map_zeroed_range(uint64_t vaddr, uint64_t length, boo
     return {};
 }
 
+Result<uint64_t> AddressSpace::map_contiguous_range(uint64_t vaddr, uint64_t pages) {
+    if (!is_page_aligned(vaddr) || pages == 0 || !is_user_range(vaddr, pages * kPageSize)) return Error::BadAddress;
+    for (uint64_t page = 0; page < pages; ++page) {
+        if (is_mapped(vaddr + page * kPageSize)) return Error::AlreadyExists;
+    }
+    const uint64_t physical = TRY(frame_allocate_contiguous_zeroed(pages));
+    for (uint64_t page = 0; page < pages; ++page) {
+        Result<void> mapped = map_page(vaddr + page * kPageSize, physical + page * kPageSize, true, false);
+        if (mapped.is_error()) {
+            unmap_range(vaddr, page * kPageSize);  // releases the frames mapped so far
+            for (uint64_t rest = page; rest < pages; ++rest) frame_release(physical + rest * kPageSize);
+            return mapped.error();
+        }
+    }
+    return physical;
+}
+
 void AddressSpace::unmap_range(uint64_t vaddr, uint64_t length) {
     for (uint64_t offset = 0; offset < length; offset += kPageSize) {
         Result<void> status;

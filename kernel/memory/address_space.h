@@ -36,6 +36,10 @@ public:
     // nothing new stays mapped (-MemoryLimit before any frame is taken when
     // the range does not fit under the page limit).
     Result<void> map_zeroed_range(uint64_t vaddr, uint64_t length, bool writable, bool executable);
+    // Maps `pages` zeroed, writable pages at vaddr backed by physically
+    // consecutive frames (DMA memory) and returns the first frame's physical
+    // address; on failure nothing new stays mapped.
+    Result<uint64_t> map_contiguous_range(uint64_t vaddr, uint64_t pages);
     void unmap_range(uint64_t vaddr, uint64_t length);
     // Adds write and/or execute permission to a mapped user page (never removes any).
     Result<void> widen_page(uint64_t vaddr, bool writable, bool executable);

@@ -64,6 +64,12 @@ Result<uint64_t> frame_allocate_zeroed() {
     return physical;
 }
 
+Result<uint64_t> frame_allocate_contiguous_zeroed(uint64_t count) {
+    uint64_t physical = TRY(frames.allocate_contiguous(count));
+    fill_bytes(phys_to_virt(physical), 0, count * kFrameSize);
+    return physical;
+}
+
 void frame_release(uint64_t physical) {
     if (frames.release(physical).is_error()) panic("releasing frame %lx that is not allocated", physical);
 }

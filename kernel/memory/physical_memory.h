@@ -3,7 +3,7 @@
 // the kernel heap (operator new/delete) placed on frames taken at boot.
 //
 // Entry points: physical_memory_init(boot_info), frame_allocate(_zeroed),
-// frame_release, phys_to_virt, frames_free, kernel_heap_allocate/release.
+// frame_allocate_contiguous_zeroed, frame_release, phys_to_virt, frames_free, kernel_heap_allocate/release.
 // Invariants: frames below 1 MiB, the kernel image and the boot modules are
 // never handed out; only memory inside the 4 GiB direct map is managed.
 #pragma once
@@ -23,6 +23,9 @@ void physical_memory_init(const BootInfo& boot_info);
 
 Result<uint64_t> frame_allocate();
 Result<uint64_t> frame_allocate_zeroed();
+// `count` physically consecutive zeroed frames (DMA memory); the physical
+// address of the first.
+Result<uint64_t> frame_allocate_contiguous_zeroed(uint64_t count);
 void frame_release(uint64_t physical);
 uint64_t frames_free();
 uint64_t frames_total();

@@ -3,6 +3,7 @@
 // Entry points: spawn_process, terminate_process.
 #include "proc/lifecycle.h"
 
+#include "arch/pci_bus_master.h"
 #include "core/log.h"
 #include "core/string.h"
 #include "ipc/ipc.h"
@@ -86,6 +87,9 @@ void release_resources(Process& process) {
     process.alarm_deadline_ns = 0;
     irq_forget(process.endpoint);
     scheduler_forget(process);
+    // A driver's device may still be writing into its DMA buffers: stop it
+    // before those frames can be handed to anyone else.
+    if (process.privileges.pci_device != 0) pci_stop_bus_mastering(process.privileges.pci_device);
     process.space.destroy();
 }
 

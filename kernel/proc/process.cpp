@@ -34,8 +34,9 @@ void reset(Process& process, int32_t slot) {
     process.priority = 0;
     fill_bytes(&process.frame, 0, sizeof process.frame);
     process.space = AddressSpace();
-    fill_bytes(process.io_bitmap, 0xFF, sizeof process.io_bitmap);
-    process.io_ports_enabled = false;
+    fill_bytes(process.io_ranges, 0, sizeof process.io_ranges);
+    process.io_range_count = 0;
+    process.dma_pages = 0;
     process.slice_left = 0;
     process.cpu_ticks = 0;
     process.alarm_deadline_ns = 0;

@@ -19,6 +19,7 @@
 #include "ipc/grant_table.h"
 #include "ipc/notification_set.h"
 #include "memory/address_space.h"
+#include "proc/hardware_privileges.h"
 #include "proc/endpoint_table.h"
 
 namespace kernel {
@@ -26,6 +27,7 @@ namespace kernel {
 inline constexpr int32_t kMaxProcesses = 128;
 inline constexpr uint32_t kPriorityLevels = 8;
 inline constexpr size_t kKernelMessageQueueLength = 32;
+inline constexpr uint32_t kMaxIoRanges = 4;  // IoPortEnable calls a process may make
 
 enum class RunState : uint8_t { Free, Runnable, Blocked, Dead };
 enum class IpcWait : uint8_t { None, Sending, Receiving };
@@ -49,8 +51,9 @@ struct Process {
     TrapFrame frame = {};
     alignas(16) uint8_t fpu[512] = {};
     AddressSpace space;
-    uint8_t io_bitmap[kIoBitmapBytes] = {};
-    bool io_ports_enabled = false;        // false: io_bitmap denies every port
+    IoRange io_ranges[kMaxIoRanges] = {}; // ports enabled by IoPortEnable (loaded into the TSS)
+    uint32_t io_range_count = 0;
+    uint64_t dma_pages = 0;               // pages mapped by DmaAlloc (budget: kDmaMaxTotal)
     uint32_t slice_left = 0;
     uint64_t cpu_ticks = 0;
     uint64_t alarm_deadline_ns = 0;       // 0: no alarm

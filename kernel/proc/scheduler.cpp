@@ -17,15 +17,24 @@ namespace {
 ReadyQueues<Process, kPriorityLevels> ready;
 bool slice_expired = false;
 Process* fpu_owner = nullptr;
-Process* io_bitmap_owner = nullptr;  // whose I/O bitmap is in the TSS
-bool tss_denies_all_ports = true;    // the TSS holds the all-denied bitmap
+Process* io_bitmap_owner = nullptr;  // whose I/O ports are open in the TSS
+IoRange open_ranges[kMaxIoRanges];   // the ports open in the TSS now (a copy: the owner may be gone)
+uint32_t open_range_count = 0;
+
+void open_io_ports_of(const Process& next) {
+    for (uint32_t i = 0; i < open_range_count; ++i) set_io_ports_allowed(open_ranges[i].first, open_ranges[i].count, false);
+    open_range_count = next.io_range_count;
+    for (uint32_t i = 0; i < open_range_count; ++i) {
+        open_ranges[i] = next.io_ranges[i];
+        set_io_ports_allowed(open_ranges[i].first, open_ranges[i].count, true);
+    }
+}
 
 void load_io_bitmap(Process& next) {
     if (io_bitmap_owner == &next) return;
     io_bitmap_owner = &next;
-    if (!next.io_ports_enabled && tss_denies_all_ports) return;  // nothing to change
-    set_io_bitmap(next.io_bitmap);
-    tss_denies_all_ports = !next.io_ports_enabled;
+    if (next.io_range_count == 0 && open_range_count == 0) return;  // nothing to change
+    open_io_ports_of(next);
 }
 alignas(16) uint8_t initial_fpu_state[512];
 
@@ -107,8 +116,7 @@ void scheduler_yield() { slice_expired = true; }
 
 void scheduler_reload_io_bitmap(Process& process) {
     if (io_bitmap_owner != &process) return;
-    set_io_bitmap(process.io_bitmap);
-    tss_denies_all_ports = !process.io_ports_enabled;
+    open_io_ports_of(process);
 }
 
 Process& scheduler_switch() {

@@ -26,7 +26,7 @@ void scheduler_forget(Process& process);
 void scheduler_tick();
 void scheduler_yield();
 Process& scheduler_switch();
-// Call after changing a process's I/O bitmap.
+// Call after changing the I/O ports a process has enabled.
 void scheduler_reload_io_bitmap(Process& process);
 
 }  // namespace kernel

@@ -1,5 +1,5 @@
 // check_basics.cpp — entry ABI, flags across a kernel call, user-pointer
-// validation, unknown calls, anonymous memory, boot modules and
+// validation, unknown calls, anonymous memory, DMA memory, boot modules and
 // notifications.
 //
 // Entry point: check_basics.
@@ -9,6 +9,7 @@ namespace selftest {
 namespace {
 
 constexpr uint64_t kMapAddress = 0x10000000;
+constexpr uint64_t kDmaAddress = 0x20000000;
 
 void check_entry(int argc, char** argv, uint64_t entry_rsp) {
     expect("entry: argc", argc, 1);
@@ -91,6 +92,25 @@ void check_anonymous_memory() {
     expect("map kernel space", call(Sys::MapAnonymous, 0xFFFF800000000000, 4096), failure(Error::BadAddress));
 }
 
+// DmaAlloc: zeroed pages whose physical address the caller learns; the
+// bounds refuse without mapping anything.
+void check_dma_memory() {
+    const int64_t physical = call(Sys::DmaAlloc, kDmaAddress, 3 * 4096);
+    expect_true("dma: a page-aligned physical address", physical > 0 && physical % 4096 == 0);
+    auto* words = reinterpret_cast<volatile uint64_t*>(kDmaAddress);
+    expect("dma memory starts zeroed", static_cast<int64_t>(words[0] | words[3 * 512 - 1]), 0);
+    words[600] = 55;
+    expect("dma memory keeps data", static_cast<int64_t>(words[600]), 55);
+    const int64_t second = call(Sys::DmaAlloc, kDmaAddress + 3 * 4096, 4096);
+    expect_true("dma: a second allocation gets other frames", second > 0 && (second < physical || second >= physical + 3 * 4096));
+    expect("dma over a mapped page", call(Sys::DmaAlloc, kDmaAddress, 4096), failure(Error::AlreadyExists));
+    expect("dma unaligned", call(Sys::DmaAlloc, kDmaAddress + 100, 4096), failure(Error::InvalidArgument));
+    expect("dma larger than one call may take", call(Sys::DmaAlloc, kDmaAddress + 65536, kDmaMaxLength + 4096),
+           failure(Error::InvalidArgument));
+    expect("dma in kernel space", call(Sys::DmaAlloc, 0xFFFF800000000000, 4096), failure(Error::BadAddress));
+    expect("nothing mapped after a refusal", call(Sys::MapAnonymous, kDmaAddress + 65536, 4096), 0);
+}
+
 // Message buffers that straddle a page boundary: the kernel validates them
 // page by page (no direct alias), so a bad second page is refused and a good
 // one is filled across the boundary. Runs after check_anonymous_memory,
@@ -150,6 +170,7 @@ void check_basics(int argc, char** argv, uint64_t entry_rsp) {
     check_entry_flags();
     check_user_pointers();
     check_anonymous_memory();
+    check_dma_memory();
     check_straddling_message_buffers();
     check_modules();
     check_notifications();

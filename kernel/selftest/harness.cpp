@@ -65,6 +65,8 @@ SpawnRequest make_request(const char* role, const char* argument, const ChildOpt
     request.supervisor = kRs;
     request.priority = options.priority;
     request.privileges.kernel_calls = options.kernel_calls;
+    request.privileges.io_first = options.io_first;
+    request.privileges.io_count = options.io_count;
     request.state_source = options.state_source;
     if (options.may_send_to_rs) request.privileges.send_mask[0] = uint64_t{1} << kRs;
     if (options.may_send_to_all) {

@@ -22,6 +22,8 @@ struct ChildOptions {
     bool may_send_to_rs = true;
     bool may_send_to_all = false;
     uint64_t kernel_calls = 0;
+    uint32_t io_first = 0x3F8;      // the port window IoPortEnable is scoped to: COM1
+    uint32_t io_count = 8;
     Endpoint state_source = kNone;  // the process whose memory the child may read
 };
 

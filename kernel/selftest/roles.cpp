@@ -81,7 +81,8 @@ uint8_t port_in(uint16_t port) {
 
 [[noreturn]] void ports() {
     if (call(Sys::IoPortEnable, 0x3F8, 8) != 0) exit(1);
-    if (call(Sys::IoPortEnable, 0x3FF, 2) != failure(Error::InvalidArgument)) exit(2);
+    if (call(Sys::IoPortEnable, 0x3FF, 2) != failure(Error::PermissionDenied)) exit(2);  // past the window
+    if (call(Sys::IoPortEnable, 0x64, 1) != failure(Error::PermissionDenied)) exit(4);   // outside the window
     (void)port_in(0x3FD);  // allowed: COM1 line status
     (void)port_in(0x64);   // never enabled: general protection fault
     exit(3);

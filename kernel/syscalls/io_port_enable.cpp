@@ -1,23 +1,21 @@
 // io_port_enable.cpp — Sys::IoPortEnable(uint16_t first_port, uint16_t count):
-// allow in/out on [first_port, first_port+count) for the caller, through its
-// I/O permission bitmap (loaded into the TSS whenever it runs).
+// allow in/out on [first_port, first_port+count) for the caller, through the
+// TSS's I/O permission bitmap (opened whenever it runs).
 //
-// Entry point: sys_io_port_enable. Only ports below kIoPortLimit (0x400) can
-// be enabled; others stay denied (-InvalidArgument).
-#include "arch/descriptors.h"
+// Entry point: sys_io_port_enable. The ports must lie inside the caller's
+// window from the manifest (Privileges::io_first/io_count), else
+// -PermissionDenied; an empty or out-of-range request is -InvalidArgument; a
+// process may enable at most kMaxIoRanges runs (-NoMemory).
+#include "proc/hardware_privileges.h"
 #include "proc/scheduler.h"
 #include "syscalls/handlers.h"
 
 namespace kernel {
 
 SyscallResult sys_io_port_enable(Process& caller, const SyscallArgs& args) {
-    uint64_t first = args.arg[0];
-    uint64_t count = args.arg[1];
-    if (count == 0 || first >= kIoPortLimit || count > kIoPortLimit - first) return Error::InvalidArgument;
-    for (uint64_t port = first; port < first + count; ++port) {
-        caller.io_bitmap[port / 8] = static_cast<uint8_t>(caller.io_bitmap[port / 8] & ~(1u << (port % 8)));
-    }
-    caller.io_ports_enabled = true;
+    const IoRange range = TRY(check_io_request(caller.privileges, args.arg[0], args.arg[1]));
+    if (caller.io_range_count == kMaxIoRanges) return Error::NoMemory;
+    caller.io_ranges[caller.io_range_count++] = range;
     scheduler_reload_io_bitmap(caller);
     return done(0);
 }

@@ -1,15 +1,19 @@
 // irq_subscribe.cpp — Sys::IrqSubscribe(uint32_t irq): IRQ `irq` raises
-// notification tag `irq` from kKernel at the caller.
+// notification tag `irq` from kKernel at the caller. Called again by the
+// subscriber, it unmasks a level-triggered line masked at delivery (the
+// driver's acknowledgement).
 //
-// Entry point: sys_irq_subscribe.
+// Entry point: sys_irq_subscribe. Only lines in the caller's
+// Privileges::irq_mask (-PermissionDenied).
 #include "ipc/irq_routing.h"
+#include "proc/hardware_privileges.h"
 #include "syscalls/handlers.h"
 
 namespace kernel {
 
 SyscallResult sys_irq_subscribe(Process& caller, const SyscallArgs& args) {
-    if (args.arg[0] > 0xFFFFFFFFu) return Error::InvalidArgument;
-    TRY(irq_subscribe(static_cast<uint32_t>(args.arg[0]), caller.endpoint));
+    const uint32_t irq = TRY(check_irq_request(caller.privileges, args.arg[0]));
+    TRY(irq_subscribe(irq, caller.endpoint));
     return done(0);
 }
 

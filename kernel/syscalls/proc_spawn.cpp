@@ -3,7 +3,7 @@
 //
 // Entry point: sys_proc_spawn.
 // Decode copies the request in, bounds every field, checks that the child
-// gets no privileged kernel call the caller lacks and resolves the state
+// gets no privileged kernel call, I/O port or IRQ line the caller lacks and resolves the state
 // source (live-update: the old version whose memory the child may read) to
 // that process's pid; invoke validates the image fully before creating
 // anything (spawn_process), so a bad image returns -BadExecutable and leaves
@@ -11,6 +11,7 @@
 // image is loaded, so image, stack and heap all count (-MemoryLimit).
 #include "core/string.h"
 #include "memory/paging.h"
+#include "proc/hardware_privileges.h"
 #include "proc/lifecycle.h"
 #include "syscalls/handlers.h"
 
@@ -71,6 +72,7 @@ Result<SpawnDecoded> decode_spawn(const Process& caller, const SyscallArgs& args
     TRY(check_user_range(caller.space, image_address, request.image_length, Access::Read));
     if (request.args_length > neurath::kArgBlockSize) return Error::InvalidArgument;
     if ((request.privileges.kernel_calls & ~caller.privileges.kernel_calls) != 0) return Error::PermissionDenied;
+    TRY(check_child_hardware(caller.privileges, request.privileges));
     SpawnDecoded decoded;
     decoded.plan.state_source_pid = TRY(decode_state_source(caller, request.state_source));
     decoded.plan.page_limit = TRY(decode_page_limit(caller, request.memory_limit, request.state_source));

@@ -56,6 +56,7 @@ constexpr Registry build_registry() {
     r.add(Sys::ProcMemoryWrite, "proc_memory_write", sys_proc_memory_write, true);
     r.add(Sys::SetAlarm, "set_alarm", sys_set_alarm, false);
     r.add(Sys::SendNonBlocking, "send_nonblocking", sys_send_nonblocking, false);
+    r.add(Sys::DmaAlloc, "dma_alloc", sys_dma_alloc, true);
     return r;
 }
 

@@ -115,6 +115,12 @@ Result<void> io_port_enable(uint16_t first_port, uint16_t count) {
 
 Result<void> irq_subscribe(uint32_t irq) { return status(raw_call(Sys::IrqSubscribe, irq)); }
 
+Result<uint64_t> dma_alloc(void* address, uint64_t length) {
+    const int64_t raw = raw_call(Sys::DmaAlloc, reinterpret_cast<uint64_t>(address), length);
+    if (neurath::is_error_return(raw)) return neurath::error_from_return(raw);
+    return static_cast<uint64_t>(raw);
+}
+
 Result<void> shutdown(int32_t code) {
     return status(raw_call(Sys::Shutdown, static_cast<uint64_t>(static_cast<int64_t>(code))));
 }

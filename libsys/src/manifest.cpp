@@ -25,6 +25,7 @@ constexpr KernelCallName kKernelCalls[] = {
     {"ProcList", neurath::Sys::ProcList},         {"ModuleInfo", neurath::Sys::ModuleInfo},
     {"ModuleRead", neurath::Sys::ModuleRead},     {"IoPortEnable", neurath::Sys::IoPortEnable},
     {"IrqSubscribe", neurath::Sys::IrqSubscribe}, {"Shutdown", neurath::Sys::Shutdown},
+    {"DmaAlloc", neurath::Sys::DmaAlloc},
 };
 
 struct WellKnown {
@@ -63,6 +64,28 @@ bool copy_name(char (&out)[neurath::kNameLength], const char* word) {
     if (str::strlen(word) >= neurath::kNameLength) return false;
     str::strlcpy(out, word, sizeof out);
     return true;
+}
+
+// Decimal, or hexadecimal with 0x; at most `limit`.
+Result<uint32_t> parse_number(const char* word, uint32_t limit) {
+    uint32_t base = 10;
+    if (word[0] == '0' && (word[1] == 'x' || word[1] == 'X')) {
+        base = 16;
+        word += 2;
+    }
+    if (*word == '\0') return Error::InvalidArgument;
+    uint64_t value = 0;
+    for (; *word; ++word) {
+        const char c = *word;
+        uint32_t digit = 0;
+        if (c >= '0' && c <= '9') digit = static_cast<uint32_t>(c - '0');
+        else if (base == 16 && c >= 'a' && c <= 'f') digit = static_cast<uint32_t>(c - 'a' + 10);
+        else if (base == 16 && c >= 'A' && c <= 'F') digit = static_cast<uint32_t>(c - 'A' + 10);
+        else return Error::InvalidArgument;
+        value = value * base + digit;
+        if (value > limit) return Error::InvalidArgument;
+    }
+    return static_cast<uint32_t>(value);
 }
 
 void set_bit(uint64_t* words, uint32_t bit) { words[bit / 64] |= uint64_t{1} << (bit % 64); }
@@ -129,6 +152,52 @@ Result<void> set_priority(Parser& p, int32_t& priority, char** words, size_t cou
     return {};
 }
 
+// `ports <first> <count>`: the I/O port window IoPortEnable is scoped to.
+Result<void> set_ports(Parser& p, ServiceSpec& spec, char** words, size_t count) {
+    if (count != 3) return p.fail("usage: ports <first> <count>");
+    auto first = parse_number(words[1], neurath::kIoPortCount - 1);
+    auto length = parse_number(words[2], neurath::kIoPortCount);
+    if (first.is_error() || length.is_error() || length.value() == 0 ||
+        first.value() + length.value() > neurath::kIoPortCount)
+        return p.fail("ports must be a window inside 0..0xffff");
+    spec.privileges.io_first = first.value();
+    spec.privileges.io_count = length.value();
+    return {};
+}
+
+// `irq <line>...`: the IRQ lines IrqSubscribe is scoped to.
+Result<void> add_irqs(Parser& p, ServiceSpec& spec, char** words, size_t count) {
+    if (count < 2) return p.fail("usage: irq <line>...");
+    for (size_t i = 1; i < count; ++i) {
+        auto line = parse_number(words[i], 15);
+        if (line.is_error() || line.value() == 0 || line.value() == 2) return p.fail("irq lines are 1 and 3..15");
+        spec.privileges.irq_mask |= 1u << line.value();
+    }
+    return {};
+}
+
+// `device <vendor>:<device>`: the PCI device (hex ids) this driver claims.
+Result<void> set_device(Parser& p, ServiceSpec& spec, char** words, size_t count) {
+    if (count != 2) return p.fail("usage: device <vendor>:<device>");
+    char ids[16];
+    if (str::strlen(words[1]) >= sizeof ids) return p.fail("usage: device <vendor>:<device>");
+    str::strlcpy(ids, words[1], sizeof ids);
+    char* colon = str::strchr(ids, ':');
+    if (!colon) return p.fail("usage: device <vendor>:<device>");
+    *colon = '\0';
+    char vendor_hex[20] = "0x";
+    char device_hex[20] = "0x";
+    str::strlcpy(vendor_hex + 2, ids, sizeof vendor_hex - 2);
+    str::strlcpy(device_hex + 2, colon + 1, sizeof device_hex - 2);
+    auto vendor = parse_number(vendor_hex, 0xFFFE);
+    auto device = parse_number(device_hex, 0xFFFF);
+    if (vendor.is_error() || device.is_error()) return p.fail("device ids are hexadecimal vendor:device");
+    spec.claims_device = true;
+    spec.pci_vendor = static_cast<uint16_t>(vendor.value());
+    spec.pci_device = static_cast<uint16_t>(device.value());
+    return {};
+}
+
 Result<void> service_keyword(Parser& p, char** words, size_t count) {
     ServiceSpec& spec = *p.service;
     const char* keyword = words[0];
@@ -155,6 +224,9 @@ Result<void> service_keyword(Parser& p, char** words, size_t count) {
         return add_names(p, spec.ipc_names, spec.ipc_count, kMaxIpcNames, words, count);
     if (str::strcmp(keyword, "calls") == 0) return add_calls(p, spec.privileges, words, count);
     if (str::strcmp(keyword, "priority") == 0) return set_priority(p, spec.priority, words, count);
+    if (str::strcmp(keyword, "ports") == 0) return set_ports(p, spec, words, count);
+    if (str::strcmp(keyword, "irq") == 0) return add_irqs(p, spec, words, count);
+    if (str::strcmp(keyword, "device") == 0) return set_device(p, spec, words, count);
     return p.fail("unknown keyword in service section");
 }
 
@@ -275,6 +347,10 @@ Result<void> validate(Manifest& manifest, ParseError& error) {
         ServiceSpec& spec = manifest.services[i];
         if (spec.endpoint == neurath::kNone || spec.program[0] == '\0') {
             error = {0, "every service needs an endpoint and a program"};
+            return Error::InvalidArgument;
+        }
+        if (spec.claims_device && (spec.privileges.io_count != 0 || spec.privileges.irq_mask != 0)) {
+            error = {0, "a service with a device gets its ports and irq from the device"};
             return Error::InvalidArgument;
         }
         for (uint32_t d = 0; d < spec.dependency_count; ++d) {

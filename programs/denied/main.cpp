@@ -93,6 +93,7 @@ int main(int argc, char** argv) {
         snprintf(what, sizeof what, "pm kill of endpoint %d", endpoint);
         record(tally, what, sys::pm::kill(endpoint, kKillStatus));
     }
+    record(tally, "DmaAlloc", status_of(sys::dma_alloc(reinterpret_cast<void*>(0x0000300000000000), 4096)));
     printf("denied: %u refused, %u allowed\n", tally.refused, tally.allowed);
     return tally.allowed == 0 ? 0 : 1;
 }

@@ -57,6 +57,13 @@ void plan_send(CallPlan& plan, Arguments& a, bool then_receive) {
     plan.after = then_receive ? After::Nothing : After::DrainReplies;
 }
 
+// Never blocks, so any endpoint will do; a server that takes it answers
+// with a reply the fuzzer (not receiving) loses.
+void plan_send_nonblocking(CallPlan& plan, Arguments& a) {
+    plan.args[0] = static_cast<uint64_t>(a.endpoint());
+    plan.args[1] = message_buffer(a, false, plan.rule);
+}
+
 void plan_receive(CallPlan& plan, Arguments& a) {
     plan.args[0] = static_cast<uint64_t>(a.endpoint());
     plan.args[1] = message_buffer(a, true, plan.rule);
@@ -129,7 +136,7 @@ bool is_privileged(Sys call) {
     switch (call) {
         case Sys::ProcSpawn: case Sys::ProcKill: case Sys::ProcList: case Sys::ModuleInfo: case Sys::ModuleRead:
         case Sys::IoPortEnable: case Sys::IrqSubscribe: case Sys::Shutdown: case Sys::ProcSwapEndpoints:
-        case Sys::ProcMemoryWrite:
+        case Sys::ProcMemoryWrite: case Sys::DmaAlloc:
             return true;
         default:
             return false;
@@ -154,6 +161,7 @@ void plan_known(CallPlan& plan, Sys call, Arguments& a, const Memory& memory) {
         case Sys::SafeCopyTo: plan.name = "safe_copy_to"; plan_safe_copy(plan, a); return;
         case Sys::ProcMemoryRead: plan.name = "proc_memory_read"; plan.rule = Rule::MustFail; return;
         case Sys::SetAlarm: plan.name = "set_alarm"; plan_set_alarm(plan, a); return;
+        case Sys::SendNonBlocking: plan.name = "send_nonblocking"; plan_send_nonblocking(plan, a); return;
         default: break;
     }
     if (is_privileged(call)) {

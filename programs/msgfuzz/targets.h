@@ -1,13 +1,15 @@
 // targets.h — the servers msgfuzz attacks and, per server, the request types
 // it must not send with random contents because a valid instance would stop
 // the experiment (power off, kill, block forever waiting for a child or a
-// typed line) rather than test robustness.
+// typed line) rather than test robustness. netdrv exists only on a machine
+// with a NIC: it is attacked when it answers a ping first.
 //
 // Entry points: kTargets, is_excluded.
 #pragma once
 
 #include <neurath/endpoint.h>
 #include <protocol/common.h>
+#include <protocol/net.h>
 #include <protocol/pm.h>
 #include <protocol/rs.h>
 #include <protocol/tty.h>
@@ -20,6 +22,7 @@ struct Target {
     int32_t first_type;    // the server's protocol range
     int32_t request_count; // valid request codes: first_type .. first_type + request_count - 1
     int32_t excluded[3];   // 0 marks an unused slot
+    bool optional = false; // skipped (and not counted) when it does not answer a ping first
 };
 
 inline constexpr Target kTargets[] = {
@@ -28,6 +31,8 @@ inline constexpr Target kTargets[] = {
     {"vfs", neurath::kVfs, protocol::kVfsBase, 12, {0, 0, 0}},
     {"ds", neurath::kDs, protocol::kDsBase, 6, {0, 0, 0}},
     {"tty", neurath::kTty, protocol::kTtyBase, 2, {protocol::tty::kReadLine, 0, 0}},
+    {"netdrv", protocol::net::kNetdrv, protocol::kNetBase, protocol::net::kRequestCount,
+     {protocol::net::kReceive, 0, 0}, true},
 };
 
 inline bool is_excluded(const Target& target, int32_t type) {

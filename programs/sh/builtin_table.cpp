@@ -73,6 +73,8 @@ const ProgramNote kProgramNotes[] = {
     {"kvd.v2", "kvd's next version (64-bit values, per-record write counts): update kvd /bin/kvd.v2"},
     {"kvload", "checked puts, gets and deletes against kvd: kvload [count] (default 20000)"},
     {"hammer", "checked requests to a system server: hammer <ds|vfs|pm> [count]"},
+    {"ifconfig", "the network link (./neurath run --net): MAC address, link state, frame and byte counters"},
+    {"arping", "ARP through the NIC: arping <a.b.c.d> [from <a.b.c.d>] (try: arping 10.0.2.2)"},
 };
 
 const char* note_for(const char* program) {

@@ -109,6 +109,7 @@ Result<void> start_services(RsState& state, const sys::StartInfo&) {
         sys::log("rs: %s line %u: %s\n", kManifestPath, error.line, error.reason);
         return Error::InvalidArgument;
     }
+    TRY(claim_devices(manifest, state.devices));
     sys::log("rs: starting %u services\n", manifest.service_count);
     auto started = state.supervisor.start_all(manifest);
     if (started.is_error()) sys::log("rs: %s: services depend on each other in a cycle\n", kManifestPath);
@@ -123,6 +124,7 @@ sys::DispatchTable<RsState> make_table() {
         .on(neurath::kmsg::kProcessExited, handle_exited)
         .on(neurath::kmsg::kProcessFaulted, handle_faulted);
     add_update_routes(table);
+    add_device_routes(table);
     return table;
 }
 

@@ -59,7 +59,7 @@ def test_a_crashing_program_is_reported_and_the_shell_continues(neurath):
 
 
 def test_ordinary_programs_cannot_reach_rs_but_the_shell_can(neurath):
-    assert "9 refused, 0 allowed" in neurath.run_command("denied")
+    assert "10 refused, 0 allowed" in neurath.run_command("denied")
     assert "pm" in neurath.run_command("service list")
 
 

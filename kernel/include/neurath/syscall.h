@@ -55,8 +55,12 @@ enum class Sys : uint64_t {
     ProcList = 22,    // (ProcessInfo* out, uint64_t capacity) -> number of entries written
     ModuleInfo = 23,  // (uint64_t index, ModuleDescriptor* out): boot module by index
     ModuleRead = 24,  // (uint64_t index, uint64_t offset, void* buf, uint64_t length) -> bytes copied
-    IoPortEnable = 25,// (uint16_t first_port, uint16_t count): grant in/out on those ports
-    IrqSubscribe = 26,// (uint32_t irq): IRQ raises notification tag `irq` from kKernel
+    IoPortEnable = 25,// (uint16_t first_port, uint16_t count): grant in/out on those ports; they must lie inside
+                      // the caller's Privileges::io_first/io_count window (-PermissionDenied)
+    IrqSubscribe = 26,// (uint32_t irq): IRQ raises notification tag `irq` from kKernel; only lines in the
+                      // caller's Privileges::irq_mask (-PermissionDenied). A level-triggered line (PCI) is
+                      // masked when it is delivered: the driver calls IrqSubscribe again once it has
+                      // acknowledged the device, which unmasks it
     Shutdown = 27,    // (int32_t code): power off the machine (QEMU debug-exit)
     ProcSwapEndpoints = 28, // (Endpoint a, Endpoint b): atomically exchange two live processes' roles
                       // (live-update commit: the new version takes over the old name). Moves with each name:
@@ -83,8 +87,17 @@ enum class Sys : uint64_t {
                       // every reply and error answer this way, so a client that does not wait for its reply
                       // loses it instead of stalling the server. Same send rules as Send (the send mask, or
                       // dst waiting for the caller's reply)
-    Count = 33
+    DmaAlloc = 33,    // (uint64_t vaddr, uint64_t length) -> physical address: zeroed, writable user pages at
+                      // [vaddr, vaddr+length) backed by physically contiguous frames below 4 GiB, for a driver's
+                      // DMA buffers and device queues (privileged). Page-aligned, at most kDmaMaxLength per call
+                      // and kDmaMaxTotal per process (-InvalidArgument / -NoMemory); -BadAddress outside the
+                      // user range, -AlreadyExists over a mapped page; on error nothing is mapped. The frames
+                      // are freed with the process
+    Count = 34
 };
+
+inline constexpr uint64_t kDmaMaxLength = 256ull << 10;  // one DmaAlloc call
+inline constexpr uint64_t kDmaMaxTotal = 2ull << 20;     // all DmaAlloc memory of one process
 
 // CF PF AF ZF SF TF DF OF AC ID: the flags a user process sets for itself.
 inline constexpr uint64_t kFlagsKeptAcrossCalls = 0x240DD5;
@@ -98,10 +111,21 @@ inline constexpr uint32_t kEndpointMaskWords = kMaxEndpoints / 64;
 inline constexpr uint32_t kNameLength = 16;      // process and module names, NUL-terminated
 inline constexpr uint32_t kArgBlockSize = 256;   // argv: NUL-separated strings
 
-// The privilege record the kernel enforces for one process.
+inline constexpr uint32_t kIoPortCount = 0x10000;  // x86 I/O ports 0..0xFFFF
+
+// The privilege record the kernel enforces for one process. The device
+// fields scope IoPortEnable and IrqSubscribe to the hardware the manifest
+// gives the process (a driver: exactly its device's ports and IRQ line).
 struct Privileges {
     uint64_t kernel_calls;                    // bit n: may make privileged call Sys(n)
     uint64_t send_mask[kEndpointMaskWords];   // bit e: may send/notify endpoint e
+    uint32_t io_first;                        // IoPortEnable: ports [io_first, io_first + io_count)
+    uint32_t io_count;                        // 0: no port at all
+    uint32_t irq_mask;                        // IrqSubscribe: bit n allows IRQ line n
+    uint32_t pci_device;                      // 0, or the PCI configuration address (0x80000000 | bus << 16 |
+                                              // slot << 11 | function << 8) of the device this driver runs:
+                                              // the kernel stops its bus mastering (DMA) when the process
+                                              // ends, before its memory is freed
 };
 
 struct SpawnRequest {

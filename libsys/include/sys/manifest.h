@@ -30,6 +30,12 @@ struct ServiceSpec {
     // ipc targets as written, resolved into privileges.send_mask after parsing
     char ipc_names[kMaxIpcNames][neurath::kNameLength];
     uint32_t ipc_count;
+    // `device <vendor>:<device>` (hex PCI ids): the PCI device this driver
+    // claims; rs fills privileges.io_first/io_count/irq_mask from the device
+    // it finds and starts the service only on a machine that has it.
+    bool claims_device;
+    uint16_t pci_vendor;
+    uint16_t pci_device;
 };
 
 inline constexpr size_t kMaxProfiles = 4;

@@ -13,6 +13,10 @@
 // UpdateHistory writes the newest UpdateRecord entries that fit, oldest first,
 // and says how many updates there were since boot. UpdateParked and
 // UpdateReady come from the processes being updated (protocol/update.h).
+//
+// Devices (servers/rs/device_claims.h): DeviceClaim gives a driver the PCI
+// device the manifest binds it to, with bus mastering off; DeviceDmaEnable
+// turns bus mastering on once the driver has reset the device.
 #pragma once
 
 #include <neurath/syscall.h>
@@ -30,7 +34,9 @@ inline constexpr int32_t kUpdateParked = kRsBase + 6;  // from the old version, 
 inline constexpr int32_t kUpdateReady = kRsBase + 7;   // from the new version, transfer done or failed
 inline constexpr int32_t kUpdateLoaded = kRsBase + 8;  // from the new version, started in update mode
 inline constexpr int32_t kServiceInfo = kRsBase + 9;   // rs version 2 (/sbin/rs.next); the boot rs: BadMessage
-inline constexpr int32_t kRequestCount = 10;
+inline constexpr int32_t kDeviceClaim = kRsBase + 10;     // from a driver: its PCI device (DMA off)
+inline constexpr int32_t kDeviceDmaEnable = kRsBase + 11; // from a driver that reset its device: bus mastering on
+inline constexpr int32_t kRequestCount = 12;
 
 enum class ServiceState : uint32_t { Stopped = 0, Running = 1, Restarting = 2, Failed = 3 };
 
@@ -161,6 +167,20 @@ struct UpdateReady {
     uint64_t check_ns;      // of which spent checking the new state (state check, invariants, server hook)
 };
 
+// Drivers (a manifest service with a `device` line): the device rs bound to
+// the caller at boot. Anyone else: PermissionDenied. Empty requests.
+struct DeviceClaimReply {
+    uint16_t vendor;
+    uint16_t device;
+    uint8_t bus;
+    uint8_t slot;
+    uint8_t function;
+    uint8_t irq;        // the IRQ line (IrqSubscribe)
+    uint32_t io_base;   // BAR0: the I/O window (IoPortEnable)
+    uint32_t io_size;
+};
+
+static_assert(kIsPayload<DeviceClaimReply>);
 static_assert(kIsPayload<ServiceListRequest> && kIsPayload<ServiceListReply>);
 static_assert(kIsPayload<CrashServiceRequest> && kIsPayload<ShutdownRequest>);
 static_assert(kIsPayload<ServiceInfoRequest> && kIsPayload<ServiceInfoReply>);

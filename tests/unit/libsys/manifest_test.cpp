@@ -172,7 +172,33 @@ INSTANTIATE_TEST_SUITE_P(
                       BadManifest{"profile user\n memory 0M\n", 2, "N >= 1"},
                       BadManifest{"profile user\n memory 12G\n", 2, "<N>K or <N>M"},
                       BadManifest{"profile user\n processes 0\n", 2, "usage: processes"},
-                      BadManifest{"profile user\n kill everyone\n", 2, "usage: kill"}));
+                      BadManifest{"profile user\n kill everyone\n", 2, "usage: kill"},
+                      BadManifest{"service a\n ports 0xfff0 0x20\n", 2, "inside 0..0xffff"},
+                      BadManifest{"service a\n ports 0x3f8 0\n", 2, "inside 0..0xffff"},
+                      BadManifest{"service a\n ports 0x3g8 8\n", 2, "inside 0..0xffff"},
+                      BadManifest{"service a\n irq 2\n", 2, "1 and 3..15"},
+                      BadManifest{"service a\n irq 16\n", 2, "1 and 3..15"},
+                      BadManifest{"service a\n device 1af4\n", 2, "usage"},
+                      BadManifest{"service a\n device 1af4:zz\n", 2, "hexadecimal"},
+                      BadManifest{"service a\n endpoint 6\n program p\n device 1af4:1000\n irq 11\n", 0,
+                                  "from the device"}));
+
+TEST(Manifest, DeviceAndHardwareWindows) {
+    auto parsed = parse("service tty\n endpoint 5\n program /sbin/tty\n ports 0x3f8 8\n irq 4 3\n"
+                        "service net\n endpoint 6\n program /sbin/net\n calls DmaAlloc\n device 1AF4:1000\n");
+    ASSERT_TRUE(parsed->result.ok()) << parsed->error.line << ": " << parsed->error.reason;
+    const auto* tty = parsed->manifest.find("tty");
+    EXPECT_EQ(tty->privileges.io_first, 0x3F8u);
+    EXPECT_EQ(tty->privileges.io_count, 8u);
+    EXPECT_EQ(tty->privileges.irq_mask, (1u << 4) | (1u << 3));
+    EXPECT_FALSE(tty->claims_device);
+    const auto* net = parsed->manifest.find("net");
+    EXPECT_TRUE(net->claims_device);
+    EXPECT_EQ(net->pci_vendor, 0x1AF4);
+    EXPECT_EQ(net->pci_device, 0x1000);
+    EXPECT_EQ(net->privileges.io_count, 0u) << "rs fills the window from the device it finds";
+    EXPECT_TRUE(may_call(net->privileges, neurath::Sys::DmaAlloc));
+}
 
 // Bug: no per-process limits existed; one program could map all free memory.
 TEST(Manifest, ProfilesCarryMemoryAndProcessLimitsAndKillScope) {
@@ -214,4 +240,15 @@ TEST(Manifest, ShippedSystemConfIsValid) {
     }
     uint32_t order[sys::manifest::kMaxServices];
     EXPECT_TRUE(sys::manifest::start_order(parsed->manifest, order).ok());
+    const auto* tty = parsed->manifest.find("tty");
+    EXPECT_EQ(tty->privileges.io_first, 0x3F8u) << "tty may enable COM1's ports only";
+    EXPECT_EQ(tty->privileges.io_count, 8u);
+    EXPECT_EQ(tty->privileges.irq_mask, 1u << 4);
+    const auto* netdrv = parsed->manifest.find("netdrv");
+    ASSERT_NE(netdrv, nullptr);
+    EXPECT_TRUE(netdrv->claims_device);
+    EXPECT_EQ(netdrv->pci_vendor, 0x1AF4);
+    EXPECT_EQ(netdrv->pci_device, 0x1000);
+    EXPECT_TRUE(may_call(netdrv->privileges, neurath::Sys::DmaAlloc));
+    EXPECT_FALSE(may_call(parsed->manifest.profile("user")->privileges, neurath::Sys::DmaAlloc));
 }

@@ -1,0 +1,135 @@
+"""test_network.py — the network foundation on a machine booted like
+`./neurath run --net`: rs finds the virtio-net PCI device and starts netdrv with
+exactly that device's ports and IRQ; real frames flow through it (an ARP request to
+QEMU's gateway 10.0.2.2 and the reply slirp sends back); the counters move by what
+happened; malformed and unauthorised requests are refused and the driver keeps
+working; a crashed netdrv is restarted by rs and re-initialises the device.
+A machine without a NIC boots as before: no netdrv, and ifconfig says so."""
+import re
+
+import pytest
+
+from conftest import BOOT_TIMEOUT, boot
+
+GATEWAY_REPLY = re.compile(r"arping: 10\.0\.2\.2 is at ((?:[0-9a-f]{2}:){5}[0-9a-f]{2})")
+QEMU_DEFAULT_MAC = "52:54:00:12:34:56"
+
+
+@pytest.fixture
+def networked():
+    session = boot(network=[])
+    try:
+        session.wait_prompt(BOOT_TIMEOUT)
+        yield session
+    finally:
+        session.close()
+
+
+def link(session):
+    """ifconfig as {'mac', 'up', 'rx_frames', 'rx_bytes', 'drops', 'tx_frames', 'tx_bytes', 'errors'}."""
+    text = session.run_command("ifconfig")
+    head = re.search(r"net0: virtio-net  link (up|down)  mac ((?:[0-9a-f]{2}:){5}[0-9a-f]{2})", text)
+    rx = re.search(r"rx: (\d+) frames, (\d+) bytes, (\d+) dropped", text)
+    tx = re.search(r"tx: (\d+) frames, (\d+) bytes, (\d+) refused requests", text)
+    assert head and rx and tx, text
+    return {"up": head.group(1) == "up", "mac": head.group(2),
+            "rx_frames": int(rx.group(1)), "rx_bytes": int(rx.group(2)), "drops": int(rx.group(3)),
+            "tx_frames": int(tx.group(1)), "tx_bytes": int(tx.group(2)), "errors": int(tx.group(3))}
+
+
+def arping_gateway(session):
+    text = session.run_command("arping 10.0.2.2", timeout=60)
+    match = GATEWAY_REPLY.search(text)
+    assert match, text
+    return match.group(1)
+
+
+def test_a_machine_without_a_nic_has_no_driver(neurath):
+    assert "netdrv" not in neurath.run_command("service list")
+    assert "no network device" in neurath.run_command("ifconfig")
+    assert "cannot use the network" in neurath.run_command("arping 10.0.2.2")
+
+
+def test_rs_gives_netdrv_exactly_its_devices_ports_and_irq(networked):
+    claim = re.search(r"rs: netdrv: PCI [0-9a-f:.]+ 1af4:1000, ports 0x([0-9a-f]+)-0x([0-9a-f]+), irq (\d+)",
+                      networked.output)
+    assert claim, networked.output
+    started = re.search(r"netdrv: virtio-net [0-9a-f:.]+, ports 0x([0-9a-f]+)-0x([0-9a-f]+), irq (\d+), mac ",
+                        networked.output)
+    assert started and started.groups() == claim.groups(), networked.output
+    assert re.search(r"netdrv\s+6\s+running", networked.run_command("service list"))
+
+
+def test_an_arp_request_to_the_gateway_gets_a_real_reply(networked):
+    before = link(networked)
+    assert before["up"] and before["mac"] == QEMU_DEFAULT_MAC
+    gateway = arping_gateway(networked)
+    assert gateway != QEMU_DEFAULT_MAC and gateway.startswith("52:55:")
+    after = link(networked)
+    assert after["tx_frames"] >= before["tx_frames"] + 1
+    assert after["tx_bytes"] >= before["tx_bytes"] + 60, "the request is a padded 60-byte frame"
+    assert after["rx_frames"] >= before["rx_frames"] + 1, "the reply came in"
+    assert after["rx_bytes"] >= before["rx_bytes"] + 42
+    assert after["errors"] == before["errors"]
+
+
+def test_malformed_requests_are_refused_and_the_driver_keeps_working(networked):
+    before = link(networked)
+    text = networked.run_command("/test/net-malformed", timeout=60)
+    assert re.search(r"net-malformed: \d+ checks, 0 failed", text), text
+    assert link(networked)["errors"] == before["errors"] + 11
+    arping_gateway(networked)
+
+
+def wait_for_line(session, text, count):
+    """Until `text` has been printed `count` times (it may already have been)."""
+    if session.output.count(text) < count:
+        session.expect(text, timeout=30)
+    assert session.output.count(text) == count, session.output
+
+
+def test_a_crashed_netdrv_is_restarted_and_reinitialises_the_device(networked):
+    arping_gateway(networked)
+    networked.run_command("service crash netdrv")
+    wait_for_line(networked, "rs: restarted netdrv at endpoint 6 (restart 1)", 1)
+    wait_for_line(networked, "netdrv: virtio-net", 2)
+    after = link(networked)
+    assert after["tx_frames"] == 0, "counters start again with the new instance"
+    arping_gateway(networked)
+
+
+def test_an_unanswered_request_times_out_and_the_link_is_free_again(networked):
+    text = networked.run_command("arping 10.0.2.99", timeout=60)
+    assert "arping: no reply from 10.0.2.99" in text, text
+    after = link(networked)
+    assert after["tx_frames"] == 3 and after["rx_frames"] == 0, "three tries, nothing came back"
+    arping_gateway(networked)
+
+
+def test_a_live_update_of_netdrv_is_refused_and_the_old_version_keeps_the_link(networked):
+    """netdrv's queues live in DMA memory outside its globals and heap; until the update
+    hands that memory over, the transfer must refuse (no pointer copied blindly) and the
+    old version must go on driving the device."""
+    text = networked.run_command("update netdrv /sbin/netdrv", timeout=120)
+    assert "rolled back: netdrv:" in text and "targets no object of the old version" in text, text
+    assert re.search(r"netdrv\s+6\s+running\s+0\s", networked.run_command("service list"))
+    arping_gateway(networked)
+
+
+def test_an_owner_waiting_for_notifications_gets_them(networked):
+    text = networked.run_command("/test/net-notify", timeout=60)
+    assert "net-notify: notified, reply from 10.0.2.2" in text, text
+
+
+def test_an_owner_that_ends_without_close_frees_the_link(networked):
+    assert "leaving the link open" in networked.run_command("/test/net-notify abandon")
+    assert "(in use)" in networked.run_command("ifconfig")
+    arping_gateway(networked)
+    assert "(in use)" not in networked.run_command("ifconfig")
+
+
+def test_fuzzed_messages_leave_netdrv_answering(networked):
+    text = networked.run_command("msgfuzz 200", timeout=300)
+    assert "6/6 servers answer" in text, text
+    assert re.search(r"msgfuzz: netdrv 200 sent", text), text
+    arping_gateway(networked)
