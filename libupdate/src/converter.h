@@ -26,6 +26,7 @@ struct StringCopier {
 
 struct ConverterStats {
     uint64_t pointers = 0;
+    uint64_t scanned_bytes = 0;  // imprecise bytes scanned for likely pointers
 };
 
 // A code address outside the program (a C library function) as it was
@@ -33,6 +34,12 @@ struct ConverterStats {
 struct ForeignCode {
     uint64_t old_address;
     uint64_t new_address;
+};
+
+// An integer of any width read from a value: two's-complement bits, and its sign.
+struct IntegerValue {
+    uint64_t bits;   // two's complement when negative
+    bool negative;
 };
 
 class Converter {
@@ -64,6 +71,11 @@ public:
                          TypeId destination_type, bool use_hook = true);
 
     Result<uint64_t> relocate_data(uint64_t value, TypeId source_pointee);
+    // Copy bytes the metadata does not type precisely (`what` says why),
+    // refusing if a word of them points into the source's objects or code
+    // (likely_pointers.cpp).
+    Result<void> copy_imprecise(const uint8_t* source, uint64_t source_address, uint64_t source_size,
+                                uint8_t* destination, uint64_t destination_size, const char* what);
     Result<uint64_t> relocate_code(uint64_t value);
 
     // For each destination field, the matching source field index (or -1);
@@ -92,6 +104,9 @@ public:
 private:
     Result<void> convert_by_kind(const uint8_t* source, uint64_t source_address, TypeId s, uint8_t* destination, TypeId d);
     Result<void> convert_integer(const uint8_t* source, TypeId s, uint8_t* destination, TypeId d);
+    Result<IntegerValue> map_enumerator(IntegerValue value, TypeId s, TypeId d);
+    Result<void> refuse_likely_pointers(const uint8_t* source, uint64_t source_address, uint64_t size, const char* what);
+    bool describe_old_target(uint64_t value, TextBuilder& out);
     Result<void> convert_float(const uint8_t* source, TypeId s, uint8_t* destination, TypeId d);
     Result<void> convert_data_pointer(const uint8_t* source, TypeId s, uint8_t* destination);
     Result<void> convert_code_pointer(const uint8_t* source, uint8_t* destination);
@@ -134,11 +149,7 @@ private:
     bool backwards_ = false;
 };
 
-// Integer helpers shared with the filter environment and checks.
-struct IntegerValue {
-    uint64_t bits;   // two's complement when negative
-    bool negative;
-};
+// Integer helpers shared with the filter environment and checks (below).
 IntegerValue load_integer(const uint8_t* bytes, uint64_t size, bool is_signed);
 bool integer_fits(IntegerValue value, uint64_t size, bool is_signed);
 void store_integer(uint8_t* bytes, uint64_t size, IntegerValue value);

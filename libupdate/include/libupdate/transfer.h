@@ -122,6 +122,7 @@ struct TransferStats {
     uint64_t copied_strings = 0;   // C strings copied out of old read-only data
     uint64_t bytes = 0;            // old state bytes read (globals + heap)
     uint64_t pointers = 0;         // pointers relocated
+    uint64_t scanned_bytes = 0;    // bytes of imprecisely typed state scanned for likely pointers (none found)
     uint64_t checked_pointers = 0; // pointers verified by the state check
     uint64_t check_ns = 0;         // time spent in the state check, invariants and round trip
 };
