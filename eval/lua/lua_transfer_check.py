@@ -4,7 +4,7 @@ Debian's source package, built with the pass, moved between processes.
 
 Fetches bookworm's lua5.4 (fetch_lua.py), builds it twice — the plain `lua`
 interpreter, and an instrumented library linked with lua_driver.cpp and
-libupdate — and then:
+libupdate (and as an instrumented `lua`, which eval/bench measures) — and then:
   * native: the plain interpreter runs state_before.lua and state_after.lua
     as one script; its output is the reference;
   * old: the instrumented driver runs state_before.lua and writes a snapshot;
@@ -94,6 +94,13 @@ def build_instrumented(name, tree, work, args):
     objects.append(compile_object(CXX, driver_flags, driver, os.path.join(out, "lua_driver.o"), [args.plugin, *args.runtime]))
     binary = os.path.join(out, "lua_driver")
     run([CXX, *objects, *args.runtime, "-lm", "-o", binary], f"linking {name} lua_driver")
+    # The stand-alone interpreter too, for the overhead benchmark (eval/bench).
+    interpreter = compile_object(CC, CFLAGS + plugin, os.path.join(tree, "src", "lua.c"), os.path.join(out, "lua.c.o"),
+                                 [args.plugin])
+    # A C program: of the C++ library the runtime needs only its exception
+    # support, so only that is linked in, not all of libstdc++.so's pages.
+    run([CXX, interpreter, *objects[:-1], *args.runtime, "-lm", "-static-libstdc++", "-o", os.path.join(out, "lua")],
+        f"linking {name} lua")
     if "lu_modules" not in run(["readelf", "-SW", binary], f"readelf {binary}"):
         raise CheckError(f"{binary} carries no Neurath metadata (lu_modules)")
     report = []

@@ -33,7 +33,8 @@ libupdate::BlockCache g_block_cache;
 }
 
 // Hands an unlisted block back: to the cache when its class has room (only
-// blocks obtain_block made, i.e. not resized by realloc), else to the platform.
+// blocks obtain_block made, i.e. not resized by the platform's realloc,
+// which tags its blocks LU_ALLOC_REALLOC), else to the platform.
 [[gnu::always_inline]] inline void recycle_block(HeapHeader* header, uint64_t size, uint32_t how) {
     if (size <= libupdate::kCacheMaxSize && how != LU_ALLOC_REALLOC &&
         libupdate::cache_give(g_block_cache, libupdate::cache_class_of(size), header))
@@ -61,6 +62,27 @@ libupdate::BlockCache g_block_cache;
         [[likely]]
         return header->object();
     return track_slowly(header, site, size, how);
+}
+
+// A block obtain_block made (rounded to its size class), as opposed to one
+// the platform's realloc resized to an arbitrary size.
+bool is_class_block(const HeapHeader& header) {
+    return header.size() <= libupdate::kCacheMaxSize && header.how() != LU_ALLOC_REALLOC;
+}
+
+// realloc of a class block to a size that is a class block too: in place
+// within the class, else a new class block, so blocks stay cacheable.
+void* resize_class_block(HeapHeader* header, size_t size, const lu_alloc_site* site) {
+    uint64_t old_size = header->size();
+    if (libupdate::cache_class_of(size) == libupdate::cache_class_of(old_size) &&
+        libupdate::heap_retag_fast(header, site, size))
+        return header->object();
+    uint32_t how = header->how();
+    void* moved = allocate_tracked(size, site, how);
+    if (!moved) return nullptr;
+    libupdate::platform_copy(moved, header->object(), old_size < size ? old_size : size);
+    __lu_free(header->object(), how);
+    return moved;
 }
 
 size_t bounded_length(const char* text, size_t max) {
@@ -100,10 +122,11 @@ void* __lu_calloc(size_t count, size_t size, const lu_alloc_site* site) {
 }
 
 void* __lu_realloc(void* pointer, size_t size, const lu_alloc_site* site) {
-    if (!pointer) return allocate_tracked(size, site, LU_ALLOC_REALLOC);
+    if (!pointer) return allocate_tracked(size, site, LU_ALLOC_MALLOC);  // realloc(NULL, n) is malloc(n)
     HeapHeader* header = libupdate::heap_header_of(pointer);
     if (!header) return libupdate::platform_heap_reallocate(pointer, size);
     if (size > libupdate::kHeapSizeMask) return nullptr;
+    if (is_class_block(*header) && size <= libupdate::kCacheMaxSize) return resize_class_block(header, size, site);
     // The block may move: list it again afterwards.
     const lu_alloc_site* old_site = libupdate::heap_site(*header);
     uint64_t old_size = header->size();
