@@ -283,6 +283,8 @@ Result<void> Converter::convert_struct(const uint8_t* source, uint64_t source_ad
                 result = {};  // the source never owned this value (e.g. the reverse of a round trip)
             else if (old.bit_size || field.bit_size)
                 result = convert_bitfield(source, old, destination, field);
+            else if (const UnionTagEntry* rule = union_tag_for(d, field))
+                result = convert_tagged_union(source, source_address, s, old, destination, field, *rule);
             else
                 result = convert(source + old.offset, source_address + old.offset, old.type, destination + field.offset, field.type);
         }

@@ -114,6 +114,10 @@ private:
     Result<void> convert_char_array(const uint8_t* source, TypeId s, uint8_t* destination, TypeId d);
     Result<void> convert_struct(const uint8_t* source, uint64_t source_address, TypeId s, uint8_t* destination, TypeId d);
     Result<void> convert_union(const uint8_t* source, TypeId s, uint8_t* destination, TypeId d);
+    // convert_tagged_union.cpp: a union field whose active member a UnionTagEntry names.
+    const UnionTagEntry* union_tag_for(TypeId d, const FieldRecord& field) const;
+    Result<void> convert_tagged_union(const uint8_t* source, uint64_t source_address, TypeId s, const FieldRecord& from,
+                                      uint8_t* destination, const FieldRecord& to, const UnionTagEntry& rule);
     Result<void> convert_bitfield(const uint8_t* source, const FieldRecord& from, uint8_t* destination, const FieldRecord& to);
     Result<void> apply_default(uint8_t* destination, const FieldRecord& field);
     Result<uint64_t> translate_offset(TypeId s, TypeId d, uint64_t offset);

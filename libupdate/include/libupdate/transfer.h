@@ -13,7 +13,7 @@
 // transfer created is freed.
 //
 // Entry points: transfer_state(), TransferOptions, TransferStats, hooks
-// (TypeHook, VariableHook, AllocatorHook, Invariant), TransferHooks, TransferContext, OldValue.
+// (TypeHook, VariableHook, AllocatorHook, Invariant), UnionTagEntry, TransferHooks, TransferContext, OldValue.
 #pragma once
 
 #include <libupdate/memory_reader.h>
@@ -94,8 +94,25 @@ struct InvariantEntry {
     void* user;
 };
 
+// Tagged unions: which member of a union field is active, from a tag field
+// of the same struct. The first rule with (tag & mask) == value names the
+// member; an empty member name means no member is active (the union's bytes
+// carry nothing, e.g. a nil value). A tag no rule matches fails the transfer.
+struct UnionMemberRule {
+    uint64_t mask;
+    uint64_t value;
+    const char* member;
+};
+struct UnionTagEntry {
+    const char* struct_name;  // the enclosing struct (new version's name)
+    const char* union_field;  // its union-typed field
+    const char* tag_field;    // its integer or enum field holding the tag
+    const UnionMemberRule* rules;
+    size_t rule_count;
+};
+
 // What a program says about its own state: hooks for the changes the rules
-// cannot convert, and invariants the new state must satisfy.
+// cannot convert, tagged unions, and invariants the new state must satisfy.
 struct TransferHooks {
     const TypeHookEntry* type_hooks = nullptr;
     size_t type_hook_count = 0;
@@ -103,6 +120,8 @@ struct TransferHooks {
     size_t variable_hook_count = 0;
     const InvariantEntry* invariants = nullptr;
     size_t invariant_count = 0;
+    const UnionTagEntry* union_tags = nullptr;
+    size_t union_tag_count = 0;
 };
 
 struct TransferOptions : TransferHooks {
