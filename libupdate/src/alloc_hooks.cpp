@@ -7,7 +7,8 @@
 // Small blocks are recycled through a per-class cache (block_cache.h).
 //
 // Entry points: __lu_alloc, __lu_calloc, __lu_realloc, __lu_strdup,
-// __lu_strndup, __lu_free, __lu_heap_register, __lu_heap_unregister.
+// __lu_strndup, __lu_free, __lu_heap_register, __lu_heap_unregister,
+// __lu_heap_retype.
 #include <libupdate/heap.h>
 #include <libupdate/platform.h>
 
@@ -166,6 +167,17 @@ void __lu_free(void* pointer, uint32_t) {
         return;
     }
     recycle_block(header, size, how);
+}
+
+// An allocator wrapper's caller knows the type it gives the object (the pass
+// types the call site: -lu-allocator-wrapper). Pointers the runtime did not
+// allocate, and types larger than the object (a wrong inference), keep their
+// site: untyped, so the transfer scans them for likely pointers.
+void __lu_heap_retype(void* pointer, const lu_alloc_site* site) {
+    HeapHeader* header = libupdate::heap_header_of(pointer);
+    const lu_type* type = site->type;
+    if (!header || !type || type->kind == LU_KIND_UNKNOWN || type->size == 0 || type->size > header->size()) return;
+    (void)libupdate::heap_set_site(header, site);  // far-site table full: the object keeps its untyped site
 }
 
 }  // extern "C"

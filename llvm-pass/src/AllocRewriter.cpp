@@ -72,6 +72,10 @@ struct Classifier {
         for (const AllocatorSpec& spec : specs)
             byName[spec.name] = {nullptr, family, spec.argument};
     }
+    template <typename Names>
+    void addWrappers(const Names& names) {
+        for (const std::string& name : names) byName[name] = {nullptr, AllocFamily::Wrapper, 0};
+    }
 };
 
 bool isSizeType(Type* type) { return type->isIntegerTy(64); }
@@ -88,6 +92,8 @@ bool signatureFits(const Function& function, const AllocCall& kind) {
     case AllocFamily::CustomFree:
         return kind.argument < type->getNumParams() &&
                param(kind.argument)->isPointerTy();
+    case AllocFamily::Wrapper:
+        return type->getReturnType()->isPointerTy();
     default:
         break;
     }
@@ -174,6 +180,8 @@ std::vector<AllocCall> findAllocationCalls(Module& module, const Options& option
         classifier.byName[name] = {nullptr, AllocFamily::CustomAlloc, 0};
     for (const std::string& name : annotatedFunctions(module, "neurath.deallocator"))
         classifier.byName[name] = {nullptr, AllocFamily::CustomFree, 0};
+    classifier.addWrappers(options.allocatorWrappers);
+    classifier.addWrappers(annotatedFunctions(module, "neurath.allocator_wrapper"));
 
     std::vector<AllocCall> calls;
     for (Function& function : module.functions()) {
@@ -214,6 +222,7 @@ uint32_t allocatorCode(AllocFamily family) {
     case AllocFamily::NewArray:
     case AllocFamily::NewArrayNothrow: return LU_ALLOC_NEW_ARRAY;
     case AllocFamily::CustomAlloc: return LU_ALLOC_CUSTOM;
+    case AllocFamily::Wrapper: return LU_ALLOC_MALLOC;  // re-created like malloc'ed memory
     case AllocFamily::Free: return LU_ALLOC_MALLOC;
     case AllocFamily::Delete: return LU_ALLOC_NEW;
     case AllocFamily::DeleteArray: return LU_ALLOC_NEW_ARRAY;
@@ -229,7 +238,8 @@ Value* sizeOperand(const AllocCall& kind) {
     case AllocFamily::Realloc:
     case AllocFamily::Strndup: return kind.call->getArgOperand(1);
     case AllocFamily::Strdup:
-    case AllocFamily::ReallocArray: return nullptr;
+    case AllocFamily::ReallocArray:
+    case AllocFamily::Wrapper: return nullptr;  // a wrapper's size argument is not known
     case AllocFamily::CustomAlloc: return kind.call->getArgOperand(kind.argument);
     default: return kind.call->getArgOperand(0);
     }
@@ -278,6 +288,7 @@ void describeSites(const std::vector<AllocCall>& calls, DebugTypeOf& debugTypes,
         if (kind.family == AllocFamily::NewNothrow ||
             kind.family == AllocFamily::NewArrayNothrow)
             site.flags |= LU_SITE_NOTHROW;
+        if (kind.family == AllocFamily::Wrapper) site.flags |= LU_SITE_WRAPPER;
         std::string key = site.function + "|" + types.at(site.type).name;
         site.id = fnv1a64(key + "|" + std::to_string(ordinals[key]++));
         model.sites.push_back(std::move(site));
@@ -288,7 +299,7 @@ namespace {
 
 struct RuntimeCalls {
     FunctionCallee alloc, calloc, realloc, strdup, strndup, free, registerObject,
-        unregisterObject;
+        unregisterObject, retypeObject;
 
     explicit RuntimeCalls(Module& module) {
         LLVMContext& context = module.getContext();
@@ -304,12 +315,13 @@ struct RuntimeCalls {
         free = module.getOrInsertFunction("__lu_free", none, ptr, u32);
         registerObject = module.getOrInsertFunction("__lu_heap_register", none, ptr, size, ptr);
         unregisterObject = module.getOrInsertFunction("__lu_heap_unregister", none, ptr);
+        retypeObject = module.getOrInsertFunction("__lu_heap_retype", none, ptr, ptr);
         describe(alloc, 0, std::nullopt, /*mayThrow=*/true);  // operator new throws
         describe(calloc, 0, 1, false);
         describe(realloc, 1, std::nullopt, false);
         describe(strdup, std::nullopt, std::nullopt, false);
         describe(strndup, std::nullopt, std::nullopt, false);
-        for (FunctionCallee* callee : {&free, &registerObject, &unregisterObject})
+        for (FunctionCallee* callee : {&free, &registerObject, &unregisterObject, &retypeObject})
             if (auto* function = dyn_cast<Function>(callee->getCallee()))
                 function->setDoesNotThrow();
     }
@@ -378,6 +390,12 @@ void rewriteOne(const AllocCall& kind, Constant* site, RuntimeCalls& runtime) {
         builder.SetCurrentDebugLocation(call.getDebugLoc());
         Value* size = builder.CreateZExtOrTrunc(arg(kind.argument), builder.getInt64Ty());
         builder.CreateCall(runtime.registerObject, {&call, size, site});
+        return;
+    }
+    case AllocFamily::Wrapper: {
+        IRBuilder<> builder(insertionPointAfter(call));
+        builder.SetCurrentDebugLocation(call.getDebugLoc());
+        builder.CreateCall(runtime.retypeObject, {&call, site});
         return;
     }
     case AllocFamily::CustomFree: {

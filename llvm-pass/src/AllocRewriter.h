@@ -5,7 +5,8 @@
 //
 // Entry points:
 //   findAllocationCalls()  classify calls (malloc family, C++ new/delete,
-//                          project allocators from options or annotations)
+//                          project allocators and allocator wrappers from
+//                          options or annotations)
 //   describeSites()        one SiteModel per allocating call, in order
 //   rewriteAllocations()   replace/bracket the calls; site i is passed as
 //                          `siteAddress(i)`
@@ -39,6 +40,7 @@ enum class AllocFamily {
     NewNothrow,
     NewArrayNothrow,
     CustomAlloc,
+    Wrapper,  // an allocator wrapper: the call stays, its result is retyped
     Free,
     Delete,
     DeleteArray,

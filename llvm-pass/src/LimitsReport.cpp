@@ -152,8 +152,10 @@ void analyzeTypes(ModuleModel& model) {
                                     "heap object from " + site.allocatorName + " in " +
                                         site.function,
                                     location,
-                                    "type not inferred: the object is transferred as "
-                                    "bytes; store the result in a typed variable"});
+                                    "type not inferred: the transfer copies the object "
+                                    "only if no word of it looks like a pointer, else "
+                                    "refuses; store the result in a typed variable, or "
+                                    "name the allocator wrapper (-lu-allocator-wrapper)"});
             continue;
         }
         const TypeModel& type = model.types[site.type];
