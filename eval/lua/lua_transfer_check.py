@@ -40,6 +40,9 @@ CFLAGS = ["-O2", "-g", "-DLUA_COMPAT_5_3", "-DLUA_USE_POSIX"]
 REFUSAL = re.compile(r"transfer refused: heap object 0x[0-9a-f]+ \(.*, allocated in \S+\): "
                      r"likely pointer at offset \d+ \(.*\), not relocatable: 0x[0-9a-f]+ -> \S")
 NOT_IN_LIBRARY = ("lua.c", "luac.c")
+# Lua's allocation functions: every object comes out of one of these (through
+# the lua_Alloc function pointer), and their callers say what it is.
+LUA_ALLOCATOR_WRAPPERS = "luaM_malloc_,luaM_realloc_,luaM_saferealloc_,luaM_growaux_,luaM_shrinkvector_,luaC_newobj"
 
 
 class CheckError(RuntimeError):
@@ -85,7 +88,9 @@ def build_instrumented(name, tree, work, args):
     out = os.path.join(work, name)
     os.makedirs(out, exist_ok=True)
     plugin = ["-fpass-plugin=" + args.plugin]
-    objects = [compile_object(CC, CFLAGS + plugin, s, os.path.join(out, os.path.basename(s) + ".o"), [args.plugin])
+    wrappers = ["-Xclang", "-load", "-Xclang", args.plugin, "-mllvm", "-lu-allocator-wrapper=" + LUA_ALLOCATOR_WRAPPERS]
+    objects = [compile_object(CC, CFLAGS + plugin + wrappers, s, os.path.join(out, os.path.basename(s) + ".o"),
+                              [args.plugin, os.path.abspath(__file__)])
                for s in lua_sources(tree, False)]
     includes = [flag for directory in args.include.split(";") if directory for flag in ("-I", directory)]
     driver_flags = ["-std=c++20", "-O2", "-g", "-fstandalone-debug", *plugin, "-I", os.path.join(tree, "src"), *includes]
