@@ -79,6 +79,11 @@ public:
                 found |= add("untyped-pointer", path + " (void*)", location,
                              "the target's type comes only from its allocation site; "
                              "a pointer into memory no object covers is refused");
+            else if (type.hasTarget && (model_.types[type.target].flags & LU_TYPE_INCOMPLETE))
+                found |= add("incomplete-type", path + " (" + displayed(type) + ")", location,
+                             "points to a type only declared here: the target is typed "
+                             "by its allocation site alone, and scanned (refused if it "
+                             "holds addresses) when that has no type");
             break;
         case LU_KIND_UNKNOWN:
             found |= add("opaque-type", path + " (" + displayed(type) + ")", location,
