@@ -51,17 +51,23 @@ struct AllocCall {
     llvm::CallBase* call = nullptr;
     AllocFamily family = AllocFamily::Malloc;
     unsigned argument = 0;  // custom allocators: size/pointer argument index
+    std::string via;        // calls through a function pointer: its type's name
     bool allocates() const { return family < AllocFamily::Free; }
 };
 
+// Calls through a function pointer whose type is a named allocator wrapper
+// (a typedef such as Lua's lua_Alloc) are wrapper calls too; `debugTypes`
+// finds the pointer's type.
 std::vector<AllocCall> findAllocationCalls(llvm::Module& module, const Options& options,
-                                           ModuleModel& model);
+                                           DebugTypeOf& debugTypes, ModuleModel& model);
 
 // Describes the allocating calls of `calls` (in order) into model.sites.
 void describeSites(const std::vector<AllocCall>& calls, DebugTypeOf& debugTypes,
                    TypeTable& types, ModuleModel& model);
 
+// Wrapper calls whose site has no type keep only the call (nothing to retype).
 void rewriteAllocations(llvm::Module& module, const std::vector<AllocCall>& calls,
+                        const std::vector<SiteModel>& sites,
                         const std::function<llvm::Constant*(size_t)>& siteAddress);
 
 }  // namespace neurath::pass
