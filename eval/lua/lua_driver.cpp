@@ -29,6 +29,23 @@ namespace {
 
 constexpr int kRefused = 3;
 
+// What the transfer needs to know about Lua that its types do not say (the
+// evaluation's annotation code for Lua, counted in eval/README.md): which
+// member of a TValue's union is active, from its tag byte tt_ (lobject.h:
+// bit 6 marks a collectable object, bits 4-5 the variant, bits 0-3 the type).
+const libupdate::UnionMemberRule kTValueMembers[] = {
+    {0x40, 0x40, "gc"},  // collectable: strings, tables, closures, userdata, threads, prototypes
+    {0xff, 0x02, "p"},   // light userdata
+    {0xff, 0x16, "f"},   // light C function
+    {0xff, 0x03, "i"},   // integer
+    {0xff, 0x13, "n"},   // float
+    {0x0f, 0x00, ""},    // nil, empty slot, absent key
+    {0x0f, 0x01, ""},    // false, true
+};
+const libupdate::UnionTagEntry kLuaUnions[] = {
+    {"TValue", "value_", "tt_", kTValueMembers, sizeof kTValueMembers / sizeof kTValueMembers[0]},
+};
+
 void open_libraries(lua_State* state) {
     const luaL_Reg libraries[] = {{LUA_GNAME, luaopen_base},          {LUA_COLIBNAME, luaopen_coroutine},
                                   {LUA_TABLIBNAME, luaopen_table},    {LUA_STRLIBNAME, luaopen_string},
@@ -70,6 +87,8 @@ int run_new(const char* snapshot_path, const char* script, bool round_trip) {
     }
     libupdate::TransferOptions options;
     options.round_trip = round_trip;
+    options.union_tags = kLuaUnions;
+    options.union_tag_count = sizeof kLuaUnions / sizeof kLuaUnions[0];
     libupdate::Result<libupdate::TransferStats> stats = libupdate::transfer_state(snapshot.reader(), snapshot.root(), options);
     if (!stats.ok()) {
         std::fprintf(stderr, "transfer refused: %s\n", stats.error().text);

@@ -12,8 +12,9 @@ libupdate (and as an instrumented `lua`, which eval/bench measures) — and then
     itself (transfer_state, round trip on) and runs state_after.lua there.
 The outcome must be the expected one (--expect):
   success  the transfer succeeds and old + new output equals the native run;
-  refusal  the transfer refuses with an error naming the heap object, the
-           offset and what the word there points to.
+  refusal  the transfer refuses with an error naming the object (heap
+           object with its type and allocation site, or variable), where in
+           it (offset or field path) and why.
 Anything else fails the check with the reason — above all a transfer that
 reports success and then crashes or prints something else.
 
@@ -37,12 +38,15 @@ from fetch_lua import FetchError, fetch_lua_source  # noqa: E402
 CC = "clang-16"
 CXX = "clang++-16"
 CFLAGS = ["-O2", "-g", "-DLUA_COMPAT_5_3", "-DLUA_USE_POSIX"]
-REFUSAL = re.compile(r"transfer refused: heap object 0x[0-9a-f]+ \(.*, allocated in \S+\): "
-                     r"likely pointer at offset \d+ \(.*\), not relocatable: 0x[0-9a-f]+ -> \S")
+# A refusal names the object (heap object with type and allocation site, or
+# variable), where in it (offset or field path) and why.
+REFUSAL = re.compile(r"transfer refused: (heap object 0x[0-9a-f]+ \(.*, allocated in \S+\)|variable '[^']+')"
+                     r"(: likely pointer at offset \d+ \(.*\), not relocatable: 0x[0-9a-f]+ -> \S"
+                     r"|, field \S+: \S)")
 NOT_IN_LIBRARY = ("lua.c", "luac.c")
 # Lua's allocation functions: every object comes out of one of these (through
 # the lua_Alloc function pointer), and their callers say what it is.
-LUA_ALLOCATOR_WRAPPERS = "luaM_malloc_,luaM_realloc_,luaM_saferealloc_,luaM_growaux_,luaM_shrinkvector_,luaC_newobj"
+LUA_ALLOCATOR_WRAPPERS = "lua_Alloc,luaM_malloc_,luaM_realloc_,luaM_saferealloc_,luaM_growaux_,luaM_shrinkvector_,luaC_newobj"
 
 
 class CheckError(RuntimeError):
