@@ -7,8 +7,12 @@
 // scratch copy in the old layout, with a coverage mask of converted bits).
 // Errors name the root (variable or heap object), the field path and types.
 //
+// Imprecise bytes are copied only after a scan for likely pointers
+// (likely_pointers.cpp); unions with a declared tag convert their active
+// member (convert_tagged_union.cpp).
+//
 // Entry points: Converter::convert, convert_object, relocate_data,
-// relocate_code, set_root, set_mask.
+// relocate_code, copy_imprecise, set_root, set_mask.
 #pragma once
 
 #include <libupdate/hash_map.h>

@@ -9,6 +9,10 @@
 // function and vtable pointers remapped by symbol name, shared and cyclic
 // structures transferred once. A change no rule covers fails with an error
 // naming the variable, field path and types, unless a hook handles it.
+// State the metadata does not type precisely is copied only when no word of
+// it looks like a pointer into the old version; otherwise the transfer
+// refuses, naming the object, offset and target. Unions holding pointers
+// need a declared tag (UnionTagEntry) or a hook.
 // On any failure the new version's globals are restored and every object the
 // transfer created is freed.
 //
