@@ -70,15 +70,15 @@ struct Classifier {
 
     void addKnown() {
         for (const KnownFunction& known : knownFunctions)
-            byName[known.name] = {nullptr, known.family, known.arguments, {}};
+            byName[known.name] = {nullptr, known.family, known.arguments, {}, false};
     }
     void addCustom(const std::vector<AllocatorSpec>& specs, AllocFamily family) {
         for (const AllocatorSpec& spec : specs)
-            byName[spec.name] = {nullptr, family, spec.argument, {}};
+            byName[spec.name] = {nullptr, family, spec.argument, {}, false};
     }
     template <typename Names>
     void addWrappers(const Names& names) {
-        for (const std::string& name : names) byName[name] = {nullptr, AllocFamily::Wrapper, 0, {}};
+        for (const std::string& name : names) byName[name] = {nullptr, AllocFamily::Wrapper, 0, {}, false};
     }
 };
 
@@ -236,7 +236,7 @@ std::optional<AllocCall> indirectWrapperCall(CallBase& call, DebugTypeOf& debugT
     const DataLayout& layout = call.getModule()->getDataLayout();
     std::string name = wrapperTypedefName(declaredTypeAt(load->getPointerOperand(), debugTypes, layout), names);
     if (name.empty()) return std::nullopt;
-    AllocCall kind{&call, AllocFamily::Wrapper, 0, "(*" + name + ")"};
+    AllocCall kind{&call, AllocFamily::Wrapper, 0, "(*" + name + ")", false};
     return kind;
 }
 
@@ -251,15 +251,18 @@ std::vector<AllocCall> findAllocationCalls(Module& module, const Options& option
     classifier.addCustom(options.allocators, AllocFamily::CustomAlloc);
     classifier.addCustom(options.deallocators, AllocFamily::CustomFree);
     for (const std::string& name : annotatedFunctions(module, "neurath.allocator"))
-        classifier.byName[name] = {nullptr, AllocFamily::CustomAlloc, 0, {}};
+        classifier.byName[name] = {nullptr, AllocFamily::CustomAlloc, 0, {}, false};
     for (const std::string& name : annotatedFunctions(module, "neurath.deallocator"))
-        classifier.byName[name] = {nullptr, AllocFamily::CustomFree, 0, {}};
+        classifier.byName[name] = {nullptr, AllocFamily::CustomFree, 0, {}, false};
     classifier.addWrappers(options.allocatorWrappers);
     classifier.addWrappers(annotatedFunctions(module, "neurath.allocator_wrapper"));
 
     std::vector<AllocCall> calls;
     for (Function& function : module.functions()) {
         if (function.isDeclaration() || skipped(function, options)) continue;
+        auto self = classifier.byName.find(function.getName().str());
+        const bool inWrapper = self != classifier.byName.end() && self->second.family == AllocFamily::Wrapper;
+        const size_t first = calls.size();
         for (Instruction& instruction : instructions(function)) {
             auto* call = dyn_cast<CallBase>(&instruction);
             if (!call) continue;
@@ -281,6 +284,7 @@ std::vector<AllocCall> findAllocationCalls(Module& module, const Options& option
             kind.call = call;
             calls.push_back(kind);
         }
+        for (size_t i = first; i < calls.size(); ++i) calls[i].insideWrapper = inWrapper;
     }
     reportUntracked(module, classifier, model);
     return calls;
@@ -496,7 +500,8 @@ void rewriteAllocations(Module& module, const std::vector<AllocCall>& calls,
     for (const AllocCall& kind : calls) {
         const size_t index = siteIndex;
         Constant* site = kind.allocates() ? siteAddress(siteIndex++) : nullptr;
-        if (kind.family == AllocFamily::Wrapper && (sites[index].flags & LU_SITE_TYPE_UNKNOWN)) continue;
+        if (kind.family == AllocFamily::Wrapper && ((sites[index].flags & LU_SITE_TYPE_UNKNOWN) || kind.insideWrapper))
+            continue;
         rewriteOne(kind, site, runtime);
     }
 }

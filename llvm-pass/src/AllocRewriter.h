@@ -52,6 +52,7 @@ struct AllocCall {
     AllocFamily family = AllocFamily::Malloc;
     unsigned argument = 0;  // custom allocators: size/pointer argument index
     std::string via;        // calls through a function pointer: its type's name
+    bool insideWrapper = false;  // a wrapper call in a wrapper: its caller retypes the result
     bool allocates() const { return family < AllocFamily::Free; }
 };
 
@@ -65,7 +66,8 @@ std::vector<AllocCall> findAllocationCalls(llvm::Module& module, const Options& 
 void describeSites(const std::vector<AllocCall>& calls, DebugTypeOf& debugTypes,
                    TypeTable& types, ModuleModel& model);
 
-// Wrapper calls whose site has no type keep only the call (nothing to retype).
+// Wrapper calls whose site has no type, or that a wrapper makes (its own
+// caller retypes the result), keep only the call.
 void rewriteAllocations(llvm::Module& module, const std::vector<AllocCall>& calls,
                         const std::vector<SiteModel>& sites,
                         const std::function<llvm::Constant*(size_t)>& siteAddress);
