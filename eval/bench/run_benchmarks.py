@@ -12,7 +12,10 @@ Runs, from a build directory:
     (MiB of state per second, objects per second);
   * SQLite speedtest1 overhead: CPU seconds and memory from the report the
     SQLite check wrote (tests/unit/sqlite), when present, and instructions
-    counted here on the binaries that check built (speedtest1 --size 5).
+    counted here on the binaries that check built (speedtest1 --size 5);
+  * Lua overhead: eval/lua/gc_heavy.lua (allocation-heavy: every Lua object
+    is a realloc(NULL, n)) on the plain and instrumented interpreters the Lua
+    check built (tests/unit/lua), when present.
 Prints a Markdown table and writes bench-report.json in the build directory.
 
 Usage: run_benchmarks.py <build dir> [--repeat N] [--quick] [--no-callgrind]
@@ -31,6 +34,9 @@ import time
 ALLOC_HEAVY_ROUNDS = {"full": "1000000", "quick": "100000"}
 POINTER_HEAVY_ARGS = {"full": ["200000", "1000000"], "quick": ["20000", "100000"]}
 SPEEDTEST1_SIZE = {"full": "5", "quick": "1"}
+LUA_GC_ROUNDS = {"full": "200000", "quick": "20000"}
+GNU_TIME = "/usr/bin/time"
+EVAL_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 def count_instructions(command):
@@ -54,22 +60,33 @@ def count_instructions(command):
 
 
 def measure(command):
-    """CPU seconds, wall seconds and peak RSS (KiB) of one run; fails loudly."""
+    """CPU seconds, wall seconds and peak RSS (KiB) of one run; fails loudly.
+
+    Peak RSS comes from GNU time, not from wait4(): a child forked from this
+    Python process carries Python's resident pages (~7 MiB) into its peak,
+    which would hide the difference between two small programs."""
+    if not os.path.exists(GNU_TIME):
+        sys.exit(f"{GNU_TIME} is missing: apt-get install time")
     start = time.monotonic()
-    pid = os.fork()
-    if pid == 0:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, 1)
-        os.execv(command[0], command)
-    _, status, usage = os.wait4(pid, 0)
-    if status != 0:
-        sys.exit(f"benchmark failed: {' '.join(command)} (status {status})")
-    return usage.ru_utime + usage.ru_stime, time.monotonic() - start, usage.ru_maxrss
+    with tempfile.NamedTemporaryFile("r") as peak:
+        result = subprocess.run([GNU_TIME, "-f", "%M %U %S", "-o", peak.name, *command],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        wall = time.monotonic() - start
+        if result.returncode != 0:
+            sys.exit(f"benchmark failed: {' '.join(command)} (status {result.returncode})\n{result.stderr}")
+        rss, user, system = peak.read().split()[-3:]
+    return float(user) + float(system), wall, int(rss)
 
 
 def overhead(bench_dir, name, arguments, repeat, callgrind):
-    plain = [os.path.join(bench_dir, f"{name}_plain"), *arguments]
-    inst = [os.path.join(bench_dir, f"{name}_instrumented"), *arguments]
+    return compare_builds(os.path.join(bench_dir, f"{name}_plain"), os.path.join(bench_dir, f"{name}_instrumented"),
+                          name, arguments, repeat, callgrind)
+
+
+def compare_builds(plain_binary, instrumented_binary, name, arguments, repeat, callgrind):
+    """Instructions, CPU seconds and peak RSS of two builds of one program on the same arguments."""
+    plain = [plain_binary, *arguments]
+    inst = [instrumented_binary, *arguments]
     outputs = [subprocess.run(c, capture_output=True, text=True, check=True).stdout for c in (plain, inst)]
     if outputs[0] != outputs[1]:
         sys.exit(f"{name}: plain and instrumented builds disagree: {outputs}")
@@ -138,13 +155,19 @@ def main():
             counted = speedtest1_instructions(sqlite_work, SPEEDTEST1_SIZE[size])
             report["sqlite_speedtest1"]["callgrind_speedtest1_size"] = counted.pop("speedtest1_size")
             report["sqlite_speedtest1"].update(counted)
+    lua_work = os.path.join(args.build, "lua-work")
+    if os.path.exists(os.path.join(lua_work, "instrumented", "lua")):
+        script = [os.path.join(EVAL_DIR, "lua", "gc_heavy.lua"), LUA_GC_ROUNDS[size]]
+        report["lua_gc_heavy"] = compare_builds(os.path.join(lua_work, "plain", "lua"),
+                                                os.path.join(lua_work, "instrumented", "lua"),
+                                                "lua_gc_heavy", script, repeat, callgrind)
     with open(os.path.join(args.build, "bench-report.json"), "w") as f:
         json.dump(report, f, indent=2)
 
     print("| benchmark | plain instructions | instrumented instructions | instruction overhead | "
           "CPU s plain / instrumented (noisy) | memory overhead (peak RSS) |")
     print("|---|---|---|---|---|---|")
-    for name in ("alloc_heavy", "pointer_heavy", "sqlite_speedtest1"):
+    for name in ("alloc_heavy", "pointer_heavy", "sqlite_speedtest1", "lua_gc_heavy"):
         if name not in report:
             continue
         r = report[name]

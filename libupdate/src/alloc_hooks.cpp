@@ -7,7 +7,8 @@
 // Small blocks are recycled through a per-class cache (block_cache.h).
 //
 // Entry points: __lu_alloc, __lu_calloc, __lu_realloc, __lu_strdup,
-// __lu_strndup, __lu_free, __lu_heap_register, __lu_heap_unregister.
+// __lu_strndup, __lu_free, __lu_heap_register, __lu_heap_unregister,
+// __lu_heap_retype.
 #include <libupdate/heap.h>
 #include <libupdate/platform.h>
 
@@ -33,7 +34,8 @@ libupdate::BlockCache g_block_cache;
 }
 
 // Hands an unlisted block back: to the cache when its class has room (only
-// blocks obtain_block made, i.e. not resized by realloc), else to the platform.
+// blocks obtain_block made, i.e. not resized by the platform's realloc,
+// which tags its blocks LU_ALLOC_REALLOC), else to the platform.
 [[gnu::always_inline]] inline void recycle_block(HeapHeader* header, uint64_t size, uint32_t how) {
     if (size <= libupdate::kCacheMaxSize && how != LU_ALLOC_REALLOC &&
         libupdate::cache_give(g_block_cache, libupdate::cache_class_of(size), header))
@@ -61,6 +63,27 @@ libupdate::BlockCache g_block_cache;
         [[likely]]
         return header->object();
     return track_slowly(header, site, size, how);
+}
+
+// A block obtain_block made (rounded to its size class), as opposed to one
+// the platform's realloc resized to an arbitrary size.
+bool is_class_block(const HeapHeader& header) {
+    return header.size() <= libupdate::kCacheMaxSize && header.how() != LU_ALLOC_REALLOC;
+}
+
+// realloc of a class block to a size that is a class block too: in place
+// within the class, else a new class block, so blocks stay cacheable.
+void* resize_class_block(HeapHeader* header, size_t size, const lu_alloc_site* site) {
+    uint64_t old_size = header->size();
+    if (libupdate::cache_class_of(size) == libupdate::cache_class_of(old_size) &&
+        libupdate::heap_retag_fast(header, site, size))
+        return header->object();
+    uint32_t how = header->how();
+    void* moved = allocate_tracked(size, site, how);
+    if (!moved) return nullptr;
+    libupdate::platform_copy(moved, header->object(), old_size < size ? old_size : size);
+    __lu_free(header->object(), how);
+    return moved;
 }
 
 size_t bounded_length(const char* text, size_t max) {
@@ -100,10 +123,11 @@ void* __lu_calloc(size_t count, size_t size, const lu_alloc_site* site) {
 }
 
 void* __lu_realloc(void* pointer, size_t size, const lu_alloc_site* site) {
-    if (!pointer) return allocate_tracked(size, site, LU_ALLOC_REALLOC);
+    if (!pointer) return allocate_tracked(size, site, LU_ALLOC_MALLOC);  // realloc(NULL, n) is malloc(n)
     HeapHeader* header = libupdate::heap_header_of(pointer);
     if (!header) return libupdate::platform_heap_reallocate(pointer, size);
     if (size > libupdate::kHeapSizeMask) return nullptr;
+    if (is_class_block(*header) && size <= libupdate::kCacheMaxSize) return resize_class_block(header, size, site);
     // The block may move: list it again afterwards.
     const lu_alloc_site* old_site = libupdate::heap_site(*header);
     uint64_t old_size = header->size();
@@ -143,6 +167,18 @@ void __lu_free(void* pointer, uint32_t) {
         return;
     }
     recycle_block(header, size, how);
+}
+
+// An allocator wrapper's caller knows the type it gives the object (the pass
+// types the call site: -lu-allocator-wrapper). Pointers the runtime did not
+// allocate, and types larger than the object (a wrong inference), keep their
+// site: untyped, so the transfer scans them for likely pointers.
+void __lu_heap_retype(void* pointer, const lu_alloc_site* site) {
+    HeapHeader* header = libupdate::heap_header_of_inline(pointer);
+    const lu_type* type = site->type;
+    if (!header || !type || type->kind == LU_KIND_UNKNOWN || type->size == 0 || type->size > header->size()) return;
+    if (libupdate::heap_resite_fast(header, site)) return;
+    (void)libupdate::heap_set_site(header, site);  // far-site table full: the object keeps its untyped site
 }
 
 }  // extern "C"

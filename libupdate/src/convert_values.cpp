@@ -87,11 +87,9 @@ void Converter::mark_bits(uint8_t* destination, uint64_t first_bit, uint64_t bit
 }
 
 Result<void> Converter::convert_object(const uint8_t* source, const RelocationEntry& entry, uint8_t* destination) {
-    if (entry.source_type == kNoType) {  // untyped bytes
-        uint64_t size = entry.source_size < entry.destination_size ? entry.source_size : entry.destination_size;
-        write(destination, source, size);
-        return {};
-    }
+    if (entry.source_type == kNoType)
+        return copy_imprecise(source, entry.source_start, entry.source_size, destination, entry.destination_size,
+                              "untyped object");
     uint64_t source_size = source_.type(entry.source_type).size;
     uint64_t destination_size = destination_.type(entry.destination_type).size;
     if (entry.count > 1 && raw_copyable(entry.source_type, entry.destination_type)) {
@@ -105,8 +103,8 @@ Result<void> Converter::convert_object(const uint8_t* source, const RelocationEn
     uint64_t tail = entry.source_size - entry.count * source_size;
     uint64_t room = entry.destination_size - entry.count * destination_size;
     if (tail > room) return fail(neurath::Error::TooBig, "trailing bytes do not fit the new object", entry.source_type);
-    write(destination + entry.count * destination_size, source + entry.count * source_size, tail);
-    return {};
+    return copy_imprecise(source + entry.count * source_size, entry.source_start + entry.count * source_size, tail,
+                          destination + entry.count * destination_size, tail, "past the last element");
 }
 
 Result<void> Converter::convert_elements(const uint8_t* source, const RelocationEntry& entry, uint8_t* destination,
@@ -152,11 +150,30 @@ Result<void> Converter::convert_by_kind(const uint8_t* source, uint64_t source_a
     if (from.kind == LU_KIND_ARRAY && to.kind == LU_KIND_ARRAY) return convert_array(source, source_address, s, destination, d);
     if (from.kind == LU_KIND_STRUCT && to.kind == LU_KIND_STRUCT) return convert_struct(source, source_address, s, destination, d);
     if (from.kind == LU_KIND_UNION && to.kind == LU_KIND_UNION) return convert_union(source, s, destination, d);
-    if (from.kind == LU_KIND_UNKNOWN && to.kind == LU_KIND_UNKNOWN && from.size == to.size) {
-        write(destination, source, to.size);  // imprecise: listed in the pass's limits report
-        return {};
-    }
+    if (from.kind == LU_KIND_UNKNOWN && to.kind == LU_KIND_UNKNOWN && from.size == to.size)
+        return copy_imprecise(source, source_address, from.size, destination, to.size, "unknown type");
     return fail(neurath::Error::NotSupported, "incompatible type change; needs a transfer hook", s, d);
+}
+
+// Enumerators travel by name, so renumbered enums keep their meaning; a
+// value that names no enumerator of the old enum (a flag mask) keeps its bits.
+Result<IntegerValue> Converter::map_enumerator(IntegerValue value, TypeId s, TypeId d) {
+    const TypeRecord& from = source_.type(s);
+    const TypeRecord& to = destination_.type(d);
+    if (from.kind != LU_KIND_ENUM || to.kind != LU_KIND_ENUM) return value;
+    for (uint64_t i = 0; i < from.count; ++i) {
+        const EnumeratorRecord& e = source_.enumerator(from, i);
+        if (static_cast<uint64_t>(e.value) != value.bits) continue;
+        for (uint64_t j = 0; j < to.count; ++j) {
+            const EnumeratorRecord& n = destination_.enumerator(to, j);
+            if (StringView(n.name) == StringView(e.name))
+                return IntegerValue{static_cast<uint64_t>(n.value), (to.flags & LU_TYPE_SIGNED) && n.value < 0};
+        }
+        char text[96];
+        TextBuilder(text, sizeof text).add("enumerator '").add(e.name).add("' no longer exists in the new enum");
+        return fail(neurath::Error::NotFound, text, s, d);
+    }
+    return value;
 }
 
 Result<void> Converter::convert_integer(const uint8_t* source, TypeId s, uint8_t* destination, TypeId d) {
@@ -167,29 +184,7 @@ Result<void> Converter::convert_integer(const uint8_t* source, TypeId s, uint8_t
         write(destination, source, to.size);
         return {};
     }
-    IntegerValue value = load_integer(source, from.size, (from.flags & LU_TYPE_SIGNED) != 0);
-    if (from.kind == LU_KIND_ENUM && to.kind == LU_KIND_ENUM) {
-        // Enumerators travel by name, so renumbered enums keep their meaning.
-        for (uint64_t i = 0; i < from.count; ++i) {
-            const EnumeratorRecord& e = source_.enumerator(from, i);
-            if (static_cast<uint64_t>(e.value) != value.bits) continue;
-            bool found = false;
-            for (uint64_t j = 0; j < to.count && !found; ++j) {
-                const EnumeratorRecord& n = destination_.enumerator(to, j);
-                if (StringView(n.name) == StringView(e.name)) {
-                    value.bits = static_cast<uint64_t>(n.value);
-                    value.negative = (to.flags & LU_TYPE_SIGNED) && n.value < 0;
-                    found = true;
-                }
-            }
-            if (!found) {
-                char text[96];
-                TextBuilder(text, sizeof text).add("enumerator '").add(e.name).add("' no longer exists in the new enum");
-                return fail(neurath::Error::NotFound, text, s, d);
-            }
-            break;
-        }
-    }
+    IntegerValue value = TRY(map_enumerator(load_integer(source, from.size, (from.flags & LU_TYPE_SIGNED) != 0), s, d));
     bool is_signed = (to.flags & LU_TYPE_SIGNED) != 0;
     bool fits = (to.flags & LU_TYPE_BOOL) ? (!value.negative && value.bits <= 1) : integer_fits(value, to.size, is_signed);
     if (!fits) {
@@ -288,6 +283,8 @@ Result<void> Converter::convert_struct(const uint8_t* source, uint64_t source_ad
                 result = {};  // the source never owned this value (e.g. the reverse of a round trip)
             else if (old.bit_size || field.bit_size)
                 result = convert_bitfield(source, old, destination, field);
+            else if (const UnionTagEntry* rule = union_tag_for(d, field))
+                result = convert_tagged_union(source, source_address, s, old, destination, field, *rule);
             else
                 result = convert(source + old.offset, source_address + old.offset, old.type, destination + field.offset, field.type);
         }
@@ -336,7 +333,7 @@ Result<void> Converter::convert_bitfield(const uint8_t* source, const FieldRecor
     if (from_bits < 64) raw &= (1ull << from_bits) - 1;
     bool from_signed = (from_type.flags & LU_TYPE_SIGNED) != 0;
     if (from_signed && from_bits < 64 && (raw >> (from_bits - 1)) & 1) raw |= ~((1ull << from_bits) - 1);
-    IntegerValue value{raw, from_signed && static_cast<int64_t>(raw) < 0};
+    IntegerValue value = TRY(map_enumerator(IntegerValue{raw, from_signed && static_cast<int64_t>(raw) < 0}, from.type, to.type));
     bool to_signed = (to_type.flags & LU_TYPE_SIGNED) != 0;
     uint64_t limit = to_bits >= 64 ? ~0ull : (1ull << to_bits) - 1;
     bool fits = to_signed ? (value.negative ? (0 - value.bits) <= (limit >> 1) + 1 : value.bits <= (limit >> 1))

@@ -7,8 +7,12 @@
 // scratch copy in the old layout, with a coverage mask of converted bits).
 // Errors name the root (variable or heap object), the field path and types.
 //
+// Imprecise bytes are copied only after a scan for likely pointers
+// (likely_pointers.cpp); unions with a declared tag convert their active
+// member (convert_tagged_union.cpp).
+//
 // Entry points: Converter::convert, convert_object, relocate_data,
-// relocate_code, set_root, set_mask.
+// relocate_code, copy_imprecise, set_root, set_mask.
 #pragma once
 
 #include <libupdate/hash_map.h>
@@ -26,6 +30,7 @@ struct StringCopier {
 
 struct ConverterStats {
     uint64_t pointers = 0;
+    uint64_t scanned_bytes = 0;  // imprecise bytes scanned for likely pointers
 };
 
 // A code address outside the program (a C library function) as it was
@@ -33,6 +38,12 @@ struct ConverterStats {
 struct ForeignCode {
     uint64_t old_address;
     uint64_t new_address;
+};
+
+// An integer of any width read from a value: two's-complement bits, and its sign.
+struct IntegerValue {
+    uint64_t bits;   // two's complement when negative
+    bool negative;
 };
 
 class Converter {
@@ -64,6 +75,11 @@ public:
                          TypeId destination_type, bool use_hook = true);
 
     Result<uint64_t> relocate_data(uint64_t value, TypeId source_pointee);
+    // Copy bytes the metadata does not type precisely (`what` says why),
+    // refusing if a word of them points into the source's objects or code
+    // (likely_pointers.cpp).
+    Result<void> copy_imprecise(const uint8_t* source, uint64_t source_address, uint64_t source_size,
+                                uint8_t* destination, uint64_t destination_size, const char* what);
     Result<uint64_t> relocate_code(uint64_t value);
 
     // For each destination field, the matching source field index (or -1);
@@ -92,6 +108,9 @@ public:
 private:
     Result<void> convert_by_kind(const uint8_t* source, uint64_t source_address, TypeId s, uint8_t* destination, TypeId d);
     Result<void> convert_integer(const uint8_t* source, TypeId s, uint8_t* destination, TypeId d);
+    Result<IntegerValue> map_enumerator(IntegerValue value, TypeId s, TypeId d);
+    Result<void> refuse_likely_pointers(const uint8_t* source, uint64_t source_address, uint64_t size, const char* what);
+    bool describe_old_target(uint64_t value, TextBuilder& out);
     Result<void> convert_float(const uint8_t* source, TypeId s, uint8_t* destination, TypeId d);
     Result<void> convert_data_pointer(const uint8_t* source, TypeId s, uint8_t* destination);
     Result<void> convert_code_pointer(const uint8_t* source, uint8_t* destination);
@@ -99,6 +118,10 @@ private:
     Result<void> convert_char_array(const uint8_t* source, TypeId s, uint8_t* destination, TypeId d);
     Result<void> convert_struct(const uint8_t* source, uint64_t source_address, TypeId s, uint8_t* destination, TypeId d);
     Result<void> convert_union(const uint8_t* source, TypeId s, uint8_t* destination, TypeId d);
+    // convert_tagged_union.cpp: a union field whose active member a UnionTagEntry names.
+    const UnionTagEntry* union_tag_for(TypeId d, const FieldRecord& field) const;
+    Result<void> convert_tagged_union(const uint8_t* source, uint64_t source_address, TypeId s, const FieldRecord& from,
+                                      uint8_t* destination, const FieldRecord& to, const UnionTagEntry& rule);
     Result<void> convert_bitfield(const uint8_t* source, const FieldRecord& from, uint8_t* destination, const FieldRecord& to);
     Result<void> apply_default(uint8_t* destination, const FieldRecord& field);
     Result<uint64_t> translate_offset(TypeId s, TypeId d, uint64_t offset);
@@ -134,11 +157,7 @@ private:
     bool backwards_ = false;
 };
 
-// Integer helpers shared with the filter environment and checks.
-struct IntegerValue {
-    uint64_t bits;   // two's complement when negative
-    bool negative;
-};
+// Integer helpers shared with the filter environment and checks (below).
 IntegerValue load_integer(const uint8_t* bytes, uint64_t size, bool is_signed);
 bool integer_fits(IntegerValue value, uint64_t size, bool is_signed);
 void store_integer(uint8_t* bytes, uint64_t size, IntegerValue value);

@@ -9,7 +9,7 @@
 // paths keep the invariants documented in heap.h.
 //
 // Entry points: g_heap_registry, heap_header_of_inline(),
-// heap_track_fast(), heap_untrack_fast().
+// heap_track_fast(), heap_resite_fast(), heap_retag_fast(), heap_untrack_fast().
 #pragma once
 
 #include <libupdate/heap.h>
@@ -55,6 +55,30 @@ extern HeapRegistry g_heap_registry;
     registry.objects[count] = header;
     registry.count = count + 1;
     registry.bytes += size;
+    return true;
+}
+
+// Gives a listed block another site (an allocator wrapper's typed site) when
+// the common case applies; false: call heap_set_site.
+[[gnu::always_inline]] inline bool heap_resite_fast(HeapHeader* header, const lu_alloc_site* site) {
+    HeapRegistry& registry = g_heap_registry;
+    int64_t offset = reinterpret_cast<int64_t>(site) - reinterpret_cast<int64_t>(registry.site_anchor);
+    if (!heap_lock_free(registry) || static_cast<int64_t>(static_cast<int32_t>(offset)) != offset) return false;
+    header->site = static_cast<int32_t>(offset);
+    return true;
+}
+
+// Gives a listed block a new size and site in place (realloc within the
+// block's size class) when the common case applies; false: the caller moves
+// the block instead.
+[[gnu::always_inline]] inline bool heap_retag_fast(HeapHeader* header, const lu_alloc_site* site, uint64_t size) {
+    HeapRegistry& registry = g_heap_registry;
+    int64_t offset = reinterpret_cast<int64_t>(site) - reinterpret_cast<int64_t>(registry.site_anchor);
+    bool near = static_cast<int64_t>(static_cast<int32_t>(offset)) == offset;
+    if (!heap_lock_free(registry) || !near || (header->site & 1)) return false;
+    registry.bytes += size - header->size();
+    header->site = static_cast<int32_t>(offset);
+    header->tag = heap_tag(size, header->how());
     return true;
 }
 

@@ -99,6 +99,16 @@ bool heap_track(HeapHeader* header, const lu_alloc_site* site, uint64_t size, ui
     return ok;
 }
 
+bool heap_set_site(HeapHeader* header, const lu_alloc_site* site) {
+    HeapRegistry& registry = heap_registry();
+    lock(registry);
+    int32_t encoded = 0;
+    bool ok = encode_site(registry, site, encoded);
+    if (ok) header->site = encoded;
+    unlock(registry);
+    return ok;
+}
+
 void heap_untrack(HeapHeader* header) {
     HeapRegistry& registry = heap_registry();
     lock(registry);

@@ -63,6 +63,7 @@ private:
         TRY(convert_globals(converter));
         TRY(convert_objects(converter));
         stats_.pointers = converter.stats().pointers;
+        stats_.scanned_bytes = converter.stats().scanned_bytes;
         const uint64_t check_started = platform_clock_ns();
         if (options_.check_pointers) stats_.checked_pointers = TRY(check_state(new_)).pointers;
         TRY(run_invariants());

@@ -8,12 +8,16 @@
 
 #include <map>
 #include <optional>
+#include <set>
 
 #include "IRHelpers.h"
 #include "Names.h"
+#include "llvm/BinaryFormat/Dwarf.h"
+#include "llvm/IR/DebugInfo.h"
 #include "llvm/IR/IRBuilder.h"
 #include "llvm/IR/InstIterator.h"
 #include "llvm/IR/Instructions.h"
+#include "llvm/IR/IntrinsicInst.h"
 #include "llvm/IR/Intrinsics.h"
 #include "llvm/IR/Module.h"
 
@@ -66,11 +70,15 @@ struct Classifier {
 
     void addKnown() {
         for (const KnownFunction& known : knownFunctions)
-            byName[known.name] = {nullptr, known.family, known.arguments};
+            byName[known.name] = {nullptr, known.family, known.arguments, {}, false};
     }
     void addCustom(const std::vector<AllocatorSpec>& specs, AllocFamily family) {
         for (const AllocatorSpec& spec : specs)
-            byName[spec.name] = {nullptr, family, spec.argument};
+            byName[spec.name] = {nullptr, family, spec.argument, {}, false};
+    }
+    template <typename Names>
+    void addWrappers(const Names& names) {
+        for (const std::string& name : names) byName[name] = {nullptr, AllocFamily::Wrapper, 0, {}, false};
     }
 };
 
@@ -88,6 +96,8 @@ bool signatureFits(const Function& function, const AllocCall& kind) {
     case AllocFamily::CustomFree:
         return kind.argument < type->getNumParams() &&
                param(kind.argument)->isPointerTy();
+    case AllocFamily::Wrapper:
+        return type->getReturnType()->isPointerTy();
     default:
         break;
     }
@@ -164,23 +174,103 @@ void reportUntracked(Module& module, const Classifier& classifier, ModuleModel& 
 
 }  // namespace
 
+namespace {
+
+// The name of a typedef (or typedef chain) in `names`, or "".
+std::string wrapperTypedefName(const DIType* type, const std::set<std::string>& names) {
+    for (unsigned depth = 0; type && depth < 8; ++depth) {
+        auto* derived = dyn_cast<DIDerivedType>(type);
+        if (!derived) return "";
+        if (derived->getTag() == dwarf::DW_TAG_typedef && names.count(derived->getName().str()))
+            return derived->getName().str();
+        type = derived->getBaseType();
+    }
+    return "";
+}
+
+const DIType* withoutTypedefs(const DIType* type) {
+    while (auto* derived = dyn_cast_or_null<DIDerivedType>(type)) {
+        unsigned tag = derived->getTag();
+        if (tag != dwarf::DW_TAG_typedef && tag != dwarf::DW_TAG_const_type && tag != dwarf::DW_TAG_volatile_type)
+            break;
+        type = derived->getBaseType();
+    }
+    return type;
+}
+
+// The declared type, typedef names kept, of the variable or struct field at
+// `address` (DebugTypeOf answers with typedefs stripped).
+const DIType* declaredTypeAt(const Value* address, DebugTypeOf& debugTypes, const DataLayout& layout) {
+    address = address->stripPointerCasts();
+    if (auto* global = dyn_cast<GlobalVariable>(address)) {
+        SmallVector<DIGlobalVariableExpression*, 1> expressions;
+        global->getDebugInfo(expressions);
+        return expressions.empty() ? nullptr : expressions.front()->getVariable()->getType();
+    }
+    if (auto* alloca = dyn_cast<AllocaInst>(address)) {
+        for (DbgDeclareInst* declare : FindDbgDeclareUses(const_cast<AllocaInst*>(alloca)))
+            return declare->getVariable()->getType();
+        return nullptr;
+    }
+    auto* gep = dyn_cast<GEPOperator>(address);
+    APInt offset(64, 0);
+    if (!gep || !gep->accumulateConstantOffset(layout, offset)) return nullptr;
+    auto* composite = dyn_cast_or_null<DICompositeType>(withoutTypedefs(debugTypes.pointeeOf(gep->getPointerOperand())));
+    if (!composite) return nullptr;
+    for (const DINode* element : composite->getElements()) {
+        auto* member = dyn_cast_or_null<DIDerivedType>(element);
+        if (member && member->getTag() == dwarf::DW_TAG_member &&
+            member->getOffsetInBits() / 8 == offset.getZExtValue())
+            return member->getBaseType();
+    }
+    return nullptr;
+}
+
+// A call through a function pointer loaded from a variable or field whose
+// type is a named allocator wrapper type: a wrapper call.
+std::optional<AllocCall> indirectWrapperCall(CallBase& call, DebugTypeOf& debugTypes,
+                                             const std::set<std::string>& names) {
+    if (names.empty() || call.getCalledFunction() || !call.getType()->isPointerTy()) return std::nullopt;
+    auto* load = dyn_cast<LoadInst>(call.getCalledOperand()->stripPointerCasts());
+    if (!load) return std::nullopt;
+    const DataLayout& layout = call.getModule()->getDataLayout();
+    std::string name = wrapperTypedefName(declaredTypeAt(load->getPointerOperand(), debugTypes, layout), names);
+    if (name.empty()) return std::nullopt;
+    AllocCall kind{&call, AllocFamily::Wrapper, 0, "(*" + name + ")", false};
+    return kind;
+}
+
+}  // namespace
+
 std::vector<AllocCall> findAllocationCalls(Module& module, const Options& options,
-                                           ModuleModel& model) {
+                                           DebugTypeOf& debugTypes, ModuleModel& model) {
+    const std::set<std::string> wrapperTypes(options.allocatorWrappers.begin(),
+                                             options.allocatorWrappers.end());
     Classifier classifier;
     classifier.addKnown();
     classifier.addCustom(options.allocators, AllocFamily::CustomAlloc);
     classifier.addCustom(options.deallocators, AllocFamily::CustomFree);
     for (const std::string& name : annotatedFunctions(module, "neurath.allocator"))
-        classifier.byName[name] = {nullptr, AllocFamily::CustomAlloc, 0};
+        classifier.byName[name] = {nullptr, AllocFamily::CustomAlloc, 0, {}, false};
     for (const std::string& name : annotatedFunctions(module, "neurath.deallocator"))
-        classifier.byName[name] = {nullptr, AllocFamily::CustomFree, 0};
+        classifier.byName[name] = {nullptr, AllocFamily::CustomFree, 0, {}, false};
+    classifier.addWrappers(options.allocatorWrappers);
+    classifier.addWrappers(annotatedFunctions(module, "neurath.allocator_wrapper"));
 
     std::vector<AllocCall> calls;
     for (Function& function : module.functions()) {
         if (function.isDeclaration() || skipped(function, options)) continue;
+        auto self = classifier.byName.find(function.getName().str());
+        const bool inWrapper = self != classifier.byName.end() && self->second.family == AllocFamily::Wrapper;
+        const size_t first = calls.size();
         for (Instruction& instruction : instructions(function)) {
             auto* call = dyn_cast<CallBase>(&instruction);
-            Function* callee = call ? call->getCalledFunction() : nullptr;
+            if (!call) continue;
+            if (std::optional<AllocCall> indirect = indirectWrapperCall(*call, debugTypes, wrapperTypes)) {
+                calls.push_back(*indirect);
+                continue;
+            }
+            Function* callee = call->getCalledFunction();
             if (!callee) continue;
             auto found = classifier.byName.find(callee->getName().str());
             if (found == classifier.byName.end()) continue;
@@ -194,6 +284,7 @@ std::vector<AllocCall> findAllocationCalls(Module& module, const Options& option
             kind.call = call;
             calls.push_back(kind);
         }
+        for (size_t i = first; i < calls.size(); ++i) calls[i].insideWrapper = inWrapper;
     }
     reportUntracked(module, classifier, model);
     return calls;
@@ -214,6 +305,7 @@ uint32_t allocatorCode(AllocFamily family) {
     case AllocFamily::NewArray:
     case AllocFamily::NewArrayNothrow: return LU_ALLOC_NEW_ARRAY;
     case AllocFamily::CustomAlloc: return LU_ALLOC_CUSTOM;
+    case AllocFamily::Wrapper: return LU_ALLOC_MALLOC;  // re-created like malloc'ed memory
     case AllocFamily::Free: return LU_ALLOC_MALLOC;
     case AllocFamily::Delete: return LU_ALLOC_NEW;
     case AllocFamily::DeleteArray: return LU_ALLOC_NEW_ARRAY;
@@ -229,7 +321,8 @@ Value* sizeOperand(const AllocCall& kind) {
     case AllocFamily::Realloc:
     case AllocFamily::Strndup: return kind.call->getArgOperand(1);
     case AllocFamily::Strdup:
-    case AllocFamily::ReallocArray: return nullptr;
+    case AllocFamily::ReallocArray:
+    case AllocFamily::Wrapper: return nullptr;  // a wrapper's size argument is not known
     case AllocFamily::CustomAlloc: return kind.call->getArgOperand(kind.argument);
     default: return kind.call->getArgOperand(0);
     }
@@ -264,7 +357,7 @@ void describeSites(const std::vector<AllocCall>& calls, DebugTypeOf& debugTypes,
         site.file = sourceFile(call);
         site.line = sourceLine(call);
         site.allocator = allocatorCode(kind.family);
-        site.allocatorName = call.getCalledFunction()->getName().str();
+        site.allocatorName = kind.via.empty() ? call.getCalledFunction()->getName().str() : kind.via;
         site.flags = inferred.flags;
         if (kind.family == AllocFamily::Strdup || kind.family == AllocFamily::Strndup) {
             site.type = types.charType();
@@ -278,6 +371,7 @@ void describeSites(const std::vector<AllocCall>& calls, DebugTypeOf& debugTypes,
         if (kind.family == AllocFamily::NewNothrow ||
             kind.family == AllocFamily::NewArrayNothrow)
             site.flags |= LU_SITE_NOTHROW;
+        if (kind.family == AllocFamily::Wrapper) site.flags |= LU_SITE_WRAPPER;
         std::string key = site.function + "|" + types.at(site.type).name;
         site.id = fnv1a64(key + "|" + std::to_string(ordinals[key]++));
         model.sites.push_back(std::move(site));
@@ -288,7 +382,7 @@ namespace {
 
 struct RuntimeCalls {
     FunctionCallee alloc, calloc, realloc, strdup, strndup, free, registerObject,
-        unregisterObject;
+        unregisterObject, retypeObject;
 
     explicit RuntimeCalls(Module& module) {
         LLVMContext& context = module.getContext();
@@ -304,12 +398,13 @@ struct RuntimeCalls {
         free = module.getOrInsertFunction("__lu_free", none, ptr, u32);
         registerObject = module.getOrInsertFunction("__lu_heap_register", none, ptr, size, ptr);
         unregisterObject = module.getOrInsertFunction("__lu_heap_unregister", none, ptr);
+        retypeObject = module.getOrInsertFunction("__lu_heap_retype", none, ptr, ptr);
         describe(alloc, 0, std::nullopt, /*mayThrow=*/true);  // operator new throws
         describe(calloc, 0, 1, false);
         describe(realloc, 1, std::nullopt, false);
         describe(strdup, std::nullopt, std::nullopt, false);
         describe(strndup, std::nullopt, std::nullopt, false);
-        for (FunctionCallee* callee : {&free, &registerObject, &unregisterObject})
+        for (FunctionCallee* callee : {&free, &registerObject, &unregisterObject, &retypeObject})
             if (auto* function = dyn_cast<Function>(callee->getCallee()))
                 function->setDoesNotThrow();
     }
@@ -380,6 +475,12 @@ void rewriteOne(const AllocCall& kind, Constant* site, RuntimeCalls& runtime) {
         builder.CreateCall(runtime.registerObject, {&call, size, site});
         return;
     }
+    case AllocFamily::Wrapper: {
+        IRBuilder<> builder(insertionPointAfter(call));
+        builder.SetCurrentDebugLocation(call.getDebugLoc());
+        builder.CreateCall(runtime.retypeObject, {&call, site});
+        return;
+    }
     case AllocFamily::CustomFree: {
         IRBuilder<> builder(&call);
         builder.CreateCall(runtime.unregisterObject, {arg(kind.argument)})
@@ -392,11 +493,15 @@ void rewriteOne(const AllocCall& kind, Constant* site, RuntimeCalls& runtime) {
 }  // namespace
 
 void rewriteAllocations(Module& module, const std::vector<AllocCall>& calls,
+                        const std::vector<SiteModel>& sites,
                         const std::function<Constant*(size_t)>& siteAddress) {
     RuntimeCalls runtime(module);
     size_t siteIndex = 0;
     for (const AllocCall& kind : calls) {
+        const size_t index = siteIndex;
         Constant* site = kind.allocates() ? siteAddress(siteIndex++) : nullptr;
+        if (kind.family == AllocFamily::Wrapper && ((sites[index].flags & LU_SITE_TYPE_UNKNOWN) || kind.insideWrapper))
+            continue;
         rewriteOne(kind, site, runtime);
     }
 }

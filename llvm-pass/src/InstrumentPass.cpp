@@ -60,14 +60,14 @@ PreservedAnalyses InstrumentPass::run(Module& module, ModuleAnalysisManager&) {
     collectGlobals(module, types, model);
     collectSymbols(module, model);
 
-    std::vector<AllocCall> allocations = findAllocationCalls(module, options, model);
+    std::vector<AllocCall> allocations = findAllocationCalls(module, options, debugTypes, model);
     describeSites(allocations, debugTypes, types, model);
     std::vector<QuiescentSite> quiescent = findQuiescentPoints(module, options, model);
     types.finish();
     analyzeLimits(module, debugTypes, model);
 
     MetadataEmitter emitter(module, model.sites.size(), model.quiescentPoints.size());
-    rewriteAllocations(module, allocations,
+    rewriteAllocations(module, allocations, model.sites,
                        [&](size_t i) { return emitter.siteAddress(i); });
     markQuiescentPoints(module, quiescent,
                         [&](size_t i) { return emitter.pointAddress(i); });

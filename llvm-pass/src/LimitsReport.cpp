@@ -57,7 +57,8 @@ public:
                 found |= add("union-with-pointer", path + " (" + displayed(type) + ")",
                              location,
                              "the active member is unknown, so its pointers cannot be "
-                             "relocated; write a transfer hook for the type");
+                             "relocated and the transfer refuses it (unless all zero); "
+                             "declare its tag (UnionTagEntry) or write a transfer hook");
             }
             break;
         case LU_KIND_ARRAY:
@@ -77,11 +78,17 @@ public:
             if (type.hasTarget && model_.types[type.target].kind == LU_KIND_VOID)
                 found |= add("untyped-pointer", path + " (void*)", location,
                              "the target's type comes only from its allocation site; "
-                             "pointers into unknown memory are copied unchanged");
+                             "a pointer into memory no object covers is refused");
+            else if (type.hasTarget && (model_.types[type.target].flags & LU_TYPE_INCOMPLETE))
+                found |= add("incomplete-type", path + " (" + displayed(type) + ")", location,
+                             "points to a type only declared here: the target is typed "
+                             "by its allocation site alone, and scanned (refused if it "
+                             "holds addresses) when that has no type");
             break;
         case LU_KIND_UNKNOWN:
             found |= add("opaque-type", path + " (" + displayed(type) + ")", location,
-                         "no type description: transferred as bytes");
+                         "no type description: copied as bytes if no word looks "
+                         "like a pointer, else refused");
             break;
         default:
             break;
@@ -98,8 +105,8 @@ private:
             return add("untyped-buffer",
                        path + " (" + element.name + "[" + std::to_string(array.count) + "])",
                        location,
-                       "bytes only: pointers or typed data kept inside are not "
-                       "converted or relocated");
+                       "bytes only: copied unchanged and not scanned for "
+                       "pointers; keep no addresses in it");
         return walk(array.target, path + "[]", "", location, depth + 1);
     }
 
@@ -139,7 +146,8 @@ void analyzeTypes(ModuleModel& model) {
         if (global.flags & LU_GLOBAL_NO_DEBUG_INFO) {
             if (global.flags & LU_GLOBAL_IMPRECISE)
                 model.limits.push_back({"no-debug-info", global.name, "",
-                                        "compiled without -g: transferred as bytes"});
+                                        "compiled without -g: copied as bytes if no word "
+                                        "looks like a pointer, else refused"});
             continue;
         }
         if (walker.walk(global.type, global.name, global.declaredAs, ""))
@@ -152,8 +160,10 @@ void analyzeTypes(ModuleModel& model) {
                                     "heap object from " + site.allocatorName + " in " +
                                         site.function,
                                     location,
-                                    "type not inferred: the object is transferred as "
-                                    "bytes; store the result in a typed variable"});
+                                    "type not inferred: the transfer copies the object "
+                                    "only if no word of it looks like a pointer, else "
+                                    "refuses; store the result in a typed variable, or "
+                                    "name the allocator wrapper (-lu-allocator-wrapper)"});
             continue;
         }
         const TypeModel& type = model.types[site.type];

@@ -24,6 +24,11 @@ cl::list<std::string> allocatorOption(
 cl::list<std::string> deallocatorOption(
     "lu-deallocator", cl::CommaSeparated,
     cl::desc("Project deallocators, name[:pointer-argument-index]"));
+cl::list<std::string> wrapperOption(
+    "lu-allocator-wrapper", cl::CommaSeparated,
+    cl::desc("Functions returning memory allocated inside them (through "
+             "malloc, realloc or a function pointer): each call's result is "
+             "typed from its uses at the call site"));
 cl::list<std::string> skipOption(
     "lu-skip-prefix", cl::CommaSeparated,
     cl::desc("Linker-name prefixes of functions whose allocations are left "
@@ -89,6 +94,7 @@ Options options() {
                                        std::end(defaultReceiveFunctions));
     result.allocators = parseSpecs(allocatorOption, "lu-allocator");
     result.deallocators = parseSpecs(deallocatorOption, "lu-deallocator");
+    result.allocatorWrappers.assign(wrapperOption.begin(), wrapperOption.end());
     result.skipFunctionPrefixes.assign(skipOption.begin(), skipOption.end());
     if (skipOption.empty())
         result.skipFunctionPrefixes.assign(std::begin(defaultSkipPrefixes),

@@ -21,6 +21,7 @@ struct Options {
     std::vector<std::string> receiveFunctions;   // quiescent callees
     std::vector<AllocatorSpec> allocators;        // project allocators
     std::vector<AllocatorSpec> deallocators;      // project deallocators
+    std::vector<std::string> allocatorWrappers;   // typed at their call sites
     std::vector<std::string> skipFunctionPrefixes; // not instrumented inside
     std::string reportFile;                       // exact report path
     std::string reportDir;                        // directory for reports

@@ -79,6 +79,7 @@ int main(void) {
 // CHECK-DAG: untracked-allocation: aligned_alloc:
 // CHECK-DAG: heap-aware-library-call: getline:
 // CHECK-DAG: untracked-allocation: malloc: address of the allocator is taken
+// CHECK-DAG: incomplete-type: active_session (session*): points to a type only declared here
 // CHECK-NOT: table:
 // CHECK: # {{[0-9]+}} finding(s)
 
@@ -87,3 +88,8 @@ int main(void) {
 // META-DAG: global 'records' {{.*}} flags=imprecise
 // META-DAG: global 'table' {{.*}} flags=none
 // META-DAG: type 'value' kind=union size=8 flags=imprecise|has-pointers
+
+// A pointer to a type this unit only declares (an interpreter's state behind
+// an opaque handle): what it targets is typed only by its allocation site.
+struct session;
+struct session* active_session;

@@ -79,6 +79,9 @@ const lu_alloc_site* heap_site(const HeapHeader& header);
 // and list it. False when the table cannot grow (the allocation then fails).
 [[nodiscard]] bool heap_track(HeapHeader* header, const lu_alloc_site* site, uint64_t size, uint32_t how);
 // Unlist it (the memory stays valid) and clear its magic.
+// Give a listed object another allocation site (allocator wrappers). False
+// when the site is far and the far-site table is full.
+bool heap_set_site(HeapHeader* header, const lu_alloc_site* site);
 void heap_untrack(HeapHeader* header);
 
 // The live object containing `address` (interior pointers included), or

@@ -218,6 +218,8 @@ enum lu_allocator {
 #define LU_SITE_TYPE_UNKNOWN 0x8u /* not inferred: `type` is LU_KIND_UNKNOWN */
 #define LU_SITE_ARRAY 0x10u       /* size is a multiple of the type (n * T) */
 #define LU_SITE_NOTHROW 0x20u     /* operator new(std::nothrow) */
+#define LU_SITE_WRAPPER 0x40u     /* a call of an allocator wrapper: the object
+                                     it returns is retyped to this site */
 
 /* One static allocation call in the program. An object allocated there is
  * an array of size / type->size elements of `type` (1 if equal). */
@@ -293,6 +295,9 @@ struct lu_module {
  *   project allocator p = f(...)  -> unchanged call, then
  *                                    __lu_heap_register(p, size, site)
  *   project deallocator g(p, ...) -> __lu_heap_unregister(p), then the call
+ *   allocator wrapper p = w(...)  -> unchanged call, then
+ *                                    __lu_heap_retype(p, site)  (site: the
+ *                                    type the caller gives the result)
  *
  * Contract for the runtime:
  *   - __lu_alloc returns memory aligned to 16 (as malloc), or NULL on failure
@@ -324,6 +329,11 @@ void __lu_free(void* ptr, uint32_t how);
 /* Project allocators: objects the runtime did not allocate itself. */
 void __lu_heap_register(void* ptr, size_t size, const struct lu_alloc_site* site);
 void __lu_heap_unregister(void* ptr);
+/* Allocator wrappers: the object at `ptr` (allocated inside the wrapper,
+ * through a site that cannot know its type) takes `site`, whose type the
+ * wrapper's call site gives it. Ignored for pointers the runtime did not
+ * allocate and for types larger than the object. */
+void __lu_heap_retype(void* ptr, const struct lu_alloc_site* site);
 
 /* Quiescent points: _enter runs just before the receive call, _leave just
  * after it returns (on the normal path). The runtime may park the caller in

@@ -9,11 +9,15 @@
 // function and vtable pointers remapped by symbol name, shared and cyclic
 // structures transferred once. A change no rule covers fails with an error
 // naming the variable, field path and types, unless a hook handles it.
+// State the metadata does not type precisely is copied only when no word of
+// it looks like a pointer into the old version; otherwise the transfer
+// refuses, naming the object, offset and target. Unions holding pointers
+// need a declared tag (UnionTagEntry) or a hook.
 // On any failure the new version's globals are restored and every object the
 // transfer created is freed.
 //
 // Entry points: transfer_state(), TransferOptions, TransferStats, hooks
-// (TypeHook, VariableHook, AllocatorHook, Invariant), TransferHooks, TransferContext, OldValue.
+// (TypeHook, VariableHook, AllocatorHook, Invariant), UnionTagEntry, TransferHooks, TransferContext, OldValue.
 #pragma once
 
 #include <libupdate/memory_reader.h>
@@ -94,8 +98,25 @@ struct InvariantEntry {
     void* user;
 };
 
+// Tagged unions: which member of a union field is active, from a tag field
+// of the same struct. The first rule with (tag & mask) == value names the
+// member; an empty member name means no member is active (the union's bytes
+// carry nothing, e.g. a nil value). A tag no rule matches fails the transfer.
+struct UnionMemberRule {
+    uint64_t mask;
+    uint64_t value;
+    const char* member;
+};
+struct UnionTagEntry {
+    const char* struct_name;  // the enclosing struct (new version's name)
+    const char* union_field;  // its union-typed field
+    const char* tag_field;    // its integer or enum field holding the tag
+    const UnionMemberRule* rules;
+    size_t rule_count;
+};
+
 // What a program says about its own state: hooks for the changes the rules
-// cannot convert, and invariants the new state must satisfy.
+// cannot convert, tagged unions, and invariants the new state must satisfy.
 struct TransferHooks {
     const TypeHookEntry* type_hooks = nullptr;
     size_t type_hook_count = 0;
@@ -103,6 +124,8 @@ struct TransferHooks {
     size_t variable_hook_count = 0;
     const InvariantEntry* invariants = nullptr;
     size_t invariant_count = 0;
+    const UnionTagEntry* union_tags = nullptr;
+    size_t union_tag_count = 0;
 };
 
 struct TransferOptions : TransferHooks {
@@ -122,6 +145,7 @@ struct TransferStats {
     uint64_t copied_strings = 0;   // C strings copied out of old read-only data
     uint64_t bytes = 0;            // old state bytes read (globals + heap)
     uint64_t pointers = 0;         // pointers relocated
+    uint64_t scanned_bytes = 0;    // bytes of imprecisely typed state scanned for likely pointers (none found)
     uint64_t checked_pointers = 0; // pointers verified by the state check
     uint64_t check_ns = 0;         // time spent in the state check, invariants and round trip
 };

@@ -44,7 +44,7 @@ static const char* const global_flags[] = {"const", "internal", "local-static",
                                            "thread-local", "imprecise",
                                            "no-transfer", "no-debug-info"};
 static const char* const site_flags[] = {"heapallocsite", "store", "cast",
-                                         "unknown", "array", "nothrow"};
+                                         "unknown", "array", "nothrow", "wrapper"};
 
 static void dump_type(const struct lu_type* type) {
     printf("type '%s' kind=%s size=%llu", type->name, kind_name(type->kind),
@@ -93,7 +93,7 @@ static void dump_module(const struct lu_module* module) {
         printf("site in '%s' line=%u allocator=%u via=%s type='%s'", site->function,
                site->line, site->allocator, site->allocator_name, site->type->name);
         if (getenv("LU_TEST_SHOW_IDS")) printf(" id=%016llx", (unsigned long long)site->id);
-        print_flags(site->flags, site_flags, 6);
+        print_flags(site->flags, site_flags, 7);
         printf("\n");
     }
     for (uint64_t i = 0; i < module->quiescent_point_count; ++i) {
@@ -158,6 +158,10 @@ void __lu_heap_register(void* ptr, size_t size, const struct lu_alloc_site* site
     event("register", site, size);
 }
 void __lu_heap_unregister(void* ptr) { printf("event unregister null=%d\n", ptr == NULL); }
+void __lu_heap_retype(void* ptr, const struct lu_alloc_site* site) {
+    (void)ptr;
+    event("retype", site, 0);
+}
 void __lu_quiescent_enter(const struct lu_quiescent_point* point) {
     printf("event quiescent-enter '%s'\n", point->function);
 }

@@ -6,6 +6,7 @@
 
 #include <cstdlib>
 #include <cstring>
+#include <vector>
 
 using namespace libupdate;
 
@@ -152,9 +153,9 @@ TEST(TypedHeapCache, FreedSmallBlockIsReusedAndListedAgain) {
 }
 
 TEST(TypedHeapCache, CountStaysRightPastTheCacheDepth) {
-    constexpr int kBlocks = 80;  // more than one class's cache holds
+    constexpr int kBlocks = 1200;  // more than a small class's cache holds (16 KiB of blocks)
     const uint64_t before = heap_registry().count;
-    void* blocks[kBlocks];
+    std::vector<void*> blocks(kBlocks);
     for (int round = 0; round < 2; ++round) {
         for (auto& block : blocks) block = __lu_alloc(24, &kSite, LU_ALLOC_MALLOC);
         EXPECT_EQ(heap_registry().count, before + kBlocks);
@@ -163,6 +164,40 @@ TEST(TypedHeapCache, CountStaysRightPastTheCacheDepth) {
         EXPECT_EQ(heap_registry().count, before);
         for (void* block : blocks) EXPECT_FALSE(registered(block));
     }
+}
+
+// Regression: every object of a program that allocates through realloc
+// (Lua's lua_Alloc) is a realloc(NULL, n); those blocks were never cached.
+TEST(TypedHeapCache, ReallocOfNullIsAMallocWhoseBlockIsCached) {
+    void* first = __lu_realloc(nullptr, 56, &kSite);
+    ASSERT_NE(first, nullptr);
+    EXPECT_EQ(heap_header_of(first)->how(), static_cast<uint32_t>(LU_ALLOC_MALLOC));
+    __lu_free(first, LU_ALLOC_MALLOC);
+    void* again = __lu_realloc(nullptr, 56, &kSite);
+    EXPECT_EQ(again, first) << "the freed block comes back from the cache";
+    __lu_free(again, LU_ALLOC_MALLOC);
+}
+
+TEST(TypedHeapCache, ReallocOfASmallBlockStaysInItsClassOrMovesToAnother) {
+    const uint64_t before = heap_registry().count;
+    auto* bytes = static_cast<uint8_t*>(__lu_alloc(36, &kSite, LU_ALLOC_MALLOC));
+    for (int i = 0; i < 36; ++i) bytes[i] = static_cast<uint8_t>(i);
+    auto* same = static_cast<uint8_t*>(__lu_realloc(bytes, 40, &kOtherSite));
+    EXPECT_EQ(same, bytes) << "40 bytes fit the 36-byte block's size class";
+    EXPECT_EQ(heap_header_of(same)->size(), 40u);
+    EXPECT_EQ(heap_site(*heap_header_of(same)), &kOtherSite);
+    auto* moved = static_cast<uint8_t*>(__lu_realloc(same, 300, &kSite));
+    ASSERT_NE(moved, nullptr);
+    EXPECT_NE(moved, same);
+    for (int i = 0; i < 36; ++i) EXPECT_EQ(moved[i], i);
+    EXPECT_EQ(heap_header_of(moved)->size(), 300u);
+    EXPECT_EQ(heap_registry().count, before + 1);
+    EXPECT_FALSE(registered(same));
+    __lu_free(moved, LU_ALLOC_MALLOC);
+    void* reused = __lu_alloc(300, &kSite, LU_ALLOC_MALLOC);
+    EXPECT_EQ(reused, moved) << "a block realloc made is a class block, so it is cached";
+    __lu_free(reused, LU_ALLOC_MALLOC);
+    EXPECT_EQ(heap_registry().count, before);
 }
 
 TEST(TypedHeapCacheDeathTest, DoubleFreeOfASmallBlockIsReported) {

@@ -81,6 +81,14 @@ TEST_F(Evolution, EnumeratorsTravelByName) {
     EXPECT_EQ(customer(5)->color, Blue);
 }
 
+// Regression: an enum-typed bit-field was copied by value, so renumbering the
+// enum between versions silently changed every such field's meaning.
+TEST_F(Evolution, EnumBitFieldsTravelByName) {
+    EXPECT_EQ(customer(3)->kind, Checking);  // 3 % 3 == Checking (0 in v1, 7 in v2)
+    EXPECT_EQ(customer(4)->kind, Savings);   // 1 in v1, 12 in v2
+    EXPECT_EQ(customer(5)->kind, Loan);      // 2 in v1, 3 in v2
+}
+
 TEST_F(Evolution, InteriorPointerFollowsItsFieldToTheNewOffset) {
     EXPECT_EQ(balance_ptr, &customer(7)->balance);
     EXPECT_EQ(*balance_ptr, 21);

@@ -8,12 +8,14 @@
 #include "../c_program.h"
 
 enum Color { Red, Green, Blue };
+enum Kind { Checking, Savings, Loan };
 
 struct Account {
     int id;
     char name[12];
     short balance;
     enum Color color;
+    enum Kind kind : 5;
     int legacy_flags;
     struct Account* next;
     long visits;
@@ -32,6 +34,7 @@ static void add(int id) {
     snprintf(a->name, sizeof a->name, "acct-%d", id);
     a->balance = (short)(id * 3);
     a->color = (enum Color)(id % 3);
+    a->kind = (enum Kind)(id % 3);
     a->legacy_flags = 0x5a;
     a->visits = id * 1000L;
     a->next = accounts;

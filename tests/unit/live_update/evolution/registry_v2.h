@@ -10,11 +10,13 @@ extern "C" {
 #endif
 
 enum Color { Blue = 10, Red = 20, Green = 30, Violet = 40 };
+enum Kind { Loan = 3, Checking = 7, Savings = 12, Escrow = 20 };
 
 struct LU_RENAMED_FROM("Account") Customer {
     long id;
     char name[24];
     enum Color color;
+    enum Kind kind : 5;
     short balance;
     struct Customer* next;
     int visits;

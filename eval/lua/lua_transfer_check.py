@@ -1,0 +1,204 @@
+#!/usr/bin/env python3
+"""lua_transfer_check.py — live update of a real interpreter: Lua 5.4 from
+Debian's source package, built with the pass, moved between processes.
+
+Fetches bookworm's lua5.4 (fetch_lua.py), builds it twice — the plain `lua`
+interpreter, and an instrumented library linked with lua_driver.cpp and
+libupdate (and as an instrumented `lua`, which eval/bench measures) — and then:
+  * native: the plain interpreter runs state_before.lua and state_after.lua
+    as one script; its output is the reference;
+  * old: the instrumented driver runs state_before.lua and writes a snapshot;
+  * new: a fresh instrumented driver transfers the old one's state into
+    itself (transfer_state, round trip on) and runs state_after.lua there.
+The outcome must be the expected one (--expect):
+  success  the transfer succeeds and old + new output equals the native run;
+  refusal  the transfer refuses with an error naming the object (heap
+           object with its type and allocation site, or variable), where in
+           it (offset or field path) and why.
+Anything else fails the check with the reason — above all a transfer that
+reports success and then crashes or prints something else.
+
+Everything is cached in --work (download, objects). Exits non-zero, with the
+reason, on any failure, including a failed download.
+
+Usage: lua_transfer_check.py --work DIR --plugin PASS.so --runtime LIB.a [--runtime LIB.a ...]
+                             --include DIR[;DIR...] --expect success|refusal
+"""
+import argparse
+import glob
+import os
+import re
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+from fetch_lua import FetchError, fetch_lua_source  # noqa: E402
+
+CC = "clang-16"
+CXX = "clang++-16"
+# A fixed string-hash seed (Lua seeds it from the time and addresses) makes
+# both builds hash alike on every run, so instruction counts repeat.
+CFLAGS = ["-O2", "-g", "-DLUA_COMPAT_5_3", "-DLUA_USE_POSIX", "-Dluai_makeseed(L)=0u"]
+# A refusal names the object (heap object with type and allocation site, or
+# variable), where in it (offset or field path) and why.
+REFUSAL = re.compile(r"transfer refused: (heap object 0x[0-9a-f]+ \(.*, allocated in \S+\)|variable '[^']+')"
+                     r"(: likely pointer at offset \d+ \(.*\), not relocatable: 0x[0-9a-f]+ -> \S"
+                     r"|, field \S+: \S)")
+NOT_IN_LIBRARY = ("lua.c", "luac.c")
+# Lua's allocation functions: every object comes out of one of these (through
+# the lua_Alloc function pointer), and their callers say what it is.
+LUA_ALLOCATOR_WRAPPERS = "lua_Alloc,luaM_malloc_,luaM_realloc_,luaM_saferealloc_,luaM_growaux_,luaM_shrinkvector_,luaC_newobj"
+
+
+class CheckError(RuntimeError):
+    pass
+
+
+def run(command, what, cwd=None):
+    result = subprocess.run(command, cwd=cwd, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise CheckError(f"{what} failed ({result.returncode}):\n{result.stderr[-3000:]}")
+    return result.stdout
+
+
+def newer(target, sources):
+    return os.path.exists(target) and all(os.path.getmtime(target) >= os.path.getmtime(s) for s in sources)
+
+
+def compile_object(compiler, flags, source, obj, dependencies):
+    if not newer(obj, [source] + dependencies):
+        run([compiler, *flags, "-c", source, "-o", obj], f"compiling {os.path.basename(source)}")
+    return obj
+
+
+def lua_sources(tree, with_interpreter):
+    sources = sorted(glob.glob(os.path.join(tree, "src", "*.c")))
+    skipped = ("luac.c",) if with_interpreter else NOT_IN_LIBRARY
+    return [s for s in sources if os.path.basename(s) not in skipped]
+
+
+def build_plain(tree, work):
+    """The plain `lua` interpreter: the reference for every output."""
+    out = os.path.join(work, "plain")
+    os.makedirs(out, exist_ok=True)
+    objects = [compile_object(CC, CFLAGS, s, os.path.join(out, os.path.basename(s) + ".o"), [])
+               for s in lua_sources(tree, True)]
+    binary = os.path.join(out, "lua")
+    run([CC, *objects, "-lm", "-o", binary], "linking the plain lua")
+    return binary
+
+
+def build_instrumented(name, tree, work, args):
+    """lua_driver with Lua, both built with the pass; returns (binary, limits report lines)."""
+    out = os.path.join(work, name)
+    os.makedirs(out, exist_ok=True)
+    plugin = ["-fpass-plugin=" + args.plugin]
+    wrappers = ["-Xclang", "-load", "-Xclang", args.plugin, "-mllvm", "-lu-allocator-wrapper=" + LUA_ALLOCATOR_WRAPPERS]
+    objects = [compile_object(CC, CFLAGS + plugin + wrappers, s, os.path.join(out, os.path.basename(s) + ".o"),
+                              [args.plugin, os.path.abspath(__file__)])
+               for s in lua_sources(tree, False)]
+    includes = [flag for directory in args.include.split(";") if directory for flag in ("-I", directory)]
+    driver_flags = ["-std=c++20", "-O2", "-g", "-fstandalone-debug", *plugin, "-I", os.path.join(tree, "src"), *includes]
+    driver = os.path.join(HERE, "lua_driver.cpp")
+    # The driver also depends on libupdate's headers (TransferStats): rebuilt with the runtime.
+    objects.append(compile_object(CXX, driver_flags, driver, os.path.join(out, "lua_driver.o"), [args.plugin, *args.runtime]))
+    binary = os.path.join(out, "lua_driver")
+    run([CXX, *objects, *args.runtime, "-lm", "-o", binary], f"linking {name} lua_driver")
+    # The stand-alone interpreter too, for the overhead benchmark (eval/bench).
+    interpreter = compile_object(CC, CFLAGS + plugin, os.path.join(tree, "src", "lua.c"), os.path.join(out, "lua.c.o"),
+                                 [args.plugin])
+    # A C program: of the C++ library the runtime needs only its exception
+    # support, so only that is linked in, not all of libstdc++.so's pages.
+    run([CXX, interpreter, *objects[:-1], *args.runtime, "-lm", "-static-libstdc++", "-o", os.path.join(out, "lua")],
+        f"linking {name} lua")
+    if "lu_modules" not in run(["readelf", "-SW", binary], f"readelf {binary}"):
+        raise CheckError(f"{binary} carries no Neurath metadata (lu_modules)")
+    report = []
+    for path in sorted(glob.glob(os.path.join(out, "*.lu-limits.txt"))):
+        with open(path) as f:
+            report += [line.rstrip("\n") for line in f if line.strip() and not line.startswith("#")]
+    return binary, report
+
+
+def execute(command):
+    return subprocess.run(command, capture_output=True, text=True, timeout=300)
+
+
+def native_output(lua, work):
+    combined = os.path.join(work, "state_whole.lua")
+    with open(combined, "w") as out:
+        for part in ("state_before.lua", "state_after.lua"):
+            with open(os.path.join(HERE, part)) as f:
+                out.write(f.read())
+    result = execute([lua, combined])
+    if result.returncode != 0:
+        raise CheckError(f"the plain interpreter failed ({result.returncode}):\n{result.stderr}")
+    return result.stdout
+
+
+def describe_exit(status):
+    return f"signal {-status}" if status < 0 else f"status {status}"
+
+
+def transfer(old_driver, new_driver, work):
+    """Run the old version, then the new one from its snapshot; (old stdout, new result)."""
+    snapshot = os.path.join(work, "lua.snap")
+    old = execute([old_driver, "old", os.path.join(HERE, "state_before.lua"), snapshot])
+    if old.returncode != 0:
+        raise CheckError(f"the old version failed ({describe_exit(old.returncode)}):\n{old.stderr}")
+    try:
+        new = execute([new_driver, "new", snapshot, os.path.join(HERE, "state_after.lua"), "--round-trip"])
+    finally:
+        os.remove(snapshot)
+    return old.stdout, new
+
+
+def verdict(expect, native, old_output, new):
+    """Raise CheckError unless the new version did what `expect` says; return a summary."""
+    if not native.startswith(old_output):
+        raise CheckError(f"the instrumented old version printed something else than the plain run:\n{old_output}")
+    transferred = new.stderr.strip()
+    if new.returncode == 3:
+        if expect == "refusal" and REFUSAL.search(new.stderr):
+            return f"refused as expected: {transferred}"
+        if expect == "refusal":
+            raise CheckError(f"the refusal does not name the object, offset and target:\n{transferred}")
+        raise CheckError(f"the transfer refused:\n{transferred}")
+    if new.returncode != 0:
+        raise CheckError(f"the new version failed ({describe_exit(new.returncode)}) after the transfer said:\n{transferred}")
+    if old_output + new.stdout != native:
+        raise CheckError(f"the transferred interpreter printed\n{new.stdout}\ninstead of\n{native[len(old_output):]}"
+                         f"\n(transfer said: {transferred})")
+    if expect == "refusal":
+        raise CheckError(f"expected a refusal, but the transfer worked and the output is right: {transferred}")
+    return f"continued correctly: {transferred}"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--work", required=True)
+    parser.add_argument("--plugin", required=True)
+    parser.add_argument("--runtime", action="append", required=True)
+    parser.add_argument("--include", required=True)
+    parser.add_argument("--expect", choices=("success", "refusal"), required=True)
+    args = parser.parse_args()
+    os.makedirs(args.work, exist_ok=True)
+    try:
+        tree, _ = fetch_lua_source(args.work)
+        lua = build_plain(tree, args.work)
+        driver, report = build_instrumented("instrumented", tree, args.work, args)
+        native = native_output(lua, args.work)
+        old_output, new = transfer(driver, driver, args.work)
+        print("limits report of the instrumented build:")
+        for line in report:
+            print("  " + line)
+        print("identity update: " + verdict(args.expect, native, old_output, new))
+    except (FetchError, CheckError, subprocess.TimeoutExpired) as error:
+        print(f"lua transfer check FAILED: {error}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,78 @@
+/* imprecise.c — a program whose state the metadata cannot describe
+ * precisely, one kind of imprecision per variable. Phase 1 fills each with
+ * plain data only (no addresses), which transfers; a failure scenario then
+ * stores an address where the transfer cannot see a pointer, which the
+ * transfer must refuse rather than copy:
+ *   unknown-object   a heap object of unknown type (allocated through an
+ *                    untyped helper) holds the address of another object;
+ *   trailing-bytes   bytes past the last whole element of a typed object
+ *                    (a record allocated with extra room) hold an address;
+ *   code-address     the unknown-type object holds the address of a function;
+ *   global-address   the unknown-type object holds the address of a global.
+ * One object comes from an annotated allocator wrapper that allocates
+ * through a function pointer: typed at the wrapper's call site, its pointer
+ * is relocated like any typed one. */
+#include <stdlib.h>
+#include <string.h>
+#include <stdio.h>
+
+#include "../c_program.h"
+
+struct record {
+    long id;
+    long weight;
+};
+
+/* Untyped: the pass cannot tell what the caller will keep in the block. */
+static void* raw_block(size_t size) { return malloc(size); }
+
+/* An interpreter-style allocator: the system allocator behind a function
+ * pointer, and a wrapper whose callers say what they allocate. */
+struct link {
+    struct record* to;
+    long hops;
+};
+static void* system_alloc(size_t size) { return malloc(size); }
+void* (*allocate_through)(size_t) = system_alloc;
+__attribute__((annotate("neurath.allocator_wrapper"))) static void* wrapped_block(size_t size) {
+    return allocate_through(size);
+}
+
+void* opaque;              /* heap object of unknown type */
+struct record* padded;     /* two records and 8 bytes of extra room behind them */
+struct record* target;     /* an ordinary typed object */
+struct link* linked;       /* typed at the wrapper's call site; points to target */
+long counter = 7;
+
+static long weigh(long id) { return id * 3; }
+
+void program_workload(int phase) {
+    if (phase != 1) return;
+    target = malloc(sizeof *target);
+    target->id = 1;
+    target->weight = weigh(1);
+    opaque = raw_block(64);
+    memset(opaque, 0, 64);
+    strcpy((char*)opaque, "plain bytes, no addresses");
+    padded = malloc(2 * sizeof(struct record) + 8);
+    memset(padded, 0, 2 * sizeof(struct record) + 8);
+    padded->id = 2;
+    padded->weight = 0x1234;
+    linked = wrapped_block(sizeof *linked);
+    linked->to = target;
+    linked->hops = 1;
+}
+
+void program_scenario(const char* how) {
+    if (strcmp(how, "unknown-object") == 0) ((void**)opaque)[5] = target;
+    if (strcmp(how, "trailing-bytes") == 0) ((void**)padded)[4] = target;
+    if (strcmp(how, "code-address") == 0) ((long (**)(long))opaque)[6] = weigh;
+    if (strcmp(how, "global-address") == 0) ((void**)opaque)[7] = &counter;
+}
+
+void program_digest(char* out, size_t capacity) {
+    snprintf(out, capacity, "opaque '%s' padded %ld %ld target %ld %ld counter %ld linked %ld %d\n",
+             opaque ? (const char*)opaque : "-", padded ? padded->id : -1, padded ? padded->weight : -1,
+             target ? target->id : -1, target ? target->weight : -1, counter, linked ? linked->hops : -1,
+             linked ? linked->to == target : -1);
+}
