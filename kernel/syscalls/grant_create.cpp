@@ -1,6 +1,9 @@
 // grant_create.cpp — Sys::GrantCreate(Endpoint grantee, uint64_t vaddr,
 // uint64_t length, uint32_t access) -> grant id: let `grantee` (or anyone,
-// for kAny) copy from/to [vaddr, vaddr+length) of the caller.
+// for kAny) copy from/to [vaddr, vaddr+length) of the caller. The grantee
+// must be live (-DeadEndpoint / -NoSuchEndpoint otherwise): grants to a
+// process go when it ends, so a grant made to a name nobody holds would be
+// inherited by whoever holds it next.
 //
 // Entry point: sys_grant_create.
 #include "memory/paging.h"
@@ -33,6 +36,7 @@ Result<GrantCreateRequest> decode_grant_create(const SyscallArgs& args) {
 
 SyscallResult sys_grant_create(Process& caller, const SyscallArgs& args) {
     GrantCreateRequest request = TRY(decode_grant_create(args));
+    if (request.grantee != neurath::kAny) TRY(live_process(request.grantee));
     uint64_t id = TRY(caller.grants.create(request.grantee, request.address, request.length, request.access));
     return done(static_cast<int64_t>(id));
 }

@@ -45,7 +45,8 @@ enum class Sys : uint64_t {
     DebugWrite = 8,   // (const char* text, uint64_t length): write to the kernel console (serial)
     SelfInfo = 9,     // (): returns the caller's own endpoint
     // --- grants ------------------------------------------------------------
-    GrantCreate = 10, // (Endpoint grantee, uint64_t vaddr, uint64_t length, uint32_t access) -> grant id
+    GrantCreate = 10, // (Endpoint grantee, uint64_t vaddr, uint64_t length, uint32_t access) -> grant id;
+                      // the grantee must be live or kAny (-DeadEndpoint / -NoSuchEndpoint)
     GrantRevoke = 11, // (uint64_t grant_id)
     SafeCopyFrom = 12,// (Endpoint granter, uint64_t grant_id, uint64_t offset, void* local, uint64_t length)
     SafeCopyTo = 13,  // (Endpoint granter, uint64_t grant_id, uint64_t offset, const void* local, uint64_t length)
