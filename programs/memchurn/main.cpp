@@ -13,6 +13,9 @@
 //                                  <KiB> of data to it in 64 KiB pieces:
 //                                  "memchurn: wrote <KiB> KiB to <path>", or
 //                                  the error and how far it got
+//   memchurn check <path> <KiB>    reads <path> back and compares it with what
+//                                  `write` puts there: "memchurn: <path> holds
+//                                  <KiB> KiB as written", or where it differs
 // Exit status 0 on success, 1 when an allocation or a file call failed, 2
 // for bad arguments.
 #include <neurath/error.h>
@@ -54,9 +57,15 @@ int churn_heap(uint64_t rounds, uint64_t kib) {
     return 0;
 }
 
-int write_file(const char* path, uint64_t kib) {
-    static uint8_t piece[kPiece];
+uint8_t piece[kPiece];
+uint8_t readback[kPiece];
+
+void fill_piece() {
     for (size_t i = 0; i < kPiece; ++i) piece[i] = static_cast<uint8_t>('a' + i % 26);
+}
+
+int write_file(const char* path, uint64_t kib) {
+    fill_piece();
     const uint32_t flags = protocol::vfs::kOpenWrite | protocol::vfs::kOpenCreate | protocol::vfs::kOpenTruncate;
     const sys::Result<int> fd = sys::vfs::open(path, flags);
     if (fd.is_error()) {
@@ -84,8 +93,35 @@ int write_file(const char* path, uint64_t kib) {
     return 0;
 }
 
+// Reads the file to its end; every 64 KiB piece must match, and the size must be <KiB>.
+int check_file(const char* path, uint64_t kib) {
+    fill_piece();
+    const sys::Result<int> fd = sys::vfs::open(path, protocol::vfs::kOpenRead);
+    if (fd.is_error()) {
+        printf("memchurn: open %s: %s\n", path, error_name(fd.error()));
+        return 1;
+    }
+    uint64_t seen = 0;
+    for (;;) {
+        const sys::Result<size_t> got = sys::vfs::read(fd.value(), readback, kPiece);
+        if (got.is_error() || got.value() == 0 || sys::str::memcmp(readback, piece, got.value()) != 0) {
+            (void)sys::vfs::close(fd.value());
+            if (got.is_error()) printf("memchurn: read %s: %s\n", path, error_name(got.error()));
+            else if (got.value() != 0) printf("memchurn: %s differs after %llu KiB\n", path,
+                                             static_cast<unsigned long long>(seen / 1024));
+            else if (seen == kib * 1024) break;
+            else printf("memchurn: %s holds %llu bytes, not %llu KiB\n", path,
+                        static_cast<unsigned long long>(seen), static_cast<unsigned long long>(kib));
+            return 1;
+        }
+        seen += got.value();
+    }
+    printf("memchurn: %s holds %llu KiB as written\n", path, static_cast<unsigned long long>(kib));
+    return 0;
+}
+
 int usage() {
-    printf("usage: memchurn heap <rounds> <KiB> | memchurn write <path> <KiB>\n");
+    printf("usage: memchurn heap <rounds> <KiB> | memchurn write|check <path> <KiB>\n");
     return 2;
 }
 
@@ -101,5 +137,6 @@ int main(int argc, char** argv) {
         return churn_heap(rounds, kib);
     }
     if (sys::str::strcmp(argv[1], "write") == 0) return write_file(argv[2], kib);
+    if (sys::str::strcmp(argv[1], "check") == 0) return check_file(argv[2], kib);
     return usage();
 }
