@@ -143,6 +143,7 @@ Result<uint64_t> AddressSpace::map_contiguous_range(uint64_t vaddr, uint64_t pag
     const uint64_t physical = TRY(frame_allocate_contiguous_zeroed(pages));
     for (uint64_t page = 0; page < pages; ++page) {
         Result<void> mapped = map_page(vaddr + page * kPageSize, physical + page * kPageSize, true, false);
+        if (mapped.ok()) mark_device_page(vaddr + page * kPageSize);
         if (mapped.is_error()) {
             unmap_range(vaddr, page * kPageSize);  // releases the frames mapped so far
             for (uint64_t rest = page; rest < pages; ++rest) frame_release(physical + rest * kPageSize);
@@ -162,6 +163,23 @@ void AddressSpace::unmap_range(uint64_t vaddr, uint64_t length) {
         --user_pages_;
         cpu::invalidate_page(vaddr + offset);
     }
+}
+
+void AddressSpace::mark_device_page(uint64_t vaddr) {
+    Result<void> status;
+    uint64_t* entry = leaf_entry(vaddr, false, status);
+    if (entry != nullptr && (*entry & pte::kPresent)) *entry |= pte::kDeviceMemory;
+}
+
+bool AddressSpace::is_device_page(uint64_t vaddr) const {
+    uint64_t table_physical = pml4_;
+    for (unsigned level = 4; level >= 1; --level) {
+        uint64_t entry = table_at(table_physical)[table_index(level, vaddr)];
+        if (!(entry & pte::kPresent)) return false;
+        if (level == 1) return (entry & pte::kDeviceMemory) != 0;
+        table_physical = entry_address(entry);
+    }
+    return false;
 }
 
 Result<void> AddressSpace::widen_page(uint64_t vaddr, bool writable, bool executable) {

@@ -2,8 +2,8 @@
 //
 // Entry points: kernel_space_init() (adopt the boot tables, drop the identity
 // map), AddressSpace::create / destroy / frames_held, map_page, map_zeroed_range,
-// unmap_range, widen_page, translate, is_mapped, activate, set_page_limit,
-// user_pages.
+// unmap_range, widen_page, translate, is_mapped, is_device_page, activate,
+// set_page_limit, user_pages.
 // Invariants: PML4 slots 256..511 (the kernel: direct map and image) are
 // shared by every space and supervisor-only; user pages live only in
 // [kUserBase, kUserEnd) and are freed with the space. user_pages() counts the
@@ -47,6 +47,8 @@ public:
     // Physical address behind a user virtual address, or -BadAddress.
     Result<uint64_t> translate(uint64_t vaddr, Access access) const;
     bool is_mapped(uint64_t vaddr) const;
+    // A mapped page of device (DmaAlloc) memory: its device may still use it.
+    bool is_device_page(uint64_t vaddr) const;
 
     // The most user pages this space may hold at once; 0: no limit.
     void set_page_limit(uint64_t pages) { page_limit_ = pages; }
@@ -60,6 +62,7 @@ public:
 private:
     uint64_t* leaf_entry(uint64_t vaddr, bool create, Result<void>& status);
     bool fits_under_limit(uint64_t more_pages) const;
+    void mark_device_page(uint64_t vaddr);
 
     uint64_t pml4_ = 0;
     uint64_t user_pages_ = 0;

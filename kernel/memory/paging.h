@@ -30,6 +30,7 @@ inline constexpr uint64_t kPresent = 1ull << 0;
 inline constexpr uint64_t kWritable = 1ull << 1;
 inline constexpr uint64_t kUser = 1ull << 2;
 inline constexpr uint64_t kHuge = 1ull << 7;
+inline constexpr uint64_t kDeviceMemory = 1ull << 9;  // software bit: a DmaAlloc page (Unmap refuses it)
 inline constexpr uint64_t kNoExecute = 1ull << 63;
 inline constexpr uint64_t kAddressMask = 0x000FFFFFFFFFF000ull;
 }  // namespace pte

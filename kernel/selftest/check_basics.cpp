@@ -1,6 +1,6 @@
 // check_basics.cpp — entry ABI, flags across a kernel call, user-pointer
-// validation, unknown calls, anonymous memory, DMA memory, boot modules and
-// notifications.
+// validation, unknown calls, anonymous memory and its unmapping, DMA memory,
+// boot modules and notifications.
 //
 // Entry point: check_basics.
 #include "harness.h"
@@ -10,6 +10,7 @@ namespace {
 
 constexpr uint64_t kMapAddress = 0x10000000;
 constexpr uint64_t kDmaAddress = 0x20000000;
+constexpr uint64_t kUnmapAddress = 0x30000000;
 
 void check_entry(int argc, char** argv, uint64_t entry_rsp) {
     expect("entry: argc", argc, 1);
@@ -92,6 +93,34 @@ void check_anonymous_memory() {
     expect("map kernel space", call(Sys::MapAnonymous, 0xFFFF800000000000, 4096), failure(Error::BadAddress));
 }
 
+// The user pages ProcList reports for the caller (rs).
+int64_t own_user_pages() {
+    const ProcessInfo* self = process_info(kRs);
+    return self ? static_cast<int64_t>(self->user_pages) : -1;
+}
+
+// Unmap: every page of the window or none; the page count drops with it and
+// an unmapped page can be mapped again (zeroed).
+void check_unmap() {
+    expect("map four pages to unmap", call(Sys::MapAnonymous, kUnmapAddress, 4 * 4096), 0);
+    auto* words = reinterpret_cast<volatile uint64_t*>(kUnmapAddress);
+    words[512 + 3] = 99;
+    const int64_t pages = own_user_pages();
+    expect_true("proc_list reports the caller's pages", pages >= 4);
+    expect("unmap unaligned", call(Sys::Unmap, kUnmapAddress + 8, 4096), failure(Error::InvalidArgument));
+    expect("unmap zero bytes", call(Sys::Unmap, kUnmapAddress, 0), failure(Error::InvalidArgument));
+    expect("unmap kernel space", call(Sys::Unmap, 0xFFFF800000000000, 4096), failure(Error::BadAddress));
+    expect("unmap a partly mapped window", call(Sys::Unmap, kUnmapAddress, 5 * 4096), failure(Error::NotFound));
+    expect("a refused unmap keeps every page", static_cast<int64_t>(words[512 + 3]), 99);
+    expect("unmap the middle two pages", call(Sys::Unmap, kUnmapAddress + 4096, 2 * 4096), 0);
+    expect("unmapping lowers the page count", own_user_pages(), pages - 2);
+    expect("unmap them again", call(Sys::Unmap, kUnmapAddress + 4096, 4096), failure(Error::NotFound));
+    expect("map the unmapped pages again", call(Sys::MapAnonymous, kUnmapAddress + 4096, 2 * 4096), 0);
+    expect("a page mapped again starts zeroed", static_cast<int64_t>(words[512 + 3]), 0);
+    expect("unmap all four", call(Sys::Unmap, kUnmapAddress, 4 * 4096), 0);
+    expect("the page count is back", own_user_pages(), pages - 4);
+}
+
 // DmaAlloc: zeroed pages whose physical address the caller learns; the
 // bounds refuse without mapping anything.
 void check_dma_memory() {
@@ -109,6 +138,9 @@ void check_dma_memory() {
            failure(Error::InvalidArgument));
     expect("dma in kernel space", call(Sys::DmaAlloc, 0xFFFF800000000000, 4096), failure(Error::BadAddress));
     expect("nothing mapped after a refusal", call(Sys::MapAnonymous, kDmaAddress + 65536, 4096), 0);
+    expect("dma memory cannot be unmapped", call(Sys::Unmap, kDmaAddress, 4096), failure(Error::PermissionDenied));
+    expect("dma memory stays after a refused unmap", static_cast<int64_t>(words[600]), 55);
+    expect("anonymous memory beside it can", call(Sys::Unmap, kDmaAddress + 65536, 4096), 0);
 }
 
 // Message buffers that straddle a page boundary: the kernel validates them
@@ -170,6 +202,7 @@ void check_basics(int argc, char** argv, uint64_t entry_rsp) {
     check_entry_flags();
     check_user_pointers();
     check_anonymous_memory();
+    check_unmap();
     check_dma_memory();
     check_straddling_message_buffers();
     check_modules();

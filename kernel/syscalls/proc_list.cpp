@@ -40,6 +40,7 @@ bool describe(Endpoint endpoint, neurath::ProcessInfo& info) {
     info.pid = process->pid;
     info.cpu_ticks = process->cpu_ticks;
     info.version = process->version;
+    info.user_pages = process->space.user_pages();
     return true;
 }
 

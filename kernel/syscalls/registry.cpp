@@ -57,6 +57,7 @@ constexpr Registry build_registry() {
     r.add(Sys::SetAlarm, "set_alarm", sys_set_alarm, false);
     r.add(Sys::SendNonBlocking, "send_nonblocking", sys_send_nonblocking, false);
     r.add(Sys::DmaAlloc, "dma_alloc", sys_dma_alloc, true);
+    r.add(Sys::Unmap, "unmap", sys_unmap, false);
     return r;
 }
 

@@ -7,6 +7,9 @@
 // are zero-sized "used" tags, so coalescing never runs off either end.
 // Growing maps more memory at the end: the old epilogue becomes the header of
 // a new free block, which is coalesced with a free predecessor.
+// Requests of kLargeThreshold bytes and more go to the LargeBlocks region
+// when the arena has one (large_blocks.cpp); every entry point below first
+// decides which of the two owns a pointer.
 #include <sys/cstring.h>
 #include <sys/heap.h>
 
@@ -47,6 +50,11 @@ size_t block_size_for(size_t payload) {
 HeapArena::HeapArena(uintptr_t base, uintptr_t limit, GrowFunction grow, void* context)
     : base_(align_up(base, kAlignment)), end_(align_up(base, kAlignment)), limit_(limit), grow_(grow),
       context_(context) {}
+
+HeapArena::HeapArena(uintptr_t base, uintptr_t limit, GrowFunction grow, void* context, const LargeBlocks& large)
+    : HeapArena(base, limit, grow, context) {
+    large_ = large;
+}
 
 // Maps the first step and writes the prologue footer and epilogue header.
 bool HeapArena::initialise() {
@@ -138,6 +146,18 @@ void* HeapArena::take(Block* block, size_t block_size) {
 }
 
 void* HeapArena::allocate(size_t size) {
+    if (size >= kLargeThreshold && large_.enabled()) {
+        void* pointer = large_.allocate(size);
+        if (pointer) {
+            ++live_allocations_;
+            used_bytes_ += large_.usable_size(pointer);
+        }
+        return pointer;
+    }
+    return allocate_in_arena(size);
+}
+
+void* HeapArena::allocate_in_arena(size_t size) {
     if (size > kMaximumRequest) return nullptr;
     if (end_ == base_ && !initialise()) return nullptr;
     const size_t block_size = block_size_for(size == 0 ? 1 : size);
@@ -151,7 +171,7 @@ void* HeapArena::allocate_aligned(size_t size, size_t alignment) {
     if (alignment == 0 || (alignment & (alignment - 1)) != 0) return nullptr;
     if (alignment <= kAlignment) return allocate(size);
     if (size > kMaximumRequest) return nullptr;
-    void* raw = allocate(size + alignment + kMinimumBlock);
+    void* raw = allocate_in_arena(size + alignment + kMinimumBlock);
     if (!raw) return nullptr;
     const uintptr_t aligned = align_up(reinterpret_cast<uintptr_t>(raw) + kMinimumBlock, alignment);
     const size_t gap = aligned - reinterpret_cast<uintptr_t>(raw);
@@ -174,6 +194,9 @@ void* HeapArena::allocate_zeroed(size_t count, size_t size) {
     return pointer;
 }
 
+// A large block stays large (resized in place by whole pages when it can)
+// unless the new size falls below the threshold; an arena block grows into a
+// large one once the new size reaches it.
 void* HeapArena::reallocate(void* pointer, size_t size) {
     if (!pointer) return allocate(size);
     if (!owns_live(pointer)) return nullptr;
@@ -183,15 +206,34 @@ void* HeapArena::reallocate(void* pointer, size_t size) {
     }
     if (size > kMaximumRequest) return nullptr;
     const size_t old_payload = usable_size(pointer);
+    if (large_.owns_live(pointer)) {
+        if (size >= kLargeThreshold && large_.resize(pointer, size)) {
+            used_bytes_ = used_bytes_ - old_payload + large_.usable_size(pointer);
+            return pointer;
+        }
+        return move(pointer, old_payload, size);
+    }
     if (block_size_for(size) <= old_payload + kOverhead) return pointer;
+    return move(pointer, old_payload, size);
+}
+
+// A new allocation of `size` takes the contents (as much as fits); the old one is freed.
+void* HeapArena::move(void* pointer, size_t old_payload, size_t size) {
     void* fresh = allocate(size);
     if (!fresh) return nullptr;
-    str::memcpy(fresh, pointer, old_payload);
-    (void)release(pointer);
+    str::memcpy(fresh, pointer, old_payload < size ? old_payload : size);
+    if (!release(pointer)) {
+        (void)release(fresh);
+        return nullptr;
+    }
     return fresh;
 }
 
 bool HeapArena::owns_live(const void* pointer) const {
+    return large_.in_region(pointer) ? large_.owns_live(pointer) : owns_in_arena(pointer);
+}
+
+bool HeapArena::owns_in_arena(const void* pointer) const {
     const auto address = reinterpret_cast<uintptr_t>(pointer);
     if (end_ == base_ || address % kAlignment != 0) return false;
     if (address < base_ + 16 || address + kMinimumBlock - 8 > end_ - 8) return false;
@@ -203,7 +245,16 @@ bool HeapArena::owns_live(const void* pointer) const {
 
 bool HeapArena::release(void* pointer) {
     if (!pointer) return true;
-    if (!owns_live(pointer)) return false;
+    if (!large_.in_region(pointer)) return release_in_arena(pointer);
+    const size_t payload = large_.usable_size(pointer);
+    if (!large_.release(pointer)) return false;
+    --live_allocations_;
+    used_bytes_ -= payload;
+    return true;
+}
+
+bool HeapArena::release_in_arena(void* pointer) {
+    if (!owns_in_arena(pointer)) return false;
     Block* block = Block::of(pointer);
     --live_allocations_;
     used_bytes_ -= block->size() - kOverhead;
@@ -213,16 +264,18 @@ bool HeapArena::release(void* pointer) {
 }
 
 size_t HeapArena::usable_size(const void* pointer) const {
+    if (large_.in_region(pointer)) return large_.usable_size(pointer);
     return pointer ? Block::of(pointer)->size() - kOverhead : 0;
 }
 
 HeapStats HeapArena::stats() const {
-    HeapStats stats{end_ - base_, used_bytes_, live_allocations_, 0};
+    HeapStats stats{end_ - base_, used_bytes_, live_allocations_, 0, large_.mapped_bytes()};
     for (Block* block = free_list_; block; block = block->next_free) ++stats.free_blocks;
     return stats;
 }
 
 bool HeapArena::check_consistency() const {
+    if (!large_.check_consistency()) return false;
     if (end_ == base_) return true;
     size_t free_seen = 0;
     bool previous_free = false;

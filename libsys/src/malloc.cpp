@@ -1,10 +1,13 @@
 // malloc.cpp — the process heap (sys::process_heap) at sys::kHeapBase,
-// growing through MapAnonymous, and the C and C++ allocation entry points
+// growing through MapAnonymous, with large blocks at sys::kLargeBase mapped
+// through MapAnonymous and given back through Unmap when they are freed, and
+// the C and C++ allocation entry points
 // on top of it: malloc, free, calloc, realloc, aligned_alloc and every
 // operator new/delete form (plain, array, sized, aligned, nothrow).
 // Allocation failure in operator new ends the process with a message
-// (there are no exceptions); freeing a foreign or already freed pointer is
-// logged and otherwise ignored.
+// (there are no exceptions); freeing a foreign or already freed pointer (or
+// a large block whose pages the kernel would not take back) is logged and
+// otherwise ignored.
 #include <sys/heap.h>
 #include <sys/kcall.h>
 #include <sys/stdio.h>
@@ -22,6 +25,7 @@ namespace sys {
 namespace {
 
 Result<void> map_heap_pages(void*, uintptr_t start, size_t length) { return map_anonymous(start, length); }
+Result<void> unmap_heap_pages(void*, uintptr_t start, size_t length) { return unmap(start, length); }
 
 alignas(HeapArena) unsigned char heap_storage[sizeof(HeapArena)];
 bool heap_ready = false;
@@ -38,7 +42,8 @@ void* checked(void* pointer) {
 // Constructed on first use so allocation works before and during global constructors.
 HeapArena& process_heap() {
     if (!heap_ready) {
-        new (heap_storage) HeapArena(kHeapBase, kHeapLimit, map_heap_pages, nullptr);
+        const LargeBlocks large(kLargeBase, kLargeLimit, map_heap_pages, unmap_heap_pages, nullptr);
+        new (heap_storage) HeapArena(kHeapBase, kHeapLimit, map_heap_pages, nullptr, large);
         heap_ready = true;
     }
     return *reinterpret_cast<HeapArena*>(heap_storage);
@@ -49,7 +54,9 @@ HeapArena& process_heap() {
 extern "C" {
 void* malloc(size_t size) { return sys::process_heap().allocate(size); }
 void free(void* pointer) {
-    if (!sys::process_heap().release(pointer)) sys::log("libsys: free of a pointer the heap does not own: %p\n", pointer);
+    if (!sys::process_heap().release(pointer)) {
+        sys::log("libsys: free refused: %p is not a live allocation (or its pages could not be unmapped)\n", pointer);
+    }
 }
 void* calloc(size_t count, size_t size) { return sys::process_heap().allocate_zeroed(count, size); }
 void* realloc(void* pointer, size_t size) { return sys::process_heap().reallocate(pointer, size); }

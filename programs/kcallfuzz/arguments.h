@@ -33,6 +33,10 @@ struct Memory {
     // Where successful MapAnonymous calls may map, and how much they did.
     uint64_t map_next = 0;
     uint64_t map_used = 0;
+    // The newest successful arena mapping, while it is still mapped whole:
+    // the one window Unmap may take away (length 0: none).
+    uint64_t whole_address = 0;
+    uint64_t whole_length = 0;
 };
 
 inline constexpr uint64_t kUserBase = 0x400000;            // user memory (docs/architecture.md, memory map)

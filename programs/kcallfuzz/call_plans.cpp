@@ -97,6 +97,43 @@ void plan_map(CallPlan& plan, Arguments& a, const Memory& memory) {
     plan.after = plan.rule == Rule::Any ? After::MappedArena : After::Nothing;
 }
 
+void expect_error(CallPlan& plan, Error error) {
+    plan.rule = Rule::ExactError;
+    plan.error = error;
+}
+
+// Only the newest arena mapping may go; every other window must be refused.
+void plan_unmap(CallPlan& plan, Arguments& a, const Memory& memory) {
+    plan.rule = Rule::MustFail;
+    plan.args[0] = memory.map_next;  // never mapped
+    plan.args[1] = kPage;
+    switch (a.below(5)) {
+        case 0:
+            plan.args[0] = a.outside_user_memory() & ~(kPage - 1);
+            plan.args[1] = a.chance(2) ? kPage * (1 + a.below(16)) : a.length();
+            return;
+        case 1:
+            plan.args[0] = memory.map_next + 8 * (1 + a.below(500));
+            return expect_error(plan, Error::InvalidArgument);
+        case 2:
+            plan.args[1] = a.length();
+            return;
+        case 3:  // the whole mapping and the unmapped page after it: partly mapped
+            if (memory.whole_length != 0) {
+                plan.args[0] = memory.whole_address;
+                plan.args[1] = memory.whole_length + kPage;
+            }
+            return expect_error(plan, Error::NotFound);
+        default:
+            if (memory.whole_length == 0) return expect_error(plan, Error::NotFound);
+            plan.args[0] = memory.whole_address;
+            plan.args[1] = memory.whole_length;
+            plan.rule = Rule::Any;
+            plan.after = After::UnmappedArena;
+            return;
+    }
+}
+
 void plan_debug_write(CallPlan& plan, Arguments& a) {
     plan.args[0] = a.bad_buffer();
     uint64_t lengths[] = {0, sizeof(neurath::Message), kPage + 1, 1ull << 63, ~0ull};
@@ -162,6 +199,7 @@ void plan_known(CallPlan& plan, Sys call, Arguments& a, const Memory& memory) {
         case Sys::ProcMemoryRead: plan.name = "proc_memory_read"; plan.rule = Rule::MustFail; return;
         case Sys::SetAlarm: plan.name = "set_alarm"; plan_set_alarm(plan, a); return;
         case Sys::SendNonBlocking: plan.name = "send_nonblocking"; plan_send_nonblocking(plan, a); return;
+        case Sys::Unmap: plan.name = "unmap"; plan_unmap(plan, a, memory); return;
         default: break;
     }
     if (is_privileged(call)) {

@@ -10,7 +10,10 @@
 // once; no program grants to kAny). Calls that would end the fuzzer (Exit) are skipped; calls that may
 // wait are bounded: receives by an alarm, sends only to endpoints that
 // always receive or cannot (arguments.h). MapAnonymous may succeed only in
-// the fuzzer's own arena, within a budget.
+// the fuzzer's own arena, within a budget. Unmap may succeed only on the
+// newest arena mapping; everywhere else it is given a window that must be
+// refused (outside user memory, unaligned, never mapped, or partly mapped:
+// -NotFound), so the fuzzer never unmaps its own code, stack or heap.
 #pragma once
 
 #include <neurath/error.h>
@@ -32,6 +35,7 @@ enum class After {
     DrainReplies,    // take whatever a server sends back (bounded by an alarm)
     RevokeGrant,     // a grant was created: revoke it at once
     MappedArena,     // a mapping in the arena succeeded: account for it
+    UnmappedArena,   // the newest arena mapping was unmapped: forget it
 };
 
 struct CallPlan {

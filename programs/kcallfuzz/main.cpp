@@ -96,8 +96,13 @@ void follow_up(const CallPlan& plan, int64_t result, Memory& memory, Tally& tall
             }
             break;
         case After::MappedArena:
+            memory.whole_address = memory.map_next;
+            memory.whole_length = plan.args[1];
             memory.map_used += plan.args[1];
             memory.map_next += plan.args[1] + 4096;  // an unmapped page between mappings
+            break;
+        case After::UnmappedArena:
+            memory.whole_length = 0;  // gone: never unmapped again
             break;
         case After::Nothing:
             break;

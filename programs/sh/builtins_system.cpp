@@ -100,11 +100,12 @@ int builtin_ps(const CommandLine& command, Output& out) {
     protocol::pm::ProcessEntry entries[kMaxListed];
     const sys::Result<uint32_t> count = list_processes("ps", entries);
     if (count.is_error()) return 1;
-    out.print("%6s %4s %-10s %-8s %s\n", "PID", "EP", "STATE", "VERSION", "NAME");
+    out.print("%6s %4s %-10s %-8s %8s %s\n", "PID", "EP", "STATE", "VERSION", "MEM", "NAME");
     for (uint32_t i = 0; i < count.value(); ++i) {
         const protocol::pm::ProcessEntry& entry = entries[i];
-        out.print("%6llu %4d %-10s %08x %.16s\n", static_cast<unsigned long long>(entry.pid), entry.endpoint,
-                  state_name(entry.state), neurath::short_version(entry.version), entry.name);
+        out.print("%6llu %4d %-10s %08x %8llu %.16s\n", static_cast<unsigned long long>(entry.pid), entry.endpoint,
+                  state_name(entry.state), neurath::short_version(entry.version),
+                  static_cast<unsigned long long>(entry.user_pages * 4), entry.name);
     }
     return 0;
 }

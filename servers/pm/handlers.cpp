@@ -80,6 +80,7 @@ pp::ProcessEntry entry_of(const PmState& state, const neurath::ProcessInfo& info
     entry.priority = info.priority;
     entry.cpu_ticks = info.cpu_ticks;
     entry.version = info.version;
+    entry.user_pages = info.user_pages;
     return entry;
 }
 

@@ -50,7 +50,8 @@ def test_help_explains_the_update_forms_and_options(neurath):
 
 def test_ps_and_service_list_show_versions(neurath):
     ps = neurath.run_command("ps").splitlines()
-    assert ps[0].split() == ["PID", "EP", "STATE", "VERSION", "NAME"]
+    assert ps[0].split() == ["PID", "EP", "STATE", "VERSION", "MEM", "NAME"]
+    assert all(line.split()[4].isdigit() for line in ps[1:] if line.strip())
     assert all(re.fullmatch(r"[0-9a-f]{8}", line.split()[3]) for line in ps[1:] if line.strip())
     services = neurath.run_command("service list").splitlines()
     assert services[0].split()[-1] == "VERSION"

@@ -10,7 +10,7 @@
 // clear; the kernel itself runs with every flag clear, whatever the caller set.
 //
 // IPC calls (Send..Notify, SendNonBlocking), the "self" calls (Exit..SelfInfo), the grant
-// calls, SetAlarm and ProcMemoryRead are open to every process (IPC subject
+// calls, SetAlarm, Unmap and ProcMemoryRead are open to every process (IPC subject
 // to its send mask; ProcMemoryRead to its state-read capability, see below).
 // The remaining calls are privileged: each process's privilege record (from
 // /etc/system.conf, given at spawn) lists which of them it may make; a denied
@@ -94,7 +94,13 @@ enum class Sys : uint64_t {
                       // and kDmaMaxTotal per process (-InvalidArgument / -NoMemory); -BadAddress outside the
                       // user range, -AlreadyExists over a mapped page; on error nothing is mapped. The frames
                       // are freed with the process
-    Count = 34
+    Unmap = 34,       // (uint64_t vaddr, uint64_t length): give back the caller's own user pages over
+                      // [vaddr, vaddr+length) (open to every process): their frames are freed and the page
+                      // count under the memory limit drops. Page-aligned, non-empty, at most 1 GiB
+                      // (-InvalidArgument); -BadAddress outside the user range; -NotFound if any page of the
+                      // window is not mapped (a partly mapped window is refused, nothing is unmapped);
+                      // -PermissionDenied if any page is DmaAlloc memory (kept until the process ends)
+    Count = 35
 };
 
 inline constexpr uint64_t kDmaMaxLength = 256ull << 10;  // one DmaAlloc call
@@ -159,6 +165,7 @@ struct ProcessInfo {
     uint64_t cpu_ticks;
     char name[kNameLength];
     uint64_t version;        // image_version (neurath/version.h) of the executable it was spawned from
+    uint64_t user_pages;     // 4 KiB user pages it has mapped now (what its memory limit counts; `ps` MEM)
 };
 
 struct ModuleDescriptor {

@@ -1,5 +1,6 @@
 // heap.h — the user-space heap: a first-fit allocator with boundary tags and
-// coalescing over one contiguous arena that grows on demand.
+// coalescing over one contiguous arena that grows on demand, plus large
+// blocks that are returned to the kernel when they are freed.
 //
 // sys::HeapArena is the allocator itself; it asks a GrowFunction to make
 // more memory usable at the arena's end (MapAnonymous on the target, a
@@ -7,12 +8,24 @@
 // realloc/aligned_alloc and operator new/delete (incl. sized and array forms)
 // use one process-wide arena at kHeapBase.
 //
-// Invariants: every block is 16-byte aligned, carries its size and in-use bit
-// in a header and a matching footer; no two free blocks are adjacent.
+// Returning memory: a request of kLargeThreshold bytes or more (when the
+// arena is given a large region) is not carved from the arena but gets its
+// own whole pages in [kLargeBase, kLargeLimit) (sys::LargeBlocks); free
+// unmaps them (Unmap), realloc shrinks or grows them in place by whole pages
+// where it can and otherwise moves them, also across the threshold in either
+// direction. The arena itself never shrinks: small blocks are reused, not
+// returned. aligned_alloc with an alignment above 16 always uses the arena.
+//
+// Invariants: every arena block is 16-byte aligned, carries its size and
+// in-use bit in a header and a matching footer; no two free blocks are
+// adjacent; large blocks keep theirs (large_blocks.h). release() of a
+// pointer that is neither a live arena block nor a live large block is
+// detected and changes nothing.
 #pragma once
 
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/large_blocks.h>
 #include <sys/result.h>
 
 namespace sys {
@@ -20,12 +33,16 @@ namespace sys {
 inline constexpr uint64_t kHeapBase = 0x0000100000000000ULL;   // 16 TiB
 inline constexpr uint64_t kHeapLimit = 0x0000100000000000ULL + (1ULL << 32);  // 4 GiB of heap
 inline constexpr uint64_t kHeapGrowStep = 64 * 1024;
+inline constexpr uint64_t kLargeBase = kHeapLimit;                    // right above the arena
+inline constexpr uint64_t kLargeLimit = kLargeBase + (1ULL << 36);    // 64 GiB of large blocks
+inline constexpr size_t kLargeThreshold = 64 * 1024;                  // requests this big get own pages
 
 struct HeapStats {
     size_t arena_bytes;      // memory obtained from the grow function
     size_t used_bytes;       // payload bytes in live allocations (incl. rounding)
-    size_t live_allocations;
-    size_t free_blocks;
+    size_t live_allocations; // arena and large blocks
+    size_t free_blocks;      // in the arena
+    size_t large_bytes;      // pages mapped for live large blocks
 };
 
 class HeapArena {
@@ -34,6 +51,8 @@ public:
     using GrowFunction = Result<void> (*)(void* context, uintptr_t address, size_t length);
 
     HeapArena(uintptr_t base, uintptr_t limit, GrowFunction grow, void* context);
+    // The same, with large blocks (kLargeThreshold and up) in `large`.
+    HeapArena(uintptr_t base, uintptr_t limit, GrowFunction grow, void* context, const LargeBlocks& large);
 
     void* allocate(size_t size);
     void* allocate_aligned(size_t size, size_t alignment);
@@ -49,7 +68,7 @@ public:
     size_t usable_size(const void* pointer) const;
     HeapStats stats() const;
     // Walks the arena and checks every header/footer pair and the coalescing
-    // invariant; used by tests and debugging.
+    // invariant, then the large blocks; used by tests and debugging.
     bool check_consistency() const;
 
 private:
@@ -63,6 +82,10 @@ private:
     void unlink_free(Block* block);
     Block* previous_of(Block* block) const;
     void* take(Block* block, size_t block_size);
+    void* allocate_in_arena(size_t size);
+    bool owns_in_arena(const void* pointer) const;
+    bool release_in_arena(void* pointer);
+    void* move(void* pointer, size_t old_payload, size_t size);
 
     uintptr_t base_;
     uintptr_t end_;
@@ -72,6 +95,7 @@ private:
     Block* free_list_ = nullptr;
     size_t live_allocations_ = 0;
     size_t used_bytes_ = 0;
+    LargeBlocks large_;
 };
 
 // The process heap (target only).

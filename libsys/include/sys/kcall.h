@@ -2,7 +2,7 @@
 //
 // Each wrapper performs one `syscall` instruction and converts the kernel's
 // return convention into a Result. Entry points: sys::send,
-// send_nonblocking, receive, sendrec, notify, exit, yield, map_anonymous, uptime_ns, debug_write, self_endpoint,
+// send_nonblocking, receive, sendrec, notify, exit, yield, map_anonymous, unmap, uptime_ns, debug_write, self_endpoint,
 // grant_create, grant_revoke, safecopy_from, safecopy_to, proc_spawn,
 // proc_kill, proc_list, module_info, module_read, io_port_enable,
 // irq_subscribe, dma_alloc, shutdown, proc_swap_endpoints, proc_memory_read, set_alarm.
@@ -31,6 +31,8 @@ Result<void> notify(Endpoint destination, uint32_t tag);
 [[noreturn]] void exit(int32_t status);
 void yield();
 Result<void> map_anonymous(uint64_t address, uint64_t length);
+// Gives back the caller's pages over [address, address+length): every page or none.
+Result<void> unmap(uint64_t address, uint64_t length);
 uint64_t uptime_ns();
 void debug_write(const char* text, uint64_t length);
 Endpoint self_endpoint();

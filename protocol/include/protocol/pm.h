@@ -70,8 +70,9 @@ struct ProcessEntry {
     int32_t priority;
     uint64_t cpu_ticks;
     uint64_t version;     // build identity of the executable (neurath::image_version)
+    uint64_t user_pages;  // 4 KiB user pages mapped now (image, stack, heap; the memory limit counts these)
 };
-static_assert(sizeof(ProcessEntry) == 56);
+static_assert(sizeof(ProcessEntry) == 64);
 
 struct EmptyRequest {};
 struct EmptyReply {};
