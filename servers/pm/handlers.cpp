@@ -8,6 +8,7 @@
 #include <sys/grant.h>
 #include <sys/stdio.h>
 
+#include "kernel_processes.h"
 #include "ownership.h"
 #include "spawn.h"
 
@@ -87,8 +88,9 @@ pp::ProcessEntry entry_of(const PmState& state, const neurath::ProcessInfo& info
 // Lists the processes that exist (the kernel's table also keeps dead slots).
 Result<Disposition> handle_process_list(PmState& state, const Message& request, Message& reply) {
     const auto& in = payload_of<pp::ProcessListRequest>(request);
-    static neurath::ProcessInfo processes[neurath::kMaxEndpoints];
-    const uint64_t slots = TRY(sys::proc_list(processes, neurath::kMaxEndpoints));
+    const KernelProcesses kernel = TRY(read_kernel_processes());
+    const neurath::ProcessInfo* processes = kernel.entries;
+    const uint64_t slots = kernel.count;
     const uint64_t capacity = in.entries.length / sizeof(pp::ProcessEntry);
     uint32_t written = 0;
     uint32_t alive = 0;

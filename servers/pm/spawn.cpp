@@ -6,6 +6,7 @@
 #include <sys/stdio.h>
 #include <sys/vfs_client.h>
 
+#include "kernel_processes.h"
 #include "ownership.h"
 
 namespace pm {
@@ -41,10 +42,9 @@ const char* base_name(const char* path) {
 }
 
 uint64_t pid_of(Endpoint endpoint) {
-    static neurath::ProcessInfo processes[neurath::kMaxEndpoints];
-    auto count = sys::proc_list(processes, neurath::kMaxEndpoints);
-    for (uint64_t i = 0; count.ok() && i < count.value(); ++i) {
-        if (processes[i].endpoint == endpoint) return processes[i].pid;
+    const sys::Result<KernelProcesses> kernel = read_kernel_processes();
+    for (uint64_t i = 0; kernel.ok() && i < kernel.value().count; ++i) {
+        if (kernel.value().entries[i].endpoint == endpoint) return kernel.value().entries[i].pid;
     }
     return 0;
 }
@@ -130,13 +130,12 @@ void start_init(PmState& state) {
 }
 
 void adopt_running_programs(PmState& state) {
-    static neurath::ProcessInfo processes[neurath::kMaxEndpoints];
-    auto count = sys::proc_list(processes, neurath::kMaxEndpoints);
-    if (count.is_error()) return;
+    const sys::Result<KernelProcesses> kernel = read_kernel_processes();
+    if (kernel.is_error()) return;
     const char* init_name = base_name(state.manifest.init);
     uint32_t adopted = 0;
-    for (uint64_t i = 0; i < count.value(); ++i) {
-        const neurath::ProcessInfo& info = processes[i];
+    for (uint64_t i = 0; i < kernel.value().count; ++i) {
+        const neurath::ProcessInfo& info = kernel.value().entries[i];
         if (info.state == neurath::ProcState::Dead || info.supervisor != neurath::kPm) continue;
         char name[neurath::kNameLength];
         str::strlcpy(name, info.name, sizeof name);
