@@ -69,6 +69,7 @@ const ProgramNote kProgramNotes[] = {
     {"bench", "measure IPC, kernel-call, spawn and file-read costs"},
     {"benchpeer", "echo partner for bench and ipcstress (try: benchpeer &, ps, kill <pid>)"},
     {"limitprobe", "run into a limit on purpose: limitprobe memory <KiB> | processes <count>"},
+    {"memchurn", "memory goes back: memchurn heap <rounds> <KiB> | write <path> <KiB> | check <path> <KiB>"},
     {"kvd", "key-value service, registered in ds as \"kvd\" (start it with: kvd &)"},
     {"kvd.v2", "kvd's next version (64-bit values, per-record write counts): update kvd /bin/kvd.v2"},
     {"kvload", "checked puts, gets and deletes against kvd: kvload [count] (default 20000)"},
