@@ -3,7 +3,7 @@
 //
 // Entry points: sys_<call>(caller, args) for every neurath::Sys value,
 // decode_endpoint(raw), decode_message_buffer(caller, address, access),
-// load_outgoing(caller, buffer).
+// load_outgoing(caller, buffer), decode_outgoing_send(caller, args).
 #pragma once
 
 #include "core/result.h"
@@ -66,6 +66,16 @@ inline Result<void> load_outgoing(Process& caller, const MessageBuffer& buffer) 
         return {};
     }
     return copy_from_user(caller.space, &caller.outgoing, buffer.address, sizeof(neurath::Message));
+}
+
+// The arguments of Send and SendNonBlocking (Endpoint destination, const
+// Message* message): validates both and copies the message into
+// caller.outgoing; returns the destination.
+inline Result<Endpoint> decode_outgoing_send(Process& caller, const SyscallArgs& args) {
+    Endpoint destination = TRY(decode_endpoint(args.arg[0]));
+    MessageBuffer message = TRY(decode_message_buffer(caller, args.arg[1], Access::Read));
+    TRY(load_outgoing(caller, message));
+    return destination;
 }
 
 }  // namespace kernel

@@ -1,4 +1,4 @@
-// net_client.cpp — client stubs for the network driver (see net_client.h).
+// net_client.cpp — client functions for the network driver (see net_client.h).
 #include <sys/call.h>
 #include <sys/grant.h>
 #include <sys/net_client.h>

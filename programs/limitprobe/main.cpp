@@ -21,6 +21,8 @@
 #include <sys/pm_client.h>
 #include <sys/stdio.h>
 
+#include "numbers.h"
+
 namespace {
 
 using neurath::error_name;
@@ -31,13 +33,14 @@ constexpr uint32_t kMaxChildren = 64;
 constexpr int32_t kKillStatus = 9;
 constexpr const char* kSelf = "/bin/limitprobe";
 
+constexpr uint64_t kMaxCount = 1'000'000'000;
+
+// A count argument: decimal, at most a billion (KiB or rounds, so that
+// multiplying by 1024 cannot overflow).
 bool parse_count(const char* text, uint64_t& value) {
-    value = 0;
-    if (*text == '\0') return false;
-    for (; *text; ++text) {
-        if (*text < '0' || *text > '9' || value > 100'000'000) return false;
-        value = value * 10 + static_cast<uint64_t>(*text - '0');
-    }
+    const sys::Result<uint64_t> parsed = shell::parse_unsigned(text);
+    if (parsed.is_error() || parsed.value() > kMaxCount) return false;
+    value = parsed.value();
     return true;
 }
 

@@ -17,6 +17,7 @@
 #include <sys/kcall.h>
 #include <sys/stdio.h>
 
+#include "arguments.h"
 #include "prng.h"
 #include "targets.h"
 
@@ -135,18 +136,11 @@ bool answers_ping(const Target& target) {
     return sys::call_status(target.endpoint, protocol::common::kPing, protocol::common::Empty{}).ok();
 }
 
-uint64_t parse_number(const char* text, uint64_t fallback) {
-    if (text == nullptr || *text < '0' || *text > '9') return fallback;
-    uint64_t value = 0;
-    for (; *text >= '0' && *text <= '9' && value < (1ull << 40); ++text) value = value * 10 + (*text - '0');
-    return value;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
-    const uint32_t count = static_cast<uint32_t>(parse_number(argc > 1 ? argv[1] : nullptr, kDefaultCount));
-    const uint64_t seed = parse_number(argc > 2 ? argv[2] : nullptr, kDefaultSeed);
+    const uint32_t count = static_cast<uint32_t>(fuzz::parse_number(argc > 1 ? argv[1] : nullptr, kDefaultCount));
+    const uint64_t seed = fuzz::parse_number(argc > 2 ? argv[2] : nullptr, kDefaultSeed);
     Prng prng(seed);
     Tally tally;
     uint32_t alive = 0;

@@ -1,4 +1,4 @@
-// net_client.h — client stubs for the network driver (protocol/net.h).
+// net_client.h — client functions for the network driver (protocol/net.h).
 //
 // Entry points: sys::net::link_info, open, close, send, receive.
 #pragma once
