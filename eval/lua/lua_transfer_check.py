@@ -31,52 +31,27 @@ Usage: lua_transfer_check.py --work DIR --plugin PASS.so --runtime LIB.a [--runt
 import argparse
 import glob
 import os
-import re
 import shutil
 import subprocess
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
+sys.path.insert(0, os.path.join(HERE, "..", "common"))
 from fetch_lua import FetchError, fetch_lua_source  # noqa: E402
+from live_transfer import CheckError, compile_object, execute, run, transfer, verdict  # noqa: E402
 
 CC = "clang-16"
 CXX = "clang++-16"
 # A fixed string-hash seed (Lua seeds it from the time and addresses) makes
 # both builds hash alike on every run, so instruction counts repeat.
 CFLAGS = ["-O2", "-g", "-DLUA_COMPAT_5_3", "-DLUA_USE_POSIX", "-Dluai_makeseed(L)=0u"]
-# A refusal names the object (heap object with type and allocation site, or
-# variable), where in it (offset or field path) and why.
-REFUSAL = re.compile(r"transfer refused: (heap object 0x[0-9a-f]+ \(.*, allocated in \S+\)|variable '[^']+')"
-                     r"(: likely pointer at offset \d+ \(.*\), not relocatable: 0x[0-9a-f]+ -> \S"
-                     r"|, field \S+: \S)")
 NOT_IN_LIBRARY = ("lua.c", "luac.c")
 # Lua's allocation functions: every object comes out of one of these (through
 # the lua_Alloc function pointer), and their callers say what it is.
 LUA_ALLOCATOR_WRAPPERS = "lua_Alloc,luaM_malloc_,luaM_realloc_,luaM_saferealloc_,luaM_growaux_,luaM_shrinkvector_,luaC_newobj"
 # The package's bug fixes that change Lua's code (the others change its build).
 BUGFIX_PATCHES = ("0004-cve-2022-28805.patch", "0005-cve-2022-33099.patch")
-
-
-class CheckError(RuntimeError):
-    pass
-
-
-def run(command, what, cwd=None):
-    result = subprocess.run(command, cwd=cwd, capture_output=True, text=True)
-    if result.returncode != 0:
-        raise CheckError(f"{what} failed ({result.returncode}):\n{result.stderr[-3000:]}")
-    return result.stdout
-
-
-def newer(target, sources):
-    return os.path.exists(target) and all(os.path.getmtime(target) >= os.path.getmtime(s) for s in sources)
-
-
-def compile_object(compiler, flags, source, obj, dependencies):
-    if not newer(obj, [source] + dependencies):
-        run([compiler, *flags, "-c", source, "-o", obj], f"compiling {os.path.basename(source)}")
-    return obj
 
 
 def lua_sources(tree, with_interpreter):
@@ -106,7 +81,8 @@ def build_instrumented(name, tree, work, args):
                               [args.plugin, os.path.abspath(__file__)])
                for s in lua_sources(tree, False)]
     includes = [flag for directory in args.include.split(";") if directory for flag in ("-I", directory)]
-    driver_flags = ["-std=c++20", "-O2", "-g", "-fstandalone-debug", *plugin, "-I", os.path.join(tree, "src"), *includes]
+    driver_flags = ["-std=c++20", "-O2", "-g", "-fstandalone-debug", *plugin, "-I", os.path.join(tree, "src"),
+                    "-I", os.path.join(HERE, "..", "common"), *includes]
     driver = os.path.join(HERE, "lua_driver.cpp")
     # The driver also depends on libupdate's headers (TransferStats): rebuilt with the runtime.
     objects.append(compile_object(CXX, driver_flags, driver, os.path.join(out, "lua_driver.o"), [args.plugin, *args.runtime]))
@@ -148,10 +124,6 @@ def patched_tree(tree, patches, work):
     return target
 
 
-def execute(command):
-    return subprocess.run(command, capture_output=True, text=True, timeout=300)
-
-
 def native_output(lua, work):
     combined = os.path.join(work, "state_whole.lua")
     with open(combined, "w") as out:
@@ -162,44 +134,6 @@ def native_output(lua, work):
     if result.returncode != 0:
         raise CheckError(f"the plain interpreter failed ({result.returncode}):\n{result.stderr}")
     return result.stdout
-
-
-def describe_exit(status):
-    return f"signal {-status}" if status < 0 else f"status {status}"
-
-
-def transfer(old_driver, new_driver, work):
-    """Run the old version, then the new one from its snapshot; (old stdout, new result)."""
-    snapshot = os.path.join(work, "lua.snap")
-    old = execute([old_driver, "old", os.path.join(HERE, "state_before.lua"), snapshot])
-    if old.returncode != 0:
-        raise CheckError(f"the old version failed ({describe_exit(old.returncode)}):\n{old.stderr}")
-    try:
-        new = execute([new_driver, "new", snapshot, os.path.join(HERE, "state_after.lua"), "--round-trip"])
-    finally:
-        os.remove(snapshot)
-    return old.stdout, new
-
-
-def verdict(expect, native, old_output, new):
-    """Raise CheckError unless the new version did what `expect` says; return a summary."""
-    if not native.startswith(old_output):
-        raise CheckError(f"the instrumented old version printed something else than the plain run:\n{old_output}")
-    transferred = new.stderr.strip()
-    if new.returncode == 3:
-        if expect == "refusal" and REFUSAL.search(new.stderr):
-            return f"refused as expected: {transferred}"
-        if expect == "refusal":
-            raise CheckError(f"the refusal does not name the object, offset and target:\n{transferred}")
-        raise CheckError(f"the transfer refused:\n{transferred}")
-    if new.returncode != 0:
-        raise CheckError(f"the new version failed ({describe_exit(new.returncode)}) after the transfer said:\n{transferred}")
-    if old_output + new.stdout != native:
-        raise CheckError(f"the transferred interpreter printed\n{new.stdout}\ninstead of\n{native[len(old_output):]}"
-                         f"\n(transfer said: {transferred})")
-    if expect == "refusal":
-        raise CheckError(f"expected a refusal, but the transfer worked and the output is right: {transferred}")
-    return f"continued correctly: {transferred}"
 
 
 def main():
@@ -216,13 +150,14 @@ def main():
         lua = build_plain(tree, args.work)
         driver, report = build_instrumented("instrumented", tree, args.work, args)
         native = native_output(lua, args.work)
-        old_output, new = transfer(driver, driver, args.work)
+        before, after = os.path.join(HERE, "state_before.lua"), os.path.join(HERE, "state_after.lua")
+        old_output, new = transfer(driver, driver, before, after, args.work)
         print("limits report of the instrumented build:")
         for line in report:
             print("  " + line)
         print("identity update: " + verdict(args.expect, native, old_output, new))
         patched, _ = build_instrumented("patched", patched_tree(tree, patches, args.work), args.work, args)
-        old_output, new = transfer(driver, patched, args.work)
+        old_output, new = transfer(driver, patched, before, after, args.work)
         print(f"update to Debian's {' and '.join(BUGFIX_PATCHES)}: " + verdict(args.expect, native, old_output, new))
     except (FetchError, CheckError, subprocess.TimeoutExpired) as error:
         print(f"lua transfer check FAILED: {error}", file=sys.stderr)

@@ -51,8 +51,9 @@ def newer(target, sources):
     return os.path.exists(target) and all(os.path.getmtime(target) >= os.path.getmtime(s) for s in sources)
 
 
-def amalgamation(source, work):
-    out = os.path.join(work, "amalgamation")
+def amalgamation(source, work, name="amalgamation"):
+    """sqlite3.c, shell.c and sqlite3.h generated from `source` in <work>/<name> (cached)."""
+    out = os.path.join(work, name)
     os.makedirs(out, exist_ok=True)
     if not all(os.path.exists(os.path.join(out, f)) for f in ("sqlite3.c", "shell.c", "sqlite3.h")):
         run([os.path.join(source, "configure"), "--disable-tcl", f"CC={CC}"], "SQLite configure", cwd=out)

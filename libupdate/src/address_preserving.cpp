@@ -39,6 +39,25 @@ Result<const uint8_t*> read_into(const MemoryReader& reader, uint64_t address, u
 
 }  // namespace
 
+uint64_t transfer_elements(const ProgramModel& model, const ObjectRecord& object, const TransferOptions& options) {
+    StringView function(model.sites[object.site].function);
+    for (size_t i = 0; i < options.untyped_allocation_count; ++i)
+        if (function == StringView(options.untyped_allocations[i])) return 0;
+    return object_elements(model, object);
+}
+
+// Text (plain `char`: C strings, whose bytes past the terminator are
+// leftovers) is data; raw memory (`unsigned char`, `uint8_t`) may hold objects.
+bool scanned_byte_buffer(const ProgramModel& model, const ObjectRecord& object, const TransferOptions& options) {
+    const TypeRecord& type = model.type(model.sites[object.site].type);
+    if (!is_integer_like(type.kind) || type.size != 1 || transfer_elements(model, object, options) == 0) return false;
+    if (StringView(type.name) == StringView("char")) return false;
+    StringView function(model.sites[object.site].function);
+    for (size_t i = 0; i < options.data_allocation_count; ++i)
+        if (function == StringView(options.data_allocations[i])) return false;
+    return true;
+}
+
 uint32_t PinPlan::object_at(uint64_t address) const {
     size_t low = 0, high = by_address_.size();
     while (low < high) {  // first object starting after `address`
@@ -76,11 +95,14 @@ Result<void> PinPlan::build(const ProgramModel& old_model, const MemoryReader& r
     Vector<uint8_t> buffer;
     for (const ObjectRecord& object : old_model.objects) {
         const TypeRecord& type = old_model.type(old_model.sites[object.site].type);
-        const uint64_t count = object_elements(old_model, object);
+        const uint64_t count = transfer_elements(old_model, object, options);
         const TypeId element = count ? old_model.sites[object.site].type : kNoType;
-        if (count && !walker.imprecise(element) && object.size == count * type.size) continue;
-        const uint8_t* bytes = TRY(read_into(reader, object.address, object.size, buffer));
-        TRY(walker.for_each_in_object(bytes, object.address, object.size, element, count, ImpreciseVisitor{visit, this}));
+        const bool bytes = scanned_byte_buffer(old_model, object, options);
+        const bool data = count && !bytes && is_integer_like(type.kind) && type.size == 1;
+        if (data || (count && !bytes && !walker.imprecise(element) && object.size == count * type.size)) continue;
+        const uint8_t* contents = TRY(read_into(reader, object.address, object.size, buffer));
+        if (bytes) TRY(visit(this, contents, object.address, object.size, "byte buffer"));
+        else TRY(walker.for_each_in_object(contents, object.address, object.size, element, count, ImpreciseVisitor{visit, this}));
     }
     return {};
 }
@@ -187,6 +209,11 @@ Result<uint64_t> verify_imprecise_words(const ProgramModel& old_model, const Pro
         const RelocationEntry& entry = map[i];
         if (entry.kind != RelocationKind::HeapObject) continue;
         check.current = &entry;
+        if (entry.flags & kEntryScannedBytes) {
+            TRY(ImpreciseCheck::visit(&check, reinterpret_cast<const uint8_t*>(entry.destination), entry.destination,
+                                      entry.destination_size, "byte buffer"));
+            continue;
+        }
         TRY(walker.for_each_in_object(reinterpret_cast<const uint8_t*>(entry.destination), entry.destination, entry.destination_size,
                                       entry.destination_type, entry.count, ImpreciseVisitor{ImpreciseCheck::visit, &check}));
     }

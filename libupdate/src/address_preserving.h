@@ -6,8 +6,9 @@
 // object must keep its layout too, or a pointer into it would land on other
 // bytes.
 //
-// PinPlan scans the old version's imprecise bytes before any object is
-// created and marks every object a likely pointer targets.
+// PinPlan scans the old version's imprecise bytes, and its heap byte buffers
+// not declared data (they may hold objects carved out of them), before any
+// object is created, and marks every object a likely pointer targets.
 // verify_imprecise_words() is the state check's part for the same bytes
 // after the transfer: no word of them may still hold the address of an old
 // object that moved, or of old code or globals that moved.
@@ -36,6 +37,16 @@ private:
     Vector<uint8_t> marks_;        // per old object: 1 = keeps its address
     uint64_t likely_pointers_ = 0;
 };
+
+// Whole elements of its site's type that an old object holds for the
+// transfer (object_elements), zero when it travels untyped: its type is
+// unknown, or it was allocated in one of TransferHooks::untyped_allocations.
+uint64_t transfer_elements(const ProgramModel& model, const ObjectRecord& object, const TransferOptions& options);
+
+// True when an old object is a heap buffer of raw bytes (unsigned char,
+// uint8_t) to be scanned, not one of TransferHooks::data_allocations; false
+// for text (char) and data buffers and other types.
+bool scanned_byte_buffer(const ProgramModel& model, const ObjectRecord& object, const TransferOptions& options);
 
 // True when values of type `s` (in model `a`) and `d` (in `b`) have the same
 // bytes in the same places: same kinds, sizes, field names and offsets,

@@ -99,6 +99,9 @@ Result<void> Converter::convert_object(const uint8_t* source, const RelocationEn
     if (entry.source_type == kNoType)
         return copy_imprecise(source, entry.source_start, entry.source_size, destination, entry.destination_size,
                               "untyped object");
+    if (entry.flags & kEntryScannedBytes)
+        return copy_imprecise(source, entry.source_start, entry.source_size, destination, entry.destination_size,
+                              "byte buffer");
     uint64_t source_size = source_.type(entry.source_type).size;
     uint64_t destination_size = destination_.type(entry.destination_type).size;
     const uint64_t tail = entry.source_size - entry.count * source_size;
@@ -290,7 +293,7 @@ Result<void> Converter::convert_struct(const uint8_t* source, uint64_t source_ad
     const uint32_t plan = TRY(field_plan(s, d));
     for (uint64_t i = 0; i < to.count; ++i) {
         const FieldRecord& field = destination_.field(to, i);
-        if (field.flags & LU_FIELD_NO_TRANSFER) continue;
+        if ((field.flags & LU_FIELD_NO_TRANSFER) || TRY(stale_field(source, from, to, field))) continue;
         push_field(field.name);
         Result<void> result{};
         const int32_t source_field = planned_field(plan, i);
@@ -311,6 +314,25 @@ Result<void> Converter::convert_struct(const uint8_t* source, uint64_t source_ad
         if (!result.ok()) return result;
     }
     return {};
+}
+
+// A StaleFieldEntry for `field` of `to` whose value is stale in this source value.
+Result<bool> Converter::stale_field(const uint8_t* source, const TypeRecord& from, const TypeRecord& to, const FieldRecord& field) {
+    for (size_t i = 0; i < options_.stale_field_count; ++i) {
+        const StaleFieldEntry& entry = options_.stale_fields[i];
+        if (StringView(entry.struct_name) != StringView(to.name) || StringView(entry.field) != StringView(field.name)) continue;
+        if (!entry.live_flag_field) return true;
+        for (uint64_t j = 0; j < from.count; ++j) {
+            const FieldRecord& flag = source_.field(from, j);
+            const TypeRecord& flag_type = source_.type(flag.type);
+            if (StringView(flag.name) != StringView(entry.live_flag_field)) continue;
+            if (flag.bit_size || !is_integer_like(flag_type.kind) || flag_type.size > 8) break;
+            return (load_integer(source + flag.offset, flag_type.size, false).bits & entry.mask) != entry.value;
+        }
+        return fail(neurath::Error::InvalidArgument, "stale-field rule names no integer flag field of the old struct", kNoType,
+                    kNoType, entry.live_flag_field);
+    }
+    return false;
 }
 
 Result<void> Converter::convert_union(const uint8_t* source, uint64_t source_address, TypeId s, uint8_t* destination, TypeId d) {

@@ -128,6 +128,7 @@ private:
     const UnionTagEntry* union_tag_for(TypeId d, const FieldRecord& field) const;
     Result<void> convert_tagged_union(const uint8_t* source, uint64_t source_address, TypeId s, const FieldRecord& from,
                                       uint8_t* destination, const FieldRecord& to, const UnionTagEntry& rule);
+    Result<bool> stale_field(const uint8_t* source, const TypeRecord& from, const TypeRecord& to, const FieldRecord& field);
     Result<void> convert_bitfield(const uint8_t* source, const FieldRecord& from, uint8_t* destination, const FieldRecord& to);
     Result<void> apply_default(uint8_t* destination, const FieldRecord& field);
     Result<uint64_t> translate_offset(TypeId s, TypeId d, uint64_t offset);

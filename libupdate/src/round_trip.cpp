@@ -16,7 +16,7 @@ Result<void> build_reverse_map(const RelocationMap& forward, const Vector<Copied
     for (size_t i = 0; i < forward.size(); ++i) {
         const RelocationEntry& e = forward[i];
         RelocationEntry back{e.destination, e.destination_size, e.source_start, e.source_size,
-                             e.destination_type, e.source_type, e.count, e.index, e.kind};
+                             e.destination_type, e.source_type, e.count, e.index, e.kind, e.flags};
         if (!reverse.add(back)) return no_memory();
     }
     for (const CopiedString& s : strings) {
@@ -88,9 +88,11 @@ Result<void> round_trip_check(const ProgramModel& old_model, const MemoryReader&
                               const TransferOptions& options, const Vector<ForeignCode>& foreign_code) {
     RelocationMap reverse;
     TRY(build_reverse_map(forward, copied_strings, reverse));
-    TransferOptions no_hooks;  // declarative tagged-union rules apply both ways; semantic hooks do not
+    TransferOptions no_hooks;  // declarative tagged-union and stale-field rules apply both ways; semantic hooks do not
     no_hooks.union_tags = options.union_tags;
     no_hooks.union_tag_count = options.union_tag_count;
+    no_hooks.stale_fields = options.stale_fields;
+    no_hooks.stale_field_count = options.stale_field_count;
     MemoryReader local = local_memory_reader();
     local.relocate_foreign_code = back_to_old_code;
     local.context = const_cast<Vector<ForeignCode>*>(&foreign_code);
@@ -105,7 +107,9 @@ Result<void> round_trip_check(const ProgramModel& old_model, const MemoryReader&
             if ((g.flags & (LU_GLOBAL_CONST | LU_GLOBAL_NO_TRANSFER)) || has_variable_hook(options, g.name)) continue;
             text.add("variable '").add(g.name).add("'");
         } else if (entry.kind == RelocationKind::HeapObject) {
-            text.add("heap object ").add_hex(entry.destination);
+            text.add("heap object ").add_hex(entry.destination).add(" (");
+            describe_type(old_model, entry.destination_type, text);
+            text.add(")");
         } else {
             continue;  // copied strings were copied byte for byte
         }

@@ -132,6 +132,8 @@ private:
             // A T followed by bytes of unknown type (a common header): what
             // the whole object is, and so what points into it, is not known.
             if (object->size > object->count * element) return {};
+            // A byte buffer may hold anything (objects carved out of it).
+            if (element == 1 && is_integer_like(model_.type(object->type).kind)) return {};
             uint64_t offset = element ? (value - object->address) % element : 0;
             if (value == object->address + object->size || compatible(pointee, object->type, offset, 0)) return {};
             char problem[160];

@@ -17,6 +17,8 @@ namespace {
 
 constexpr size_t kMaxCopiedString = 1 << 16;
 
+// The type of objects transferred untyped although their site has a type.
+const lu_type kUntypedType = {"", "", 0, LU_KIND_UNKNOWN, 0, 1, 0, nullptr, 0, nullptr, nullptr};
 // The one type of C strings copied out of the old version's read-only data.
 const lu_type kCopiedCharType = {"char", "", 1, LU_KIND_INTEGER, LU_TYPE_CHAR | LU_TYPE_SIGNED, 1, 0, nullptr, 0, nullptr, nullptr};
 const lu_alloc_site kCopiedStringSite = {0x4c55434f50595354ull, "libupdate::copied_string", "", 0, LU_ALLOC_STRDUP,
@@ -156,6 +158,15 @@ private:
         return found;
     }
 
+    // The same for an object typed by its site but transferred untyped
+    // (TransferHooks::untyped_allocations): the new version's checks must
+    // not read it by that type either.
+    Result<const lu_alloc_site*> untyped_site(const SiteRecord& old_site) {
+        const lu_alloc_site* site = TRY(synthetic_site(old_site, kNoType));
+        const_cast<lu_alloc_site*>(site)->type = &kUntypedType;
+        return site;
+    }
+
     // A site record for objects whose allocation site the new version lacks.
     Result<const lu_alloc_site*> synthetic_site(const SiteRecord& old_site, TypeId new_type) {
         auto* site = static_cast<lu_alloc_site*>(platform_allocate(sizeof(lu_alloc_site)));
@@ -163,8 +174,8 @@ private:
             platform_release(site);
             return no_memory();
         }
-        *site = lu_alloc_site{old_site.id, "libupdate::transferred", "", 0, old_site.allocator,
-                              reinterpret_cast<const lu_type*>(new_.type(new_type).address), "transfer", old_site.flags, 0};
+        const lu_type* type = new_type == kNoType ? &kUntypedType : reinterpret_cast<const lu_type*>(new_.type(new_type).address);
+        *site = lu_alloc_site{old_site.id, "libupdate::transferred", "", 0, old_site.allocator, type, "transfer", old_site.flags, 0};
         return site;
     }
 
@@ -179,11 +190,13 @@ private:
         const TypeRecord& old_type = old_.type(old_site.type);
         RelocationEntry entry{object.address, object.size, 0, object.size, old_site.type, kNoType, 0, index, RelocationKind::HeapObject};
         const lu_alloc_site* site = nullptr;
-        if (old_type.kind == LU_KIND_UNKNOWN || old_type.size == 0) {
-            entry.source_type = kNoType;  // untyped: copied byte for byte
+        const uint64_t count = transfer_elements(old_, object, options_);
+        if (count == 0) {
+            entry.source_type = kNoType;  // untyped: copied byte for byte (scanned)
             uint32_t same_id = new_.find_site_by_id(old_site.id);
             if (same_id == kNoIndex) return object_error(object, "untyped heap object whose allocation site the new version lacks");
             site = reinterpret_cast<const lu_alloc_site*>(new_.sites[same_id].address);
+            if (old_type.kind != LU_KIND_UNKNOWN && old_type.size != 0) site = TRY(untyped_site(old_site));
         } else {
             uint32_t new_site = new_site_for(old_site);
             entry.destination_type = new_site != kNoIndex ? new_.sites[new_site].type : new_type_named(old_type);
@@ -191,7 +204,8 @@ private:
                 return object_error(object, "heap object type no longer exists in the new version; needs a transfer hook");
             site = new_site != kNoIndex ? reinterpret_cast<const lu_alloc_site*>(new_.sites[new_site].address)
                                         : TRY(synthetic_site(old_site, entry.destination_type));
-            entry.count = object_elements(old_, object);
+            entry.count = count;
+            if (scanned_byte_buffer(old_, object, options_)) entry.flags |= kEntryScannedBytes;
             entry.destination_size = entry.count * new_.type(entry.destination_type).size + (object.size - entry.count * old_type.size);
         }
         void* created = pins_.pinned(index) ? TRY(place_pinned(object, entry, site))

@@ -351,6 +351,7 @@ bool isElementSize(const Value* value, uint64_t typeSize) {
 // common header, luaC_newobj's GCObject).
 bool wrapperAllocatesArray(const AllocCall& kind, uint64_t typeSize) {
     if (typeSize == 0) return false;
+    if (typeSize == 1) return true;  // bytes: a string or buffer, never one char and a tail
     for (const Value* argument : kind.call->args())
         if (isElementSize(argument, typeSize)) return true;
     return false;

@@ -28,7 +28,12 @@ struct RelocationEntry {
     uint64_t count;             // elements; kNoType types: raw bytes
     uint32_t index;             // global / object index in its model
     RelocationKind kind;
+    uint8_t flags = 0;          // kEntryScannedBytes
 };
+
+// A heap byte buffer that may hold objects (TransferHooks::data_allocations):
+// converted as untyped memory is, scanned for likely pointers.
+inline constexpr uint8_t kEntryScannedBytes = 1;
 
 class RelocationMap {
 public:

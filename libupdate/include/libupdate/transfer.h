@@ -115,6 +115,21 @@ struct UnionTagEntry {
     size_t rule_count;
 };
 
+// Stale fields: a field whose value means nothing once the program is
+// parked (e.g. a pointer to a stack frame that has since returned, which the
+// program never follows again), always or unless a flag of the same struct
+// says it is live (a destructor pointer that counts only under a "dynamic"
+// flag). A stale value is not transferred: the new version's object has zero
+// there. Without the entry, such a pointer is refused ("targets no object of
+// the old version", "matches no function").
+struct StaleFieldEntry {
+    const char* struct_name;  // the enclosing struct (new version's name)
+    const char* field;
+    const char* live_flag_field = nullptr;  // optional: live only when (this field & mask) == value
+    uint64_t mask = 0;
+    uint64_t value = 0;
+};
+
 // What a program says about its own state: hooks for the changes the rules
 // cannot convert, tagged unions, and invariants the new state must satisfy.
 struct TransferHooks {
@@ -126,6 +141,23 @@ struct TransferHooks {
     size_t invariant_count = 0;
     const UnionTagEntry* union_tags = nullptr;
     size_t union_tag_count = 0;
+    const StaleFieldEntry* stale_fields = nullptr;
+    size_t stale_field_count = 0;
+    // Functions whose allocations are not what their type says (an array
+    // whose unused tail the program carves other objects out of): their
+    // objects are treated as of unknown type, so they travel as scanned
+    // bytes and keep their address when anything points into them.
+    const char* const* untyped_allocations = nullptr;
+    size_t untyped_allocation_count = 0;
+    // Functions whose byte buffers hold data only (a file's contents, a
+    // loaded binary): copied as they are, not scanned. Every other heap
+    // buffer of raw bytes (unsigned char, uint8_t; `char` is text) may hold
+    // objects carved out of it, so it is scanned like
+    // untyped memory (a code or variable address in it is remapped by name,
+    // the heap objects it points to keep their address, anything else is
+    // refused).
+    const char* const* data_allocations = nullptr;
+    size_t data_allocation_count = 0;
 };
 
 struct TransferOptions : TransferHooks {
