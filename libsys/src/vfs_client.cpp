@@ -90,7 +90,8 @@ Result<void> read_exactly(int fd, uint8_t* buffer, size_t length) {
 }
 }  // namespace
 
-Result<uint8_t*> read_whole_file(const char* path, size_t* length) {
+// A file's contents are data: live update copies them unscanned (LU_SITE_DATA).
+[[clang::annotate("neurath.data_allocation")]] Result<uint8_t*> read_whole_file(const char* path, size_t* length) {
     const int fd = TRY(open(path, pv::kOpenRead));
     auto info = fstat(fd);
     if (info.is_error() || info.value().type != pv::FileType::Regular) {

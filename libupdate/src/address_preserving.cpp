@@ -51,11 +51,7 @@ uint64_t transfer_elements(const ProgramModel& model, const ObjectRecord& object
 bool scanned_byte_buffer(const ProgramModel& model, const ObjectRecord& object, const TransferOptions& options) {
     const TypeRecord& type = model.type(model.sites[object.site].type);
     if (!is_integer_like(type.kind) || type.size != 1 || transfer_elements(model, object, options) == 0) return false;
-    if (StringView(type.name) == StringView("char")) return false;
-    StringView function(model.sites[object.site].function);
-    for (size_t i = 0; i < options.data_allocation_count; ++i)
-        if (function == StringView(options.data_allocations[i])) return false;
-    return true;
+    return StringView(type.name) != StringView("char") && !(model.sites[object.site].flags & LU_SITE_DATA);
 }
 
 uint32_t PinPlan::object_at(uint64_t address) const {

@@ -44,8 +44,9 @@ private:
 uint64_t transfer_elements(const ProgramModel& model, const ObjectRecord& object, const TransferOptions& options);
 
 // True when an old object is a heap buffer of raw bytes (unsigned char,
-// uint8_t) to be scanned, not one of TransferHooks::data_allocations; false
-// for text (char) and data buffers and other types.
+// uint8_t) to be scanned: it may hold objects carved out of it. False for
+// text (char), for buffers allocated in a function declared to allocate
+// data only (LU_SITE_DATA: file contents, loaded binaries) and other types.
 bool scanned_byte_buffer(const ProgramModel& model, const ObjectRecord& object, const TransferOptions& options);
 
 // True when values of type `s` (in model `a`) and `d` (in `b`) have the same

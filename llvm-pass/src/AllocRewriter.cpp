@@ -256,6 +256,8 @@ std::vector<AllocCall> findAllocationCalls(Module& module, const Options& option
         classifier.byName[name] = {nullptr, AllocFamily::CustomFree, 0, {}, false};
     classifier.addWrappers(options.allocatorWrappers);
     classifier.addWrappers(annotatedFunctions(module, "neurath.allocator_wrapper"));
+    std::set<std::string> dataFunctions(options.dataAllocations.begin(), options.dataAllocations.end());
+    for (const std::string& name : annotatedFunctions(module, "neurath.data_allocation")) dataFunctions.insert(name);
 
     std::vector<AllocCall> calls;
     for (Function& function : module.functions()) {
@@ -284,7 +286,11 @@ std::vector<AllocCall> findAllocationCalls(Module& module, const Options& option
             kind.call = call;
             calls.push_back(kind);
         }
-        for (size_t i = first; i < calls.size(); ++i) calls[i].insideWrapper = inWrapper;
+        const bool inDataFunction = dataFunctions.count(function.getName().str()) != 0;
+        for (size_t i = first; i < calls.size(); ++i) {
+            calls[i].insideWrapper = inWrapper;
+            calls[i].insideDataFunction = inDataFunction;
+        }
     }
     reportUntracked(module, classifier, model);
     return calls;
@@ -402,6 +408,7 @@ void describeSites(const std::vector<AllocCall>& calls, DebugTypeOf& debugTypes,
             kind.family == AllocFamily::NewArrayNothrow)
             site.flags |= LU_SITE_NOTHROW;
         if (kind.family == AllocFamily::Wrapper) site.flags |= LU_SITE_WRAPPER;
+        if (kind.insideDataFunction) site.flags |= LU_SITE_DATA;
         std::string key = site.function + "|" + types.at(site.type).name;
         site.id = fnv1a64(key + "|" + std::to_string(ordinals[key]++));
         model.sites.push_back(std::move(site));

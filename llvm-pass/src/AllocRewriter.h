@@ -53,6 +53,7 @@ struct AllocCall {
     unsigned argument = 0;  // custom allocators: size/pointer argument index
     std::string via;        // calls through a function pointer: its type's name
     bool insideWrapper = false;  // a wrapper call in a wrapper: its caller retypes the result
+    bool insideDataFunction = false;  // its byte buffers hold data only (LU_SITE_DATA)
     bool allocates() const { return family < AllocFamily::Free; }
 };
 

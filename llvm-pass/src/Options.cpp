@@ -29,6 +29,11 @@ cl::list<std::string> wrapperOption(
     cl::desc("Functions returning memory allocated inside them (through "
              "malloc, realloc or a function pointer): each call's result is "
              "typed from its uses at the call site"));
+cl::list<std::string> dataOption(
+    "lu-data-allocation", cl::CommaSeparated,
+    cl::desc("Functions whose byte buffers hold data only (file contents, "
+             "loaded binaries): live update copies them without scanning "
+             "them for addresses"));
 cl::list<std::string> skipOption(
     "lu-skip-prefix", cl::CommaSeparated,
     cl::desc("Linker-name prefixes of functions whose allocations are left "
@@ -95,6 +100,7 @@ Options options() {
     result.allocators = parseSpecs(allocatorOption, "lu-allocator");
     result.deallocators = parseSpecs(deallocatorOption, "lu-deallocator");
     result.allocatorWrappers.assign(wrapperOption.begin(), wrapperOption.end());
+    result.dataAllocations.assign(dataOption.begin(), dataOption.end());
     result.skipFunctionPrefixes.assign(skipOption.begin(), skipOption.end());
     if (skipOption.empty())
         result.skipFunctionPrefixes.assign(std::begin(defaultSkipPrefixes),

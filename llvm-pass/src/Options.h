@@ -22,6 +22,7 @@ struct Options {
     std::vector<AllocatorSpec> allocators;        // project allocators
     std::vector<AllocatorSpec> deallocators;      // project deallocators
     std::vector<std::string> allocatorWrappers;   // typed at their call sites
+    std::vector<std::string> dataAllocations;     // functions whose byte buffers are data
     std::vector<std::string> skipFunctionPrefixes; // not instrumented inside
     std::string reportFile;                       // exact report path
     std::string reportDir;                        // directory for reports

@@ -62,7 +62,8 @@ Result<Binary> load_update_binary(const char* path, const char* program, char* w
     return binary;
 }
 
-Result<Binary> copy_binary(const uint8_t* data, size_t length) {
+// A binary is data: live update copies it unscanned (LU_SITE_DATA).
+[[clang::annotate("neurath.data_allocation")]] Result<Binary> copy_binary(const uint8_t* data, size_t length) {
     auto* copy = static_cast<uint8_t*>(malloc(length ? length : 1));
     if (!copy) return Error::NoMemory;
     sys::str::memcpy(copy, data, length);

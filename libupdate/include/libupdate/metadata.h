@@ -220,6 +220,9 @@ enum lu_allocator {
 #define LU_SITE_NOTHROW 0x20u     /* operator new(std::nothrow) */
 #define LU_SITE_WRAPPER 0x40u     /* a call of an allocator wrapper: the object
                                      it returns is retyped to this site */
+#define LU_SITE_DATA 0x80u        /* in a function whose byte buffers hold data
+                                     only (annotate("neurath.data_allocation"),
+                                     -lu-data-allocation): copied unscanned */
 
 /* One static allocation call in the program. An object allocated there is
  * an array of size / type->size elements of `type` (1 if equal). */

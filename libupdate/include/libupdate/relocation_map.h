@@ -31,7 +31,7 @@ struct RelocationEntry {
     uint8_t flags = 0;          // kEntryScannedBytes
 };
 
-// A heap byte buffer that may hold objects (TransferHooks::data_allocations):
+// A heap byte buffer that may hold objects (address_preserving.h):
 // converted as untyped memory is, scanned for likely pointers.
 inline constexpr uint8_t kEntryScannedBytes = 1;
 

@@ -149,15 +149,6 @@ struct TransferHooks {
     // bytes and keep their address when anything points into them.
     const char* const* untyped_allocations = nullptr;
     size_t untyped_allocation_count = 0;
-    // Functions whose byte buffers hold data only (a file's contents, a
-    // loaded binary): copied as they are, not scanned. Every other heap
-    // buffer of raw bytes (unsigned char, uint8_t; `char` is text) may hold
-    // objects carved out of it, so it is scanned like
-    // untyped memory (a code or variable address in it is remapped by name,
-    // the heap objects it points to keep their address, anything else is
-    // refused).
-    const char* const* data_allocations = nullptr;
-    size_t data_allocation_count = 0;
 };
 
 struct TransferOptions : TransferHooks {
