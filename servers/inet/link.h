@@ -1,0 +1,15 @@
+// link.h — inet's one network interface: lwIP's netif over netdrv's link.
+//
+// Entry points: open_link (Open with a notify tag, the MAC from LinkInfo,
+// the netif added and set up), receive_frames (on netdrv's notification:
+// every waiting frame into lwIP).
+#pragma once
+
+#include "inet_state.h"
+
+namespace inet {
+
+Result<void> open_link(InetState& state);
+void receive_frames(InetState& state);
+
+}  // namespace inet
