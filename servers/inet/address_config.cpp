@@ -4,6 +4,8 @@
 // Entry points: configure_addresses, note_address_change.
 #include "address_config.h"
 
+#include <sys/cstring.h>
+#include <sys/kcall.h>
 #include <sys/socket.h>
 #include <sys/stdio.h>
 
@@ -13,6 +15,26 @@
 
 namespace inet {
 namespace {
+
+constexpr uint64_t kMaxModules = 32;
+
+// The module's text (NUL-terminated in `buffer`), NotFound when the machine
+// was booted without one.
+Result<size_t> read_net_conf_module(char* buffer, size_t capacity) {
+    for (uint64_t index = 0; index < kMaxModules; ++index) {
+        neurath::ModuleDescriptor descriptor{};
+        if (sys::module_info(index, descriptor).is_error()) break;
+        descriptor.name[neurath::kNameLength - 1] = '\0';
+        if (sys::str::strcmp(descriptor.name, kNetConfModule) != 0) continue;
+        if (descriptor.length >= capacity) return Error::TooBig;
+        const uint64_t read = TRY(sys::module_read(index, 0, buffer, descriptor.length));
+        buffer[read] = '\0';
+        return static_cast<size_t>(read);
+    }
+    return Error::NotFound;
+}
+
+
 
 ip4_addr_t lwip_address(uint32_t value) {
     ip4_addr_t address;

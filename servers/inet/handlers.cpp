@@ -50,6 +50,7 @@ Result<Disposition> handle_process_gone(InetState& state, const Message& request
 // deadlines): either way, take the frames, run lwIP's timers, retry.
 Result<Disposition> handle_notify(InetState& state, const Message& request, Message&) {
     if (request.source == protocol::net::kNetdrv) receive_frames(state);
+    else keep_link(state);
     run_timers(state);
     note_address_change(state);
     retry_waiters(state);

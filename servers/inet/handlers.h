@@ -42,6 +42,6 @@ void abandon_connect(InetState& state, const Message& request);
 Result<void> open_ping(InetState& state);
 Result<Disposition> attempt_ping(InetState& state, const Message& request, Message& reply);
 Result<Disposition> attempt_arp_query(InetState& state, const Message& request, Message& reply);
-void forget_pings_of(InetState& state, Endpoint client);
+void forget_pending_of(InetState& state, Endpoint client);
 
 }  // namespace inet

@@ -10,6 +10,7 @@
 #include <sys/result.h>
 
 #include "lwip/netif.h"
+#include "net_conf.h"
 
 struct tcp_pcb;
 struct udp_pcb;
@@ -77,14 +78,6 @@ struct PendingPing {
     uint32_t ttl = 0;
 };
 
-struct AddressConfig {
-    protocol::inet::ConfigSource source = protocol::inet::ConfigSource::None;
-    uint32_t ip = 0;
-    uint32_t netmask = 0;
-    uint32_t gateway = 0;
-    char name[protocol::inet::kNameLength] = {};
-};
-
 struct InetState {
     struct netif interface = {};
     bool link_open = false;
@@ -98,7 +91,8 @@ struct InetState {
     struct raw_pcb* ping_pcb = nullptr;
     PendingPing pings[kMaxPings];
     uint16_t next_ping_sequence = 1;
-    uint32_t arp_asked_ip = 0;        // the last address an ArpQuery sent a request for
+    Endpoint arp_client = neurath::kNone;  // the client whose ArpQuery is out (one at a time)
+    uint32_t arp_ip = 0;              // and the address it asked for
 };
 
 }  // namespace inet

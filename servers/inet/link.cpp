@@ -3,8 +3,10 @@
 // buffer and granted to netdrv), Receive after each notification until no
 // frame waits. A frame netdrv cannot take (its transmit queue is full) or
 // lwIP cannot buffer is dropped and counted: TCP retransmits, UDP may lose.
+// When netdrv was restarted (it refuses inet as owner), inet opens the link
+// again on the next frame it sends.
 //
-// Entry points: open_link, receive_frames.
+// Entry points: open_link, receive_frames, keep_link.
 #include "link.h"
 
 #include <sys/cstring.h>
@@ -22,6 +24,14 @@ namespace net = protocol::net;
 
 uint8_t frame_buffer[net::kMaxFrame];
 
+// A restarted netdrv has no owner: inet finds out when it is refused and
+// takes the link again (same endpoint, same notification tag).
+bool reopen_link(InetState& state) {
+    if (sys::net::open(kNetdrvNotifyTag).is_error()) return false;
+    sys::log("inet: netdrv's link opened again (netdrv restarted)\n");
+    return true;
+}
+
 err_t link_output(struct netif* interface, struct pbuf* packet) {
     auto* state = static_cast<InetState*>(interface->state);
     if (packet->tot_len > net::kMaxFrame) {
@@ -29,7 +39,9 @@ err_t link_output(struct netif* interface, struct pbuf* packet) {
         return ERR_BUF;
     }
     const uint16_t length = pbuf_copy_partial(packet, frame_buffer, packet->tot_len, 0);
-    if (sys::net::send(frame_buffer, length).is_error()) {
+    auto sent = sys::net::send(frame_buffer, length);
+    if (sent.is_error() && sent.error() == Error::PermissionDenied && reopen_link(*state)) sent = sys::net::send(frame_buffer, length);
+    if (sent.is_error()) {
         ++state->dropped_frames;
         return ERR_IF;
     }
@@ -59,6 +71,11 @@ Result<void> open_link(InetState& state) {
     if (netif_add_noaddr(&state.interface, &state, interface_init, ethernet_input) == nullptr) return Error::NoMemory;
     netif_set_default(&state.interface);
     return {};
+}
+
+void keep_link(InetState& state) {
+    auto link = sys::net::link_info();
+    if (link.ok() && !link.value().owned) (void)reopen_link(state);
 }
 
 void receive_frames(InetState& state) {

@@ -1,19 +1,19 @@
 // net_conf.cpp — parsing and reading `net.conf` (see net_conf.h).
 //
-// Entry points: parse_net_conf, read_net_conf_module.
+// Entry point: parse_net_conf.
 #include "net_conf.h"
 
 #include <sys/args.h>
 #include <sys/cstring.h>
-#include <sys/kcall.h>
 #include <sys/socket.h>
 
 namespace inet {
+using neurath::Error;
+
 namespace {
 
 constexpr size_t kMaxLine = 128;
 constexpr size_t kMaxWords = 4;
-constexpr uint64_t kMaxModules = 32;
 
 // "a.b.c.d" -> host-order address; false if it is not exactly that.
 bool parse_ipv4(const char* text, uint32_t& out) {
@@ -67,7 +67,7 @@ const char* parse_line(char** words, size_t count, AddressConfig& config, bool (
 
 }  // namespace
 
-Result<void> parse_net_conf(const char* text, size_t length, AddressConfig& out, NetConfError& error) {
+sys::Result<void> parse_net_conf(const char* text, size_t length, AddressConfig& out, NetConfError& error) {
     AddressConfig config{};
     bool seen[3] = {};
     uint32_t line_number = 0;
@@ -106,20 +106,6 @@ Result<void> parse_net_conf(const char* text, size_t length, AddressConfig& out,
     config.source = protocol::inet::ConfigSource::Static;
     out = config;
     return {};
-}
-
-Result<size_t> read_net_conf_module(char* buffer, size_t capacity) {
-    for (uint64_t index = 0; index < kMaxModules; ++index) {
-        neurath::ModuleDescriptor descriptor{};
-        if (sys::module_info(index, descriptor).is_error()) break;
-        descriptor.name[neurath::kNameLength - 1] = '\0';
-        if (sys::str::strcmp(descriptor.name, kNetConfModule) != 0) continue;
-        if (descriptor.length >= capacity) return Error::TooBig;
-        const uint64_t read = TRY(sys::module_read(index, 0, buffer, descriptor.length));
-        buffer[read] = '\0';
-        return static_cast<size_t>(read);
-    }
-    return Error::NotFound;
 }
 
 }  // namespace inet

@@ -6,12 +6,23 @@
 // Anything else (unknown keyword, missing or extra word, bad address, a
 // setting given twice) refuses the whole file: the error names the line.
 //
-// Entry points: parse_net_conf, read_net_conf_module.
+// Pure (no kernel, no lwIP): also built into host unit tests.
+// Entry points: AddressConfig, parse_net_conf.
 #pragma once
 
-#include "inet_state.h"
+#include <neurath/error.h>
+#include <protocol/inet.h>
+#include <sys/result.h>
 
 namespace inet {
+
+struct AddressConfig {
+    protocol::inet::ConfigSource source = protocol::inet::ConfigSource::None;
+    uint32_t ip = 0;
+    uint32_t netmask = 0;
+    uint32_t gateway = 0;
+    char name[protocol::inet::kNameLength] = {};
+};
 
 inline constexpr const char* kNetConfModule = "net.conf";
 inline constexpr size_t kMaxNetConf = 4096;
@@ -22,10 +33,6 @@ struct NetConfError {
 };
 
 // Fills `out` (source Static) only when the whole text is valid.
-Result<void> parse_net_conf(const char* text, size_t length, AddressConfig& out, NetConfError& error);
-
-// The module's text (NUL-terminated in `buffer`), NotFound when the machine
-// was booted without one.
-Result<size_t> read_net_conf_module(char* buffer, size_t capacity);
+sys::Result<void> parse_net_conf(const char* text, size_t length, AddressConfig& out, NetConfError& error);
 
 }  // namespace inet

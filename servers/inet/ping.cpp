@@ -3,7 +3,7 @@
 // belongs to the client waiting for it; its sequence number on the wire is
 // unique among pending pings, so replies find their client.
 //
-// Entry points: open_ping, attempt_ping, attempt_arp_query, forget_pings_of.
+// Entry points: open_ping, attempt_ping, attempt_arp_query, forget_pending_of.
 #include <sys/kcall.h>
 
 #include "handlers.h"
@@ -109,29 +109,35 @@ Result<Disposition> attempt_ping(InetState& state, const Message& request, Messa
     return Disposition::Reply;
 }
 
+// An ArpQuery asks the network, never just the cache: its first attempt
+// empties lwIP's ARP cache (entries are learnt again on demand) and sends
+// one request; later attempts look for the answer. One query at a time.
 Result<Disposition> attempt_arp_query(InetState& state, const Message& request, Message& reply) {
     const auto& in = payload_of<proto::ArpQueryRequest>(request);
     if (in.ip == 0 || in.timeout_ms == 0 || in.timeout_ms > kMaxTimeoutMs) return Error::InvalidArgument;
+    if (ip4_addr_get_u32(netif_ip4_addr(&state.interface)) == 0) return Error::NoRoute;
     ip4_addr_t ip;
     ip4_addr_set_u32(&ip, lwip_htonl(in.ip));
+    if (state.arp_client != request.source || state.arp_ip != in.ip) {
+        if (state.arp_client != neurath::kNone && state.arp_client != request.source) return Error::Busy;
+        etharp_cleanup_netif(&state.interface);
+        if (etharp_request(&state.interface, &ip) != ERR_OK) return Error::NoMemory;
+        state.arp_client = request.source;
+        state.arp_ip = in.ip;
+        return Error::WouldBlock;
+    }
     struct eth_addr* mac = nullptr;
     const ip4_addr_t* cached = nullptr;
-    if (etharp_find_addr(&state.interface, &ip, &mac, &cached) >= 0 && mac != nullptr) {
-        for (int i = 0; i < 6; ++i) payload_of<proto::ArpQueryReply>(reply).mac[i] = mac->addr[i];
-        state.arp_asked_ip = 0;
-        return Disposition::Reply;
-    }
-    if (ip4_addr_get_u32(netif_ip4_addr(&state.interface)) == 0) return Error::NoRoute;
-    if (state.arp_asked_ip != in.ip) {
-        if (etharp_request(&state.interface, &ip) != ERR_OK) return Error::NoMemory;
-        state.arp_asked_ip = in.ip;
-    }
-    return Error::WouldBlock;
+    if (etharp_find_addr(&state.interface, &ip, &mac, &cached) < 0 || mac == nullptr) return Error::WouldBlock;
+    for (int i = 0; i < 6; ++i) payload_of<proto::ArpQueryReply>(reply).mac[i] = mac->addr[i];
+    state.arp_client = neurath::kNone;
+    return Disposition::Reply;
 }
 
-void forget_pings_of(InetState& state, Endpoint client) {
+void forget_pending_of(InetState& state, Endpoint client) {
     for (PendingPing& ping : state.pings)
         if (ping.used && ping.client == client) ping = PendingPing{};
+    if (state.arp_client == client) state.arp_client = neurath::kNone;
 }
 
 }  // namespace inet

@@ -18,7 +18,7 @@ void clear_reply(Message& reply) {
 }
 
 void finish(InetState& state, Waiter& waiter) {
-    forget_pings_of(state, waiter.request.source);
+    forget_pending_of(state, waiter.request.source);
     waiter = Waiter{};
 }
 
@@ -67,7 +67,7 @@ void retry_waiters(InetState& state) {
 void drop_waiters_of(InetState& state, Endpoint client) {
     for (Waiter& waiter : state.waiters)
         if (waiter.used && waiter.request.source == client) finish(state, waiter);
-    forget_pings_of(state, client);
+    forget_pending_of(state, client);
 }
 
 }  // namespace inet
