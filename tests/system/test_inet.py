@@ -6,7 +6,9 @@ through a forwarded port and compares them byte for byte with the boot image;
 forwarded UDP, so UDP is not driven from the host here); a crashed inet is
 restarted by rs and serves new connections; ports below 1024 need the
 profile permission; sockets belong to their process (another one is refused,
-and the sockets of a process that ends are closed).
+and the sockets of a process that ends are closed); a `net.conf` boot module
+sets a static address, and a malformed one leaves the interface unconfigured
+with the line at fault named.
 
 Host sockets bind and connect to 127.0.0.1 only; every wait is for an event
 (a line of output, a reply), with a bound."""
@@ -21,6 +23,7 @@ import pytest
 
 from conftest import BOOT_TIMEOUT, boot, build_paths
 from qemu_network import PortForward
+from qemu_session import QemuSession, qemu_command
 
 ADDRESS_LINE = "inet: address 10.0.2.15/24"
 IO_TIMEOUT = 60.0
@@ -168,3 +171,34 @@ def test_sockets_belong_to_their_process(machine):
     assert pid, "echod in ps"
     session.run_command(f"kill {pid.group(1)}")
     assert re.search(r"sockets: 0 open", session.run_command("ifconfig")), "closed when echod ended"
+
+
+def boot_with_net_conf(tmp_path, text):
+    """A networked machine with `text` as the boot module net.conf (the last -initrd entry)."""
+    conf = tmp_path / "net.conf"
+    conf.write_text(text)
+    command = qemu_command(build_paths(), network=[])
+    at = command.index("-initrd") + 1
+    command[at] += f",{conf}"
+    return QemuSession(command)
+
+
+def test_net_conf_sets_a_static_address(tmp_path):
+    with boot_with_net_conf(tmp_path, "# static\naddress 10.0.2.15/24\ngateway 10.0.2.2\nname node2\n") as session:
+        session.wait_prompt(BOOT_TIMEOUT)
+        if "inet: address 10.0.2.15/24 gateway 10.0.2.2 (net.conf)" not in session.output:
+            session.expect("inet: address 10.0.2.15/24 gateway 10.0.2.2 (net.conf)", BOOT_TIMEOUT)
+        text = session.run_command("ifconfig")
+        assert "inet 10.0.2.15/24  gateway 10.0.2.2  (net.conf)  name node2" in text, text
+        assert "ping: 2 sent, 2 received" in session.run_command("ping 10.0.2.2 2", timeout=30)
+
+
+def test_a_malformed_net_conf_is_refused_and_nothing_is_configured(tmp_path):
+    with boot_with_net_conf(tmp_path, "address 10.0.2.15/24\ngateway 10.0.2\n") as session:
+        session.wait_prompt(BOOT_TIMEOUT)
+        refusal = "inet: net.conf line 2: gateway is not a.b.c.d; the interface stays unconfigured"
+        if refusal not in session.output:
+            session.expect(refusal, BOOT_TIMEOUT)
+        text = session.run_command("ifconfig")
+        assert "inet: no address (none)" in text, text
+        assert "ping: 10.0.2.2 seq=1: no route to host" in session.run_command("ping 10.0.2.2 1", timeout=30)
