@@ -1,6 +1,7 @@
 // main.cpp — /bin/nc: a line-oriented netcat over inet.
 //
-//   nc <a.b.c.d> <port>      connect (TCP); each line typed is sent with its
+//   nc <a.b.c.d> <port>      connect (TCP; "nc: connected to a.b.c.d:port"),
+//                            then each line typed is sent with its
 //                            newline, then what the peer sends within a
 //                            moment is printed; a line holding only "." ends
 //                            the session (our side closes, the rest the peer
@@ -84,6 +85,9 @@ sys::Result<bool> drain(uint32_t socket, uint32_t wait_ms) {
 int run_client(uint32_t socket, const Options& options) {
     auto connected = sys::inet::connect(socket, options.address, 10'000);
     if (connected.is_error()) return fail("connect", connected.error());
+    char peer[16];
+    sys::inet::format_ipv4(options.address.ip, peer);
+    printf("nc: connected to %s:%u\n", peer, options.address.port);
     char line[protocol::tty::kMaxLine + 1];
     for (;;) {
         auto typed = sys::tty::read_line(line, sizeof line - 1);

@@ -1,7 +1,8 @@
 // handlers.cpp — inet's dispatch table and the requests that are not about
 // one socket: interface info, ping and ARP queries (ping.cpp), pm's report
 // of an ended process, and notifications (netdrv's frames, the kernel's
-// alarm). After every event the waiting requests are tried again.
+// alarm). After every event the waiting requests are tried again, and
+// traffic to our own address, which lwIP loops back, is delivered.
 //
 // Entry points: make_table, attempt_request, wait_limit_ms, answer_on_expiry.
 #include "handlers.h"
@@ -46,6 +47,27 @@ Result<Disposition> handle_process_gone(InetState& state, const Message& request
     return Disposition::Reply;
 }
 
+constexpr int kMaxSettleRounds = 32;
+
+// After anything that may have made lwIP send: deliver what looped back to
+// our own address (netif_poll) and retry the waiting requests, until
+// nothing is left in the loop (bounded: the rest waits for the next event).
+void settle(InetState& state) {
+    for (int round = 0; round < kMaxSettleRounds; ++round) {
+        netif_poll(&state.interface);
+        retry_waiters(state);
+        if (state.interface.loop_first == nullptr) return;
+    }
+}
+
+// A request handler followed by settle (every route but ProcessGone's).
+template <Result<Disposition> (*handler)(InetState&, const Message&, Message&)>
+Result<Disposition> settled(InetState& state, const Message& request, Message& reply) {
+    Result<Disposition> result = handler(state, request, reply);
+    settle(state);
+    return result;
+}
+
 // netdrv's notification (frames arrived) or the kernel's alarm (timers,
 // deadlines): either way, take the frames, run lwIP's timers, retry.
 Result<Disposition> handle_notify(InetState& state, const Message& request, Message&) {
@@ -53,7 +75,7 @@ Result<Disposition> handle_notify(InetState& state, const Message& request, Mess
     else keep_link(state);
     run_timers(state);
     note_address_change(state);
-    retry_waiters(state);
+    settle(state);
     schedule_alarm(state);
     return Disposition::NoReply;
 }
@@ -97,15 +119,15 @@ sys::DispatchTable<InetState> make_table() {
     table.on(proto::kSocket, handle_socket)
         .on(proto::kBind, handle_bind)
         .on(proto::kListen, handle_listen)
-        .on(proto::kAccept, attempt_or_wait)
-        .on(proto::kConnect, attempt_or_wait)
-        .on(proto::kSend, attempt_or_wait)
-        .on(proto::kRecv, attempt_or_wait)
-        .on(proto::kClose, handle_close)
-        .on(proto::kShutdown, handle_shutdown)
+        .on(proto::kAccept, settled<attempt_or_wait>)
+        .on(proto::kConnect, settled<attempt_or_wait>)
+        .on(proto::kSend, settled<attempt_or_wait>)
+        .on(proto::kRecv, settled<attempt_or_wait>)
+        .on(proto::kClose, settled<handle_close>)
+        .on(proto::kShutdown, settled<handle_shutdown>)
         .on(proto::kPoll, attempt_or_wait)
         .on(proto::kInterfaceInfo, handle_interface_info)
-        .on(proto::kPing, attempt_or_wait)
+        .on(proto::kPing, settled<attempt_or_wait>)
         .on(proto::kArpQuery, attempt_or_wait)
         .on(proto::kProcessGone, handle_process_gone, neurath::kPm)
         .on(neurath::kmsg::kNotify, handle_notify)

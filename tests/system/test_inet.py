@@ -5,7 +5,8 @@ through a forwarded port and compares them byte for byte with the boot image;
 4 MiB echoed over TCP come back exact (QEMU's restricted user network drops
 forwarded UDP, so UDP is not driven from the host here); a crashed inet is
 restarted by rs and serves new connections; ports below 1024 need the
-profile permission; sockets belong to their process (another one is refused,
+profile permission; nc and echod talk over TCP and UDP inside the guest
+(lwIP loops traffic to the guest's own address back); sockets belong to their process (another one is refused,
 and the sockets of a process that ends are closed); a `net.conf` boot module
 sets a static address, and a malformed one leaves the interface unconfigured
 with the line at fault named.
@@ -171,6 +172,29 @@ def test_sockets_belong_to_their_process(machine):
     assert pid, "echod in ps"
     session.run_command(f"kill {pid.group(1)}")
     assert re.search(r"sockets: 0 open", session.run_command("ifconfig")), "closed when echod ended"
+
+
+def test_nc_and_echod_talk_over_tcp_and_udp_inside_the_guest(machine):
+    session, _ = machine
+    start_job(session, "echod 7000", "echod: listening on tcp")
+    session.send_line("nc 10.0.2.15 7000")
+    session.expect("nc: connected to 10.0.2.15:7000", 30)
+    for line in ("hello over tcp", "a second line"):
+        session.send_line(line)
+        session.expect(line + "\n", 10)  # the console's echo of what was typed
+        session.expect(line + "\n", 10)  # the same line back from echod
+    session.send_line(".")
+    session.expect("echod: 29 bytes echoed", 30)
+    session.wait_prompt(30)
+    start_job(session, "echod 7001 -u", "echod: listening on udp")
+    session.send_line("nc -u 10.0.2.15 7001")
+    session.expect("nc: connected to 10.0.2.15:7001", 30)
+    session.send_line("one datagram")
+    session.expect("one datagram\n", 10)
+    session.expect("one datagram\n", 10)
+    session.send_line(".")
+    session.wait_prompt(30)
+    assert "ping: 2 sent, 2 received" in session.run_command("ping 10.0.2.15 2", timeout=30)
 
 
 def boot_with_net_conf(tmp_path, text):

@@ -67,6 +67,10 @@
 #define LWIP_NETIF_HOSTNAME 1
 #define LWIP_SINGLE_NETIF 1
 #define LWIP_NETIF_TX_SINGLE_PBUF 1
+/* Traffic to the interface's own address loops back inside lwIP; with
+ * NO_SYS inet delivers it (netif_poll) after every request and event. */
+#define LWIP_NETIF_LOOPBACK 1
+#define LWIP_LOOPBACK_MAX_PBUFS 128
 
 /* Checksums in software (netdrv negotiates no offloads). */
 #define CHECKSUM_GEN_IP 1
