@@ -80,6 +80,8 @@ const ProgramNote kProgramNotes[] = {
     {"nc", "TCP/UDP lines: nc [-u] <a.b.c.d> <port> (a line '.' ends), nc [-u] -l <port> (prints what comes)"},
     {"echod", "echo server: echod <port> [-u] [connections] (e.g. echod 7000 & with --forward 7000:7000)"},
     {"httpd", "HTTP/1.1 file server for vfs: httpd [port] (default 80; run --net --forward 8080:80)"},
+    {"kvnet", "kvd over TCP, line commands put/get/del/count: kvnet [port] (default 7070; start kvd & first)"},
+    {"kvnetload", "checked load on kvnet: kvnetload <a.b.c.d> <port> [count] (try: kvnetload 10.0.2.15 7070)"},
 };
 
 const char* note_for(const char* program) {

@@ -195,7 +195,11 @@ Result<uint64_t> tcp_send_attempt(Endpoint client, Socket& socket, const protoco
         if (chunk > kCopyChunk) chunk = kCopyChunk;
         if (chunk > data.length - taken) chunk = static_cast<uint32_t>(data.length - taken);
         if (chunk == 0 || tcp_sndqueuelen(socket.tcp) >= TCP_SND_QUEUELEN) break;
-        TRY(sys::copy_from_grant(client, data, taken, copy_buffer, chunk));
+        auto copied = sys::copy_from_grant(client, data, taken, copy_buffer, chunk);
+        if (copied.is_error()) {
+            if (taken == 0) return copied.error();
+            break;  // what was queued is sent and reported; the bad part is refused next time
+        }
         const bool more = taken + chunk < data.length;
         if (tcp_write(socket.tcp, copy_buffer, static_cast<u16_t>(chunk), TCP_WRITE_FLAG_COPY | (more ? TCP_WRITE_FLAG_MORE : 0)) != ERR_OK)
             break;

@@ -197,6 +197,27 @@ def test_nc_and_echod_talk_over_tcp_and_udp_inside_the_guest(machine):
     assert "ping: 2 sent, 2 received" in session.run_command("ping 10.0.2.15 2", timeout=30)
 
 
+@pytest.mark.parametrize("machine", [{"kv": 7070}], indirect=True)
+def test_kvd_over_tcp_answers_the_host_and_a_checked_load(machine):
+    session, ports = machine
+    start_job(session, "kvd", "kvd: ready")
+    start_job(session, "kvnet", "kvnet: listening on port 7070")
+    with socket.create_connection(("127.0.0.1", ports["kv"]), timeout=IO_TIMEOUT) as connection:
+        lines = connection.makefile("rwb")
+        for command, answer in (("put host.key 42", b"created"), ("get host.key", b"value 42"),
+                                ("put host.key 43", b"replaced"), ("del host.key", b"deleted"),
+                                ("get host.key", b"error no such file or directory"),
+                                ("frobnicate", b"error usage: put <key> <value> | get <key> | del <key> | count")):
+            lines.write(command.encode() + b"\n")
+            lines.flush()
+            assert lines.readline().rstrip(b"\n") == answer, command
+        text = session.run_command("kvnetload 10.0.2.15 7070 600", timeout=120)  # a second connection meanwhile
+        assert re.search(r"kvnetload: \d+ requests, 0 failures", text), text
+        lines.write(b"count\n")
+        lines.flush()
+        assert lines.readline().rstrip(b"\n") == b"count 0"
+
+
 def boot_with_net_conf(tmp_path, text):
     """A networked machine with `text` as the boot module net.conf (the last -initrd entry)."""
     conf = tmp_path / "net.conf"
