@@ -218,6 +218,24 @@ def test_kvd_over_tcp_answers_the_host_and_a_checked_load(machine):
         assert lines.readline().rstrip(b"\n") == b"count 0"
 
 
+def test_a_live_update_of_inet_is_refused_and_the_old_version_keeps_serving(machine):
+    """lwIP's state is untyped C memory holding code pointers (netif callbacks, pcb
+    callbacks): the transfer must refuse it, never copy it blindly, and the old
+    version must go on."""
+    session, _ = machine
+    text = session.run_command("update inet /sbin/inet", timeout=120)
+    assert "rolled back: inet:" in text and "matches no function" in text, text
+    assert re.search(r"inet\s+7\s+running\s+0\s", session.run_command("service list"))
+    assert "ping: 1 sent, 1 received" in session.run_command("ping 10.0.2.2 1", timeout=30)
+
+
+def test_clients_that_never_take_answers_do_not_hold_inet(machine):
+    session, _ = machine
+    text = session.run_command("stallfuzz 100", timeout=120)
+    assert "7/7 servers answer promptly" in text, text
+    assert "ping: 1 sent, 1 received" in session.run_command("ping 10.0.2.2 1", timeout=30)
+
+
 def boot_with_net_conf(tmp_path, text):
     """A networked machine with `text` as the boot module net.conf (the last -initrd entry)."""
     conf = tmp_path / "net.conf"
