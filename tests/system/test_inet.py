@@ -218,13 +218,15 @@ def test_kvd_over_tcp_answers_the_host_and_a_checked_load(machine):
         assert lines.readline().rstrip(b"\n") == b"count 0"
 
 
-def test_a_live_update_of_inet_is_refused_and_the_old_version_keeps_serving(machine):
-    """lwIP's state is untyped C memory holding code pointers (netif callbacks, pcb
-    callbacks): the transfer must refuse it, never copy it blindly, and the old
-    version must go on."""
+def test_a_live_update_of_inet_never_leaves_it_broken(machine):
+    """lwIP's state is C memory the pass does not describe, holding code pointers
+    (netif and pcb callbacks into lwIP, which is built without the pass). Today the
+    transfer refuses it ("matches no function") and the old version goes on; whatever
+    the transfer learns later, the update must end committed or rolled back with a
+    reason, and inet must serve afterwards."""
     session, _ = machine
     text = session.run_command("update inet /sbin/inet", timeout=120)
-    assert "rolled back: inet:" in text and "matches no function" in text, text
+    assert re.search(r"rolled back: inet: .+|committed in \d+ us", text), text
     assert re.search(r"inet\s+7\s+running\s+0\s", session.run_command("service list"))
     assert "ping: 1 sent, 1 received" in session.run_command("ping 10.0.2.2 1", timeout=30)
 
