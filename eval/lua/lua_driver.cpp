@@ -94,14 +94,17 @@ int run_new(const char* snapshot_path, const char* script, bool round_trip) {
         std::fprintf(stderr, "transfer refused: %s\n", stats.error().text);
         return kRefused;
     }
-    std::fprintf(stderr, "transferred: %llu globals, %llu heap objects, %llu bytes, %llu pointers relocated, %llu checked, "
-                 "%llu imprecise bytes scanned\n",
-                 static_cast<unsigned long long>(stats.value().globals),
-                 static_cast<unsigned long long>(stats.value().heap_objects),
-                 static_cast<unsigned long long>(stats.value().bytes),
-                 static_cast<unsigned long long>(stats.value().pointers),
-                 static_cast<unsigned long long>(stats.value().checked_pointers),
-                 static_cast<unsigned long long>(stats.value().scanned_bytes));
+    const libupdate::TransferStats& done = stats.value();
+    std::fprintf(stderr, "transferred: %llu globals, %llu heap objects (%llu kept at their address, %llu bytes), %llu bytes, "
+                 "%llu pointers relocated, %llu checked, %llu imprecise bytes scanned: %llu likely pointers kept, "
+                 "%llu remapped, %llu into freed memory\n",
+                 static_cast<unsigned long long>(done.globals), static_cast<unsigned long long>(done.heap_objects),
+                 static_cast<unsigned long long>(done.pinned_objects), static_cast<unsigned long long>(done.pinned_bytes),
+                 static_cast<unsigned long long>(done.bytes), static_cast<unsigned long long>(done.pointers),
+                 static_cast<unsigned long long>(done.checked_pointers), static_cast<unsigned long long>(done.scanned_bytes),
+                 static_cast<unsigned long long>(done.kept_likely_pointers),
+                 static_cast<unsigned long long>(done.remapped_likely_pointers),
+                 static_cast<unsigned long long>(done.dangling_likely_pointers));
     if (!g_interpreter) {
         std::fprintf(stderr, "the transfer reported success but brought no interpreter\n");
         return 1;

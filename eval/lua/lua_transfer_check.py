@@ -9,7 +9,11 @@ libupdate (and as an instrumented `lua`, which eval/bench measures) — and then
     as one script; its output is the reference;
   * old: the instrumented driver runs state_before.lua and writes a snapshot;
   * new: a fresh instrumented driver transfers the old one's state into
-    itself (transfer_state, round trip on) and runs state_after.lua there.
+    itself (transfer_state, round trip on) and runs state_after.lua there;
+  * real update: the same, but the new version is built from the tree with
+    Debian's bug-fix patches applied (debian/patches: BUGFIX_PATCHES, the
+    package's own fixes of CVE-2022-28805 in the parser and CVE-2022-33099 in
+    error handling), so the old and new processes run different code.
 The outcome must be the expected one (--expect):
   success  the transfer succeeds and old + new output equals the native run;
   refusal  the transfer refuses with an error naming the object (heap
@@ -28,6 +32,7 @@ import argparse
 import glob
 import os
 import re
+import shutil
 import subprocess
 import sys
 
@@ -49,6 +54,8 @@ NOT_IN_LIBRARY = ("lua.c", "luac.c")
 # Lua's allocation functions: every object comes out of one of these (through
 # the lua_Alloc function pointer), and their callers say what it is.
 LUA_ALLOCATOR_WRAPPERS = "lua_Alloc,luaM_malloc_,luaM_realloc_,luaM_saferealloc_,luaM_growaux_,luaM_shrinkvector_,luaC_newobj"
+# The package's bug fixes that change Lua's code (the others change its build).
+BUGFIX_PATCHES = ("0004-cve-2022-28805.patch", "0005-cve-2022-33099.patch")
 
 
 class CheckError(RuntimeError):
@@ -121,6 +128,26 @@ def build_instrumented(name, tree, work, args):
     return binary, report
 
 
+def patched_tree(tree, patches, work):
+    """A copy of the Lua tree with BUGFIX_PATCHES applied (cached); its path."""
+    target = os.path.join(work, "patched-source")
+    done = os.path.join(target, ".patched")
+    if os.path.exists(done):
+        return target
+    if os.path.exists(target):
+        shutil.rmtree(target)
+    shutil.copytree(tree, target)
+    for name in BUGFIX_PATCHES:
+        with open(os.path.join(patches, name)) as patch:
+            result = subprocess.run(["patch", "-p1", "--fuzz=0", "--quiet"], cwd=target, stdin=patch,
+                                    capture_output=True, text=True)
+        if result.returncode != 0:
+            raise CheckError(f"Debian's {name} does not apply to Lua's tree:\n{result.stdout}{result.stderr}")
+    with open(done, "w") as mark:
+        mark.write("\n".join(BUGFIX_PATCHES) + "\n")
+    return target
+
+
 def execute(command):
     return subprocess.run(command, capture_output=True, text=True, timeout=300)
 
@@ -185,7 +212,7 @@ def main():
     args = parser.parse_args()
     os.makedirs(args.work, exist_ok=True)
     try:
-        tree, _ = fetch_lua_source(args.work)
+        tree, patches = fetch_lua_source(args.work)
         lua = build_plain(tree, args.work)
         driver, report = build_instrumented("instrumented", tree, args.work, args)
         native = native_output(lua, args.work)
@@ -194,6 +221,9 @@ def main():
         for line in report:
             print("  " + line)
         print("identity update: " + verdict(args.expect, native, old_output, new))
+        patched, _ = build_instrumented("patched", patched_tree(tree, patches, args.work), args.work, args)
+        old_output, new = transfer(driver, patched, args.work)
+        print(f"update to Debian's {' and '.join(BUGFIX_PATCHES)}: " + verdict(args.expect, native, old_output, new))
     except (FetchError, CheckError, subprocess.TimeoutExpired) as error:
         print(f"lua transfer check FAILED: {error}", file=sys.stderr)
         return 1

@@ -18,13 +18,15 @@ namespace libupdate::host {
 
 namespace {
 
-constexpr char kMagic[8] = {'N', 'U', 'S', 'N', 'A', 'P', '0', '2'};
+constexpr char kMagic[8] = {'N', 'U', 'S', 'N', 'A', 'P', '0', '3'};
 
 struct Mapping {
     uint64_t start;
     uint64_t end;
     uint64_t offset = 0;
     std::string path;
+    bool executable = false;
+    bool program = false;  // the program's own executable
 };
 
 struct MapsLine {
@@ -51,13 +53,16 @@ std::vector<MapsLine> read_maps() {
     return lines;
 }
 
-// Executable pages of files other than the program itself (shared libraries).
-std::vector<Mapping> library_code_mappings(const std::string& exe) {
+// Every mapping of a file (the program, shared libraries), with whether it is code.
+std::vector<Mapping> file_mappings(const std::string& exe) {
     std::vector<Mapping> result;
-    for (const MapsLine& line : read_maps())
-        if (line.permissions.size() > 2 && line.permissions[2] == 'x' && !line.mapping.path.empty() &&
-            line.mapping.path[0] == '/' && line.mapping.path != exe)
-            result.push_back(line.mapping);
+    for (const MapsLine& line : read_maps()) {
+        if (line.mapping.path.empty() || line.mapping.path[0] != '/') continue;
+        Mapping m = line.mapping;
+        m.executable = line.permissions.size() > 2 && line.permissions[2] == 'x';
+        m.program = m.path == exe;
+        result.push_back(m);
+    }
     return result;
 }
 
@@ -89,7 +94,7 @@ UpdateError io_error(const char* what, const char* path) {
 
 Result<void> write_snapshot(const char* path) {
     std::vector<Mapping> mappings = state_mappings();  // before opening: the stream's buffer is heap state too
-    std::vector<Mapping> code = library_code_mappings(executable_path());
+    std::vector<Mapping> files = file_mappings(executable_path());
     FILE* out = std::fopen(path, "wb");
     if (!out) return io_error("cannot create", path);
     uint64_t root = reinterpret_cast<uint64_t>(&runtime_root());
@@ -101,12 +106,14 @@ Result<void> write_snapshot(const char* path) {
         ok = ok && std::fwrite(&m.start, 8, 1, out) == 1 && std::fwrite(&length, 8, 1, out) == 1 &&
              std::fwrite(reinterpret_cast<const void*>(m.start), 1, length, out) == length;
     }
-    uint64_t code_count = code.size();
-    ok = ok && std::fwrite(&code_count, 8, 1, out) == 1;
-    for (const Mapping& m : code) {
+    uint64_t file_count = files.size();
+    ok = ok && std::fwrite(&file_count, 8, 1, out) == 1;
+    for (const Mapping& m : files) {
         uint64_t length = m.path.size();
+        uint64_t flags = (m.executable ? 1 : 0) | (m.program ? 2 : 0);
         ok = ok && std::fwrite(&m.start, 8, 1, out) == 1 && std::fwrite(&m.end, 8, 1, out) == 1 &&
-             std::fwrite(&m.offset, 8, 1, out) == 1 && std::fwrite(&length, 8, 1, out) == 1 &&
+             std::fwrite(&m.offset, 8, 1, out) == 1 && std::fwrite(&flags, 8, 1, out) == 1 &&
+             std::fwrite(&length, 8, 1, out) == 1 &&
              std::fwrite(m.path.data(), 1, length, out) == length;
     }
     ok = std::fclose(out) == 0 && ok;
@@ -133,18 +140,21 @@ Result<void> Snapshot::load(const char* path) {
         bytes_ += length;
         regions_.push_back(std::move(region));
     }
-    uint64_t code_count = 0;
-    ok = ok && std::fread(&code_count, 8, 1, in) == 1 && code_count < 100000;
-    code_.clear();
-    for (uint64_t i = 0; ok && i < code_count; ++i) {
-        CodeMapping m;
-        uint64_t length = 0;
+    uint64_t file_count = 0;
+    ok = ok && std::fread(&file_count, 8, 1, in) == 1 && file_count < 100000;
+    files_.clear();
+    for (uint64_t i = 0; ok && i < file_count; ++i) {
+        FileMapping m;
+        uint64_t length = 0, flags = 0;
         ok = std::fread(&m.start, 8, 1, in) == 1 && std::fread(&m.end, 8, 1, in) == 1 &&
-             std::fread(&m.offset, 8, 1, in) == 1 && std::fread(&length, 8, 1, in) == 1 && length < 4096;
+             std::fread(&m.offset, 8, 1, in) == 1 && std::fread(&flags, 8, 1, in) == 1 &&
+             std::fread(&length, 8, 1, in) == 1 && length < 4096 && flags <= 3;
         if (!ok) break;
+        m.executable = (flags & 1) != 0;
+        m.program = (flags & 2) != 0;
         m.path.resize(length);
         ok = std::fread(m.path.data(), 1, length, in) == length;
-        code_.push_back(std::move(m));
+        files_.push_back(std::move(m));
     }
     std::fclose(in);
     if (!ok) return io_error("malformed file", path);
@@ -189,11 +199,12 @@ Result<void> Snapshot::read(void* context, uint64_t address, void* out, size_t s
     return {};
 }
 
-// Same library, same file offset, in this process.
+// Same library, same file offset, in this process. The program's own code
+// is remapped by symbol instead (its metadata names every function).
 Result<uint64_t> Snapshot::relocate_code(void* context, uint64_t address) {
     auto* self = static_cast<Snapshot*>(context);
-    for (const CodeMapping& old : self->code_) {
-        if (address < old.start || address >= old.end) continue;
+    for (const FileMapping& old : self->files_) {
+        if (!old.executable || old.program || address < old.start || address >= old.end) continue;
         uint64_t file_offset = old.offset + (address - old.start);
         for (const MapsLine& line : read_maps())
             if (line.mapping.path == old.path && file_offset >= line.mapping.offset &&
@@ -204,10 +215,18 @@ Result<uint64_t> Snapshot::relocate_code(void* context, uint64_t address) {
     return make_error(neurath::Error::NotFound, "code address outside every library");
 }
 
+const char* Snapshot::mapped_file(void* context, uint64_t address) {
+    auto* self = static_cast<Snapshot*>(context);
+    for (const FileMapping& m : self->files_)
+        if (address >= m.start && address < m.end) return m.path.c_str();
+    return nullptr;
+}
+
 MemoryReader Snapshot::reader() const {
     MemoryReader reader;
     reader.read = read;
     reader.relocate_foreign_code = relocate_code;
+    reader.mapped_file = mapped_file;
     reader.context = const_cast<Snapshot*>(this);
     return reader;
 }

@@ -8,11 +8,14 @@
 // Snapshot::root() to transfer_state(), exactly as a Neurath server reads
 // its predecessor through kernel safe-copies.
 //
-// File format: "NUSNAP02", root address (u64), region count (u64), then per
-// region: start (u64), length (u64), bytes; then code-mapping count (u64) and
-// per mapping: start, end, file offset (u64 each), path length (u64), path.
-// The code mappings (shared libraries' executable pages) let function
-// pointers into a library be carried to the same library in the new process.
+// File format: "NUSNAP03", root address (u64), region count (u64), then per
+// region: start (u64), length (u64), bytes; then file-mapping count (u64) and
+// per mapping: start, end, file offset, flags (1: executable, 2: the
+// program itself) (u64 each),
+// path length (u64), path. The file mappings (the program and its shared
+// libraries) let function pointers into a library be carried to the same
+// library in the new process, and tell memory mapped from a file apart from
+// anonymous memory (MemoryReader::mapped_file).
 //
 // Entry points: write_snapshot(), Snapshot::load, Snapshot::reader, Snapshot::root.
 #pragma once
@@ -42,19 +45,22 @@ private:
         uint64_t start;
         std::vector<uint8_t> data;
     };
-    struct CodeMapping {
+    struct FileMapping {
         uint64_t start;
         uint64_t end;
         uint64_t offset;
+        bool executable;
+        bool program;  // the old version's own executable
         std::string path;
     };
     static Result<void> read(void* context, uint64_t address, void* out, size_t size);
     static Result<uint64_t> relocate_code(void* context, uint64_t address);
+    static const char* mapped_file(void* context, uint64_t address);
     Region* region_for(uint64_t address, size_t size);
     void merge_adjacent_regions();
 
     std::vector<Region> regions_;
-    std::vector<CodeMapping> code_;
+    std::vector<FileMapping> files_;
     uint64_t root_ = 0;
     uint64_t bytes_ = 0;
 };

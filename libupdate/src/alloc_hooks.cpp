@@ -14,6 +14,7 @@
 
 #include "block_cache.h"
 #include "heap_fast_path.h"
+#include "pinned_heap.h"
 
 using libupdate::HeapHeader;
 
@@ -36,7 +37,12 @@ libupdate::BlockCache g_block_cache;
 // Hands an unlisted block back: to the cache when its class has room (only
 // blocks obtain_block made, i.e. not resized by the platform's realloc,
 // which tags its blocks LU_ALLOC_REALLOC), else to the platform.
+// A block placed by address-preserving transfer goes back to the pinned pages.
 [[gnu::always_inline]] inline void recycle_block(HeapHeader* header, uint64_t size, uint32_t how) {
+    if (how & libupdate::kHowPinned) [[unlikely]] {
+        libupdate::pinned_release(header, size);
+        return;
+    }
     if (size <= libupdate::kCacheMaxSize && how != LU_ALLOC_REALLOC &&
         libupdate::cache_give(g_block_cache, libupdate::cache_class_of(size), header))
         return;
@@ -69,6 +75,17 @@ libupdate::BlockCache g_block_cache;
 // the platform's realloc resized to an arbitrary size.
 bool is_class_block(const HeapHeader& header) {
     return header.size() <= libupdate::kCacheMaxSize && header.how() != LU_ALLOC_REALLOC;
+}
+
+// realloc of a pinned block (address-preserving transfer placed it): the new
+// block comes from the ordinary heap, and the pinned one is freed.
+void* move_pinned_block(HeapHeader* header, size_t size, const lu_alloc_site* site) {
+    uint64_t old_size = header->size();
+    void* moved = allocate_tracked(size, site, LU_ALLOC_MALLOC);
+    if (!moved) return nullptr;
+    libupdate::platform_copy(moved, header->object(), old_size < size ? old_size : size);
+    __lu_free(header->object(), LU_ALLOC_MALLOC);
+    return moved;
 }
 
 // realloc of a class block to a size that is a class block too: in place
@@ -127,6 +144,7 @@ void* __lu_realloc(void* pointer, size_t size, const lu_alloc_site* site) {
     HeapHeader* header = libupdate::heap_header_of(pointer);
     if (!header) return libupdate::platform_heap_reallocate(pointer, size);
     if (size > libupdate::kHeapSizeMask) return nullptr;
+    if (header->how() & libupdate::kHowPinned) return move_pinned_block(header, size, site);
     if (is_class_block(*header) && size <= libupdate::kCacheMaxSize) return resize_class_block(header, size, site);
     // The block may move: list it again afterwards.
     const lu_alloc_site* old_site = libupdate::heap_site(*header);
@@ -163,7 +181,8 @@ void __lu_free(void* pointer, uint32_t) {
     uint32_t how = header->how();
     if (!libupdate::heap_untrack_fast(header)) [[unlikely]] {
         libupdate::heap_untrack(header);  // more than one thread: no cache
-        libupdate::platform_heap_release(header);
+        if (how & libupdate::kHowPinned) libupdate::pinned_release(header, size);
+        else libupdate::platform_heap_release(header);
         return;
     }
     recycle_block(header, size, how);

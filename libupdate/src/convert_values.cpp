@@ -5,6 +5,7 @@
 //
 // Entry points: Converter::convert, Converter::convert_object, and the
 // integer helpers load_integer / integer_fits / store_integer.
+#include "address_preserving.h"
 #include "converter.h"
 
 namespace libupdate {
@@ -43,6 +44,14 @@ bool parse_integer(StringView text, IntegerValue& out) {
 }
 
 // A union all of whose members are data pointers at offset 0.
+// struct { ...; T items[]; }: the bytes after it are its own last member.
+bool ends_in_flexible_array(const ProgramModel& model, const TypeRecord& type) {
+    if (type.kind != LU_KIND_STRUCT || type.count == 0) return false;
+    const FieldRecord& last = model.field(type, type.count - 1);
+    const TypeRecord& last_type = model.type(last.type);
+    return last_type.kind == LU_KIND_ARRAY && last_type.count == 0;
+}
+
 bool only_data_pointers(const ProgramModel& model, const TypeRecord& type) {
     if (type.size != 8 || type.count == 0) return false;
     for (uint64_t i = 0; i < type.count; ++i) {
@@ -92,6 +101,17 @@ Result<void> Converter::convert_object(const uint8_t* source, const RelocationEn
                               "untyped object");
     uint64_t source_size = source_.type(entry.source_type).size;
     uint64_t destination_size = destination_.type(entry.destination_type).size;
+    const uint64_t tail = entry.source_size - entry.count * source_size;
+    if (entry.count == 1 && tail > 0 && !ends_in_flexible_array(source_, source_.type(entry.source_type))) {
+        // A T followed by bytes of unknown type (objects behind a common
+        // header): the real object may use T's padding, and its bytes sit
+        // at fixed offsets, so T must keep its layout; its bytes are copied
+        // whole before its fields are converted over them.
+        if (!layouts_match(source_, entry.source_type, destination_, entry.destination_type, layouts_))
+            return fail(neurath::Error::NotSupported, "the object is a header type followed by other bytes, and the header "
+                        "changed layout, so those bytes cannot be placed; needs a transfer hook", entry.source_type, entry.destination_type);
+        write(destination, source, source_size);
+    }
     if (entry.count > 1 && raw_copyable(entry.source_type, entry.destination_type)) {
         // Elements whose bytes mean the same in both versions (a file's data,
         // a table of plain records): one copy for all of them.
@@ -100,7 +120,6 @@ Result<void> Converter::convert_object(const uint8_t* source, const RelocationEn
         TRY(convert_elements(source, entry, destination, source_size, destination_size));
     }
     // Bytes past the last whole element (e.g. a trailing flexible array) travel as they are.
-    uint64_t tail = entry.source_size - entry.count * source_size;
     uint64_t room = entry.destination_size - entry.count * destination_size;
     if (tail > room) return fail(neurath::Error::TooBig, "trailing bytes do not fit the new object", entry.source_type);
     return copy_imprecise(source + entry.count * source_size, entry.source_start + entry.count * source_size, tail,
@@ -149,7 +168,7 @@ Result<void> Converter::convert_by_kind(const uint8_t* source, uint64_t source_a
     if (is_code_pointer(from.kind) && from.kind == to.kind) return convert_code_pointer(source, destination);
     if (from.kind == LU_KIND_ARRAY && to.kind == LU_KIND_ARRAY) return convert_array(source, source_address, s, destination, d);
     if (from.kind == LU_KIND_STRUCT && to.kind == LU_KIND_STRUCT) return convert_struct(source, source_address, s, destination, d);
-    if (from.kind == LU_KIND_UNION && to.kind == LU_KIND_UNION) return convert_union(source, s, destination, d);
+    if (from.kind == LU_KIND_UNION && to.kind == LU_KIND_UNION) return convert_union(source, source_address, s, destination, d);
     if (from.kind == LU_KIND_UNKNOWN && to.kind == LU_KIND_UNKNOWN && from.size == to.size)
         return copy_imprecise(source, source_address, from.size, destination, to.size, "unknown type");
     return fail(neurath::Error::NotSupported, "incompatible type change; needs a transfer hook", s, d);
@@ -294,7 +313,7 @@ Result<void> Converter::convert_struct(const uint8_t* source, uint64_t source_ad
     return {};
 }
 
-Result<void> Converter::convert_union(const uint8_t* source, TypeId s, uint8_t* destination, TypeId d) {
+Result<void> Converter::convert_union(const uint8_t* source, uint64_t source_address, TypeId s, uint8_t* destination, TypeId d) {
     const TypeRecord& from = source_.type(s);
     const TypeRecord& to = destination_.type(d);
     if (all_zero(source, from.size)) {  // every member reads as zero or null: nothing is ambiguous
@@ -311,8 +330,15 @@ Result<void> Converter::convert_union(const uint8_t* source, TypeId s, uint8_t* 
         write(destination, &relocated, sizeof relocated);
         return {};
     }
-    if (has_pointers(source_, s) || has_pointers(destination_, d))
-        return fail(neurath::Error::NotSupported, "union holds pointers, so its active member is unknown; needs a transfer hook", s, d);
+    if (has_pointers(source_, s) || has_pointers(destination_, d)) {
+        // The active member is unknown: its bytes travel as they are, and a
+        // likely pointer in them is kept (its target keeps its address),
+        // remapped or refused. A union whose layout changed needs a tag or hook.
+        if (!layouts_match(source_, s, destination_, d, layouts_))
+            return fail(neurath::Error::NotSupported,
+                        "union holds pointers and changed layout, so its active member is unknown; needs a tag rule or a transfer hook", s, d);
+        return copy_imprecise(source, source_address, from.size, destination, to.size, "union whose active member is unknown");
+    }
     uint64_t common = from.size < to.size ? from.size : to.size;
     if (!all_zero(source + common, from.size - common))
         return fail(neurath::Error::TooBig, "union shrank and its dropped bytes are in use", s, d);

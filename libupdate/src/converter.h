@@ -7,8 +7,8 @@
 // scratch copy in the old layout, with a coverage mask of converted bits).
 // Errors name the root (variable or heap object), the field path and types.
 //
-// Imprecise bytes are copied only after a scan for likely pointers
-// (likely_pointers.cpp); unions with a declared tag convert their active
+// Imprecise bytes are copied, and their likely pointers kept, rewritten or
+// refused (likely_pointers.cpp); unions with a declared tag convert their active
 // member (convert_tagged_union.cpp).
 //
 // Entry points: Converter::convert, convert_object, relocate_data,
@@ -30,7 +30,10 @@ struct StringCopier {
 
 struct ConverterStats {
     uint64_t pointers = 0;
-    uint64_t scanned_bytes = 0;  // imprecise bytes scanned for likely pointers
+    uint64_t scanned_bytes = 0;             // imprecise bytes scanned for likely pointers
+    uint64_t kept_likely_pointers = 0;      // into objects kept at their address
+    uint64_t remapped_likely_pointers = 0;  // into code or globals, rewritten by name
+    uint64_t dangling_likely_pointers = 0;  // into freed old heap memory, kept as they were
 };
 
 // A code address outside the program (a C library function) as it was
@@ -109,7 +112,10 @@ private:
     Result<void> convert_by_kind(const uint8_t* source, uint64_t source_address, TypeId s, uint8_t* destination, TypeId d);
     Result<void> convert_integer(const uint8_t* source, TypeId s, uint8_t* destination, TypeId d);
     Result<IntegerValue> map_enumerator(IntegerValue value, TypeId s, TypeId d);
-    Result<void> refuse_likely_pointers(const uint8_t* source, uint64_t source_address, uint64_t size, const char* what);
+    Result<uint64_t> carry_likely_pointer(uint64_t value, const char*& refusal);
+    bool readable_in_source(uint64_t value);
+    const char* outside_every_object(uint64_t value);
+    UpdateError refuse_likely_pointer(uint64_t address, uint64_t at, uint64_t value, const char* what, const char* refusal);
     bool describe_old_target(uint64_t value, TextBuilder& out);
     Result<void> convert_float(const uint8_t* source, TypeId s, uint8_t* destination, TypeId d);
     Result<void> convert_data_pointer(const uint8_t* source, TypeId s, uint8_t* destination);
@@ -117,7 +123,7 @@ private:
     Result<void> convert_array(const uint8_t* source, uint64_t source_address, TypeId s, uint8_t* destination, TypeId d);
     Result<void> convert_char_array(const uint8_t* source, TypeId s, uint8_t* destination, TypeId d);
     Result<void> convert_struct(const uint8_t* source, uint64_t source_address, TypeId s, uint8_t* destination, TypeId d);
-    Result<void> convert_union(const uint8_t* source, TypeId s, uint8_t* destination, TypeId d);
+    Result<void> convert_union(const uint8_t* source, uint64_t source_address, TypeId s, uint8_t* destination, TypeId d);
     // convert_tagged_union.cpp: a union field whose active member a UnionTagEntry names.
     const UnionTagEntry* union_tag_for(TypeId d, const FieldRecord& field) const;
     Result<void> convert_tagged_union(const uint8_t* source, uint64_t source_address, TypeId s, const FieldRecord& from,
@@ -141,6 +147,7 @@ private:
     HashMap<uint32_t> plans_;     // pair -> offset in plan_pool_
     Vector<int32_t> plan_pool_;
     HashMap<uint8_t> copyable_;   // pair -> 1 (yes) / 2 (no)
+    HashMap<uint8_t> layouts_;    // pair -> 1 (same layout) / 2 (not): likely pointers into globals
     HashMap<uint8_t> pointers_source_;       // type -> 1 (has pointers) / 2 (none)
     HashMap<uint8_t> pointers_destination_;
     const char* root_ = "";

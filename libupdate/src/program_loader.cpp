@@ -352,7 +352,11 @@ private:
         for (uint32_t i = 0; i < model_.sites.size(); ++i) TRY(index_site(i));
         for (uint32_t i = 0; i < model_.symbols.size(); ++i) {
             uint64_t key = hash_name(model_.symbols[i].name);
-            if (!model_.symbols_by_name_.find(key) && !model_.symbols_by_name_.insert(key, i)) return no_memory();
+            const uint32_t* first = model_.symbols_by_name_.find(key);
+            if (first && model_.symbols[*first].address != model_.symbols[i].address &&
+                !model_.ambiguous_symbols_.insert(key, 1))
+                return no_memory();
+            if (!first && !model_.symbols_by_name_.insert(key, i)) return no_memory();
             if (!model_.symbols_by_address_.push(i)) return no_memory();
         }
         if (!sort_by_key(model_.symbols_by_address_, [&](uint32_t i) { return model_.symbols[i].address; }) ||

@@ -95,6 +95,18 @@ const SymbolRecord* ProgramModel::find_symbol(StringView name) const {
     return nullptr;
 }
 
+uint64_t object_elements(const ProgramModel& model, const ObjectRecord& object) {
+    const SiteRecord& site = model.sites[object.site];
+    const TypeRecord& type = model.type(site.type);
+    if (type.kind == LU_KIND_UNKNOWN || type.size == 0) return 0;
+    if (site.flags & LU_SITE_ARRAY) return object.size / type.size;
+    return object.size >= type.size ? 1 : 0;
+}
+
+bool ProgramModel::symbol_unique(StringView name) const {
+    return !const_cast<HashMap<uint8_t>&>(ambiguous_symbols_).find(hash_name(name));
+}
+
 const SymbolRecord* ProgramModel::symbol_containing(uint64_t address) const {
     uint32_t i = floor_index(symbols_by_address_, address, [&](uint32_t k) { return symbols[k].address; });
     if (i == kNoIndex) return nullptr;

@@ -17,7 +17,8 @@ constexpr int kMaxDepth = 64;
 struct LiveObject {
     uint64_t address;
     uint64_t size;
-    TypeId type;  // element type, kNoType if untyped
+    TypeId type;     // element type, kNoType if untyped
+    uint64_t count;  // whole elements (object_elements); bytes after them are of unknown type
 };
 
 class StateChecker {
@@ -34,9 +35,13 @@ public:
         for (const LiveObject& object : objects_) {
             ++stats_.objects;
             if (object.type == kNoType || pointer_free(object.type)) continue;  // nothing to check in it
-            where_ = "a heap object";
+            TextBuilder where(where_buffer_, sizeof where_buffer_);
+            where.add("heap object ").add_hex(object.address).add(" (");
+            describe_type(model_, object.type, where);
+            where.add(")");
+            where_ = where_buffer_;
             uint64_t element = model_.type(object.type).size;
-            for (uint64_t at = 0; element && at + element <= object.size; at += element) TRY(walk(object.address + at, object.type, 0));
+            for (uint64_t i = 0; i < object.count; ++i) TRY(walk(object.address + i * element, object.type, 0));
         }
         return stats_;
     }
@@ -46,9 +51,7 @@ private:
         Result<void> result{};
         heap_for_each([&](HeapHeader& h) {
             uint32_t site = model_.find_site_by_address(reinterpret_cast<uint64_t>(heap_site(h)));
-            TypeId type = site == kNoIndex ? kNoType : model_.sites[site].type;
-            if (type != kNoType && (model_.type(type).kind == LU_KIND_UNKNOWN || model_.type(type).size == 0)) type = kNoType;
-            if (!objects_.push(LiveObject{reinterpret_cast<uint64_t>(h.object()), h.size(), type})) {
+            if (!objects_.push(live_object(reinterpret_cast<uint64_t>(h.object()), h.size(), site))) {
                 result = make_error(neurath::Error::NoMemory, "out of memory in the state check");
                 return false;
             }
@@ -58,14 +61,17 @@ private:
         const ExternalObjects& external = external_objects();
         for (uint64_t i = 0; i < external.count; ++i) {
             uint32_t site = model_.find_site_by_address(reinterpret_cast<uint64_t>(external.records[i].site));
-            TypeId type = site == kNoIndex ? kNoType : model_.sites[site].type;
-            if (type != kNoType && (model_.type(type).kind == LU_KIND_UNKNOWN || model_.type(type).size == 0)) type = kNoType;
-            LiveObject object{reinterpret_cast<uint64_t>(external.records[i].object), external.records[i].size, type};
-            if (!objects_.push(object)) return make_error(neurath::Error::NoMemory, "out of memory in the state check");
+            if (!objects_.push(live_object(reinterpret_cast<uint64_t>(external.records[i].object), external.records[i].size, site))) return make_error(neurath::Error::NoMemory, "out of memory in the state check");
         }
         if (!sort_by_key(objects_, [](const LiveObject& o) { return o.address; }))
             return make_error(neurath::Error::NoMemory, "out of memory in the state check");
         return {};
+    }
+
+    LiveObject live_object(uint64_t address, uint64_t size, uint32_t site) const {
+        if (site == kNoIndex) return LiveObject{address, size, kNoType, 0};
+        const uint64_t count = object_elements(model_, ObjectRecord{address, size, site, 0});
+        return LiveObject{address, size, count ? model_.sites[site].type : kNoType, count};
     }
 
     bool pointer_free(TypeId id) {
@@ -123,9 +129,19 @@ private:
         if (const LiveObject* object = object_containing(value)) {
             if (object->type == kNoType) return {};
             uint64_t element = model_.type(object->type).size;
+            // A T followed by bytes of unknown type (a common header): what
+            // the whole object is, and so what points into it, is not known.
+            if (object->size > object->count * element) return {};
             uint64_t offset = element ? (value - object->address) % element : 0;
             if (value == object->address + object->size || compatible(pointee, object->type, offset, 0)) return {};
-            return failure("pointer", value, "targets a heap object of an incompatible type");
+            char problem[160];
+            TextBuilder text(problem, sizeof problem);
+            text.add("(to ");
+            describe_type(model_, pointee, text);
+            text.add(") targets a heap object of an incompatible type (");
+            describe_type(model_, object->type, text);
+            text.add(" +").add_unsigned(value - object->address).add(")");
+            return failure("pointer", value, problem);
         }
         if (const GlobalRecord* g = model_.global_containing(value)) {
             if (value - g->address == g->size || compatible(pointee, g->type, value - g->address, 0)) return {};
@@ -151,6 +167,7 @@ private:
         const TypeRecord& p = model_.type(pointee);
         const TypeRecord& t = model_.type(target);
         if (offset == 0 && p.kind == t.kind && StringView(p.name) == StringView(t.name) && p.size == t.size) return true;
+        if (offset == 0 && common_initial_sequence(p, t)) return true;
         if (t.kind == LU_KIND_STRUCT) {
             for (uint64_t i = 0; i < t.count; ++i) {
                 const FieldRecord& f = model_.field(t, i);
@@ -165,6 +182,22 @@ private:
             return true;
         }
         return false;
+    }
+
+    // C's common initial sequence: a struct whose members all begin the
+    // target struct (same names, offsets and types), the way an interpreter's
+    // GCObject header begins every collectable object.
+    bool common_initial_sequence(const TypeRecord& p, const TypeRecord& t) const {
+        if (p.kind != LU_KIND_STRUCT || t.kind != LU_KIND_STRUCT || p.count == 0 || p.count > t.count) return false;
+        for (uint64_t i = 0; i < p.count; ++i) {
+            const FieldRecord& a = model_.field(p, i);
+            const FieldRecord& b = model_.field(t, i);
+            if (StringView(a.name) != StringView(b.name) || a.offset != b.offset || a.bit_size != b.bit_size ||
+                a.bit_offset != b.bit_offset || model_.type(a.type).kind != model_.type(b.type).kind ||
+                model_.type(a.type).size != model_.type(b.type).size)
+                return false;
+        }
+        return true;
     }
 
     UpdateError failure(const char* what, uint64_t value, const char* problem) const {
@@ -187,6 +220,7 @@ private:
     HashMap<uint8_t> no_pointers_;
     StateCheckStats stats_;
     const char* where_ = "";
+    char where_buffer_[128];
 };
 
 }  // namespace

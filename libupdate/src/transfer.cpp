@@ -6,7 +6,9 @@
 #include <libupdate/heap.h>
 #include <libupdate/state_check.h>
 
+#include "address_preserving.h"
 #include "converter.h"
+#include "pinned_heap.h"
 #include "round_trip.h"
 
 namespace libupdate {
@@ -55,6 +57,7 @@ private:
         TRY(old_.load(reader_, root_, true));
         if (!options_.own_model) TRY(own_model_.load_local());
         TRY(plan_globals());
+        TRY(pins_.build(old_, reader_, options_));
         TRY(create_objects());
         TRY(map_.seal());
         TRY(save_globals());
@@ -64,8 +67,14 @@ private:
         TRY(convert_objects(converter));
         stats_.pointers = converter.stats().pointers;
         stats_.scanned_bytes = converter.stats().scanned_bytes;
+        stats_.kept_likely_pointers = converter.stats().kept_likely_pointers;
+        stats_.remapped_likely_pointers = converter.stats().remapped_likely_pointers;
+        stats_.dangling_likely_pointers = converter.stats().dangling_likely_pointers;
         const uint64_t check_started = platform_clock_ns();
-        if (options_.check_pointers) stats_.checked_pointers = TRY(check_state(new_)).pointers;
+        if (options_.check_pointers) {
+            stats_.checked_pointers = TRY(check_state(new_)).pointers;
+            stats_.checked_pointers += TRY(verify_imprecise_words(old_, new_, map_, options_));
+        }
         TRY(run_invariants());
         if (options_.round_trip) TRY(round_trip_check(old_, reader_, new_, map_, copied_strings_, options_, converter.foreign_code()));
         stats_.check_ns = platform_clock_ns() - check_started;
@@ -182,10 +191,11 @@ private:
                 return object_error(object, "heap object type no longer exists in the new version; needs a transfer hook");
             site = new_site != kNoIndex ? reinterpret_cast<const lu_alloc_site*>(new_.sites[new_site].address)
                                         : TRY(synthetic_site(old_site, entry.destination_type));
-            entry.count = object.size / old_type.size;
+            entry.count = object_elements(old_, object);
             entry.destination_size = entry.count * new_.type(entry.destination_type).size + (object.size - entry.count * old_type.size);
         }
-        void* created = TRY(allocate(entry.destination_size, site, old_site, object.how));
+        void* created = pins_.pinned(index) ? TRY(place_pinned(object, entry, site))
+                                            : TRY(allocate(entry.destination_size, site, old_site, object.how & ~kHowPinned));
         entry.destination = reinterpret_cast<uint64_t>(created);
         if (!map_.add(entry)) return no_memory();
         stats_.bytes += object.size;
@@ -215,6 +225,31 @@ private:
             return no_memory();
         }
         return object;
+    }
+
+    // Address-preserving: the object is re-created where it was, with the same layout.
+    Result<void*> place_pinned(const ObjectRecord& object, RelocationEntry& entry, const lu_alloc_site* site) {
+        if (old_.sites[object.site].allocator == LU_ALLOC_CUSTOM)
+            return object_error(object, "must keep its address (imprecise state points to it), which a project allocator cannot do");
+        if (entry.destination_type != kNoType &&
+            !layouts_match(old_, entry.source_type, new_, entry.destination_type, layouts_))
+            return object_error(object, "must keep its address (imprecise state points to it) but its type changed layout; "
+                                        "declare the union's tag or type what points to it");
+        entry.destination_size = object.size;
+        Result<void*> placed = pinned_place(object.address, object.size, site, object.how & ~kHowPinned & 0xff);
+        if (!placed.ok()) {
+            UpdateError error = object_error(object, "must keep its address (imprecise state points to it), but ");
+            TextBuilder(error.text + c_string_length(error.text), kErrorTextSize - c_string_length(error.text)).add(placed.error().text);
+            error.code = placed.error().code;
+            return error;
+        }
+        if (!created_.push(CreatedObject{placed.value(), nullptr})) {
+            __lu_free(placed.value(), LU_ALLOC_MALLOC);
+            return no_memory();
+        }
+        ++stats_.pinned_objects;
+        stats_.pinned_bytes += object.size;
+        return placed.value();
     }
 
     UpdateError object_error(const ObjectRecord& object, const char* what) const {
@@ -385,6 +420,8 @@ private:
     ProgramModel own_model_;    // this program's metadata, unless the caller loaded it already
     const ProgramModel& new_;
     RelocationMap map_;
+    PinPlan pins_;
+    HashMap<uint8_t> layouts_;    // type pairs whose layouts match (pinned objects)
     Vector<uint32_t> old_match_;  // per new global: index of its old global, or kNoIndex
     Vector<SavedGlobal> saved_;
     Vector<CreatedObject> created_;

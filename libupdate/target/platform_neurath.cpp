@@ -31,6 +31,18 @@ void* platform_heap_allocate(size_t size) { return malloc(size); }
 void platform_heap_release(void* pointer) { free(pointer); }
 void* platform_heap_reallocate(void* pointer, size_t size) { return realloc(pointer, size); }
 
+// MapAnonymous refuses a range with any page already mapped
+// (AlreadyExists) and then maps nothing.
+Result<void> platform_map_pages_at(uint64_t address, uint64_t length) {
+    sys::Result<void> mapped = sys::map_anonymous(address, length);
+    if (mapped.ok()) return {};
+    if (mapped.error() == neurath::Error::AlreadyExists)
+        return make_error(neurath::Error::AlreadyExists, "the address range is in use in the new version");
+    return make_error(mapped.error(), "mapping pages at a fixed address failed: ", neurath::error_name(mapped.error()));
+}
+
+void platform_unmap_pages(uint64_t address, uint64_t length) { (void)sys::unmap(address, length); }
+
 void platform_out_of_memory(size_t) {
     platform_log("out of memory in operator new");
     sys::exit(kOutOfMemoryStatus);

@@ -328,7 +328,36 @@ Value* sizeOperand(const AllocCall& kind) {
     }
 }
 
+// `value` is sizeof(T), or n * sizeof(T), or (n << k) with 2^k == sizeof(T).
+bool isElementSize(const Value* value, uint64_t typeSize) {
+    if (auto* constant = dyn_cast<ConstantInt>(value)) return constant->getZExtValue() == typeSize;
+    auto* product = dyn_cast<BinaryOperator>(value);
+    if (!product) return false;
+    for (const Value* operand : product->operands()) {
+        auto* factor = dyn_cast<ConstantInt>(operand);
+        if (!factor) continue;
+        if (product->getOpcode() == Instruction::Mul && factor->getZExtValue() == typeSize) return true;
+        if (product->getOpcode() == Instruction::Shl && operand == product->getOperand(1) &&
+            factor->getZExtValue() < 64 && (uint64_t{1} << factor->getZExtValue()) == typeSize)
+            return true;
+    }
+    return false;
+}
+
+// A wrapper's size argument is not known: its result holds elements of T
+// when an argument is sizeof(T) or a multiple of it (luaM_newvector's
+// n * sizeof(T), luaM_growaux_'s element size); otherwise it is one T
+// followed by bytes of unknown type (an interpreter's objects behind a
+// common header, luaC_newobj's GCObject).
+bool wrapperAllocatesArray(const AllocCall& kind, uint64_t typeSize) {
+    if (typeSize == 0) return false;
+    for (const Value* argument : kind.call->args())
+        if (isElementSize(argument, typeSize)) return true;
+    return false;
+}
+
 bool allocatesArray(const AllocCall& kind, uint64_t typeSize) {
+    if (kind.family == AllocFamily::Wrapper) return wrapperAllocatesArray(kind, typeSize);
     if (kind.family == AllocFamily::NewArray || kind.family == AllocFamily::NewArrayNothrow)
         return true;
     if (kind.family == AllocFamily::Calloc) {

@@ -9,9 +9,11 @@
 //
 // Entry points: platform_allocate, platform_release, platform_reallocate, platform_log,
 // platform_heap_allocate, platform_heap_release, platform_heap_reallocate,
+// platform_map_pages_at, platform_unmap_pages,
 // platform_out_of_memory, platform_clock_ns, platform_copy, platform_fill, platform_compare.
 #pragma once
 
+#include <libupdate/result.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -40,6 +42,14 @@ inline constexpr size_t kPlatformHeapOverhead = 8;
 #else
 inline constexpr size_t kPlatformHeapOverhead = 16;
 #endif
+// Fixed placement for address-preserving transfer (pinned_heap.cpp): make
+// the whole pages [address, address + length) usable, zeroed, at exactly
+// that address. Fails with AlreadyExists when any of them is in use (the new
+// version's own memory lies there), and with another error otherwise; on
+// failure nothing is mapped. platform_unmap_pages gives such pages back.
+Result<void> platform_map_pages_at(uint64_t address, uint64_t length);
+void platform_unmap_pages(uint64_t address, uint64_t length);
+inline constexpr uint64_t kPlatformPageSize = 4096;
 // C++ `new` must not return null: the host throws std::bad_alloc, a server aborts.
 [[noreturn]] void platform_out_of_memory(size_t size);
 

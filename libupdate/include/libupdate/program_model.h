@@ -128,6 +128,9 @@ public:
     uint32_t find_site_by_id(uint64_t id) const;
     uint32_t find_site_by_address(uint64_t address) const;
     const SymbolRecord* find_symbol(StringView name) const;
+    // False when several functions or vtables at different addresses share
+    // `name` (static functions of different files): remapping by name is ambiguous.
+    bool symbol_unique(StringView name) const;
     const SymbolRecord* symbol_containing(uint64_t address) const;
     const GlobalRecord* global_containing(uint64_t address) const;
 
@@ -148,11 +151,19 @@ private:
     HashMap<uint32_t> sites_by_id_;
     HashMap<uint32_t> sites_by_address_;
     HashMap<uint32_t> symbols_by_name_;
+    HashMap<uint8_t> ambiguous_symbols_;   // names (hashed) of several symbols
     Vector<uint32_t> symbols_by_address_;  // indices sorted by address
     Vector<uint32_t> globals_by_address_;  // indices sorted by address
 };
 
 uint64_t hash_name(StringView name);
+
+// How many whole elements of its site's type a heap object holds: size /
+// type size for array sites (LU_SITE_ARRAY: n * T, unknown sizes), else one
+// (a T, possibly followed by bytes of unknown type, as in an interpreter's
+// objects that share a common header). Zero for untyped objects. Bytes past
+// the last element travel as bytes.
+uint64_t object_elements(const ProgramModel& model, const ObjectRecord& object);
 
 inline bool is_integer_like(uint32_t kind) { return kind == LU_KIND_INTEGER || kind == LU_KIND_ENUM; }
 inline bool is_data_pointer(uint32_t kind) { return kind == LU_KIND_POINTER || kind == LU_KIND_C_STRING; }

@@ -145,7 +145,12 @@ struct TransferStats {
     uint64_t copied_strings = 0;   // C strings copied out of old read-only data
     uint64_t bytes = 0;            // old state bytes read (globals + heap)
     uint64_t pointers = 0;         // pointers relocated
-    uint64_t scanned_bytes = 0;    // bytes of imprecisely typed state scanned for likely pointers (none found)
+    uint64_t scanned_bytes = 0;    // bytes of imprecisely typed state scanned for likely pointers
+    uint64_t pinned_objects = 0;   // heap objects re-created at their old address (address-preserving)
+    uint64_t pinned_bytes = 0;
+    uint64_t kept_likely_pointers = 0;     // likely pointers left as they were: their targets kept their address
+    uint64_t remapped_likely_pointers = 0; // likely pointers into code or globals, rewritten by name
+    uint64_t dangling_likely_pointers = 0; // likely pointers into freed old heap memory, kept as they were
     uint64_t checked_pointers = 0; // pointers verified by the state check
     uint64_t check_ns = 0;         // time spent in the state check, invariants and round trip
 };

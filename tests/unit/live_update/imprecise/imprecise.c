@@ -1,14 +1,21 @@
 /* imprecise.c — a program whose state the metadata cannot describe
  * precisely, one kind of imprecision per variable. Phase 1 fills each with
- * plain data only (no addresses), which transfers; a failure scenario then
- * stores an address where the transfer cannot see a pointer, which the
- * transfer must refuse rather than copy:
+ * plain data only (no addresses), which transfers; a scenario then stores an
+ * address where the transfer cannot see a pointer. Address-preserving
+ * transfer keeps the target where it was, or remaps code and globals by
+ * name (program_hidden_pointer_intact checks the result):
  *   unknown-object   a heap object of unknown type (allocated through an
  *                    untyped helper) holds the address of another object;
  *   trailing-bytes   bytes past the last whole element of a typed object
  *                    (a record allocated with extra room) hold an address;
  *   code-address     the unknown-type object holds the address of a function;
- *   global-address   the unknown-type object holds the address of a global.
+ *   global-address   the unknown-type object holds the address of a global;
+ *   freed-memory     ... the address of a block freed since (kept: it
+ *                    pointed to nothing in the old version either).
+ * and what must be refused:
+ *   library-data     ... the address of the C library's stdout;
+ *   string-literal   ... the address of a string literal in the program's
+ *                    image (no variable covers it).
  * One object comes from an annotated allocator wrapper that allocates
  * through a function pointer: typed at the wrapper's call site, its pointer
  * is relocated like any typed one. */
@@ -68,6 +75,22 @@ void program_scenario(const char* how) {
     if (strcmp(how, "trailing-bytes") == 0) ((void**)padded)[4] = target;
     if (strcmp(how, "code-address") == 0) ((long (**)(long))opaque)[6] = weigh;
     if (strcmp(how, "global-address") == 0) ((void**)opaque)[7] = &counter;
+    if (strcmp(how, "library-data") == 0) ((void**)opaque)[5] = stdout;
+    if (strcmp(how, "string-literal") == 0) ((const void**)opaque)[5] = "a literal no variable covers";
+    if (strcmp(how, "freed-memory") == 0) {
+        void* gone = malloc(4096);
+        free(gone);
+        ((void**)opaque)[5] = (char*)gone + 64;
+    }
+}
+
+/* After a transfer of `how`: does the hidden word still mean what it meant? */
+int program_hidden_pointer_intact(const char* how) {
+    if (strcmp(how, "unknown-object") == 0) return ((void**)opaque)[5] == target;
+    if (strcmp(how, "trailing-bytes") == 0) return ((void**)padded)[4] == target;
+    if (strcmp(how, "code-address") == 0) return ((long (**)(long))opaque)[6] == weigh && weigh(2) == 6;
+    if (strcmp(how, "global-address") == 0) return ((void**)opaque)[7] == &counter;
+    return 0;
 }
 
 void program_digest(char* out, size_t capacity) {
