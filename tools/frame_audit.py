@@ -20,7 +20,7 @@ AFTER_BOOT = re.compile(r"memory: (\d+) frames free after boot")
 HELD = re.compile(r"memory: at poweroff (\S+) pid (\d+) endpoint (-?\d+) held (\d+) frames")
 AT_POWEROFF = re.compile(r"memory: (\d+) frames free at poweroff once every process ended")
 # What a session leaves at poweroff: the system servers and the shell.
-SYSTEM_PROCESSES = ("rs", "pm", "vfs", "ds", "tty", "sh")
+SYSTEM_PROCESSES = ("rs", "pm", "vfs", "ds", "tty", "netdrv", "inet", "sh")
 
 
 @dataclass(frozen=True)

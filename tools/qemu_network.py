@@ -5,7 +5,10 @@ interface netdrv drives) to QEMU user-mode networking, always with
 `restrict=on`: the guest reaches nothing outside QEMU's own virtual network
 (gateway 10.0.2.2, guest 10.0.2.15). `--forward HOST:GUEST` forwards TCP
 connections to 127.0.0.1:HOST on the host into the guest's port GUEST; the
-host side binds 127.0.0.1 only, so no traffic leaves the machine.
+host side binds 127.0.0.1 only, so no traffic leaves the machine. With
+restrict=on QEMU's DHCP server gives the guest its address but no gateway,
+and QEMU 7.2 drops UDP forwarded this way (hostfwd=udp), so only TCP is
+forwarded.
 
 Entry points: PortForward, parse_forward(text), network_arguments(forwards).
 """

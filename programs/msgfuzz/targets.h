@@ -1,14 +1,17 @@
 // targets.h — the servers msgfuzz attacks and, per server, the request types
 // it must not send with random contents because a valid instance would stop
 // the experiment (power off, kill, block forever waiting for a child or a
-// typed line) rather than test robustness. netdrv exists only on a machine
-// with a NIC: it is attacked when it answers a ping first.
+// typed line) rather than test robustness. netdrv and inet exist only on a
+// machine with a NIC: they are attacked when they answer a ping first.
+// inet's Ping, ArpQuery and Poll are excluded: valid ones wait up to a
+// minute for the network (the others on random socket ids find none).
 //
 // Entry points: kTargets, is_excluded.
 #pragma once
 
 #include <neurath/endpoint.h>
 #include <protocol/common.h>
+#include <protocol/inet.h>
 #include <protocol/net.h>
 #include <protocol/pm.h>
 #include <protocol/rs.h>
@@ -33,6 +36,8 @@ inline constexpr Target kTargets[] = {
     {"tty", neurath::kTty, protocol::kTtyBase, 2, {protocol::tty::kReadLine, 0, 0}},
     {"netdrv", protocol::net::kNetdrv, protocol::kNetBase, protocol::net::kRequestCount,
      {protocol::net::kReceive, 0, 0}, true},
+    {"inet", protocol::inet::kInet, protocol::kInetBase, protocol::inet::kRequestCount,
+     {protocol::inet::kPing, protocol::inet::kArpQuery, protocol::inet::kPoll}, true},
 };
 
 inline bool is_excluded(const Target& target, int32_t type) {

@@ -74,8 +74,14 @@ const ProgramNote kProgramNotes[] = {
     {"kvd.v2", "kvd's next version (64-bit values, per-record write counts): update kvd /bin/kvd.v2"},
     {"kvload", "checked puts, gets and deletes against kvd: kvload [count] (default 20000)"},
     {"hammer", "checked requests to a system server: hammer <ds|vfs|pm> [count]"},
-    {"ifconfig", "the network link (./neurath run --net): MAC address, link state, frame and byte counters"},
-    {"arping", "ARP through the NIC: arping <a.b.c.d> [from <a.b.c.d>] (try: arping 10.0.2.2)"},
+    {"ifconfig", "the network (./neurath run --net): link, MAC, address (DHCP or net.conf), sockets, counters"},
+    {"arping", "ARP through inet and the NIC: arping <a.b.c.d> (try: arping 10.0.2.2)"},
+    {"ping", "ICMP echo through inet: ping <a.b.c.d> [count] (try: ping 10.0.2.2)"},
+    {"nc", "TCP/UDP lines: nc [-u] <a.b.c.d> <port> (a line '.' ends), nc [-u] -l <port> (prints what comes)"},
+    {"echod", "echo server: echod <port> [-u] [connections] (e.g. echod 7000 & with --forward 7000:7000)"},
+    {"httpd", "HTTP/1.1 file server for vfs: httpd [port] (default 80; run --net --forward 8080:80)"},
+    {"kvnet", "kvd over TCP, line commands put/get/del/count: kvnet [port] (default 7070; start kvd & first)"},
+    {"kvnetload", "checked load on kvnet: kvnetload <a.b.c.d> <port> [count] (try: kvnetload 10.0.2.15 7070)"},
 };
 
 const char* note_for(const char* program) {

@@ -12,7 +12,7 @@
 // hold the server. Then every server must answer a ping within kPromptNs.
 // With `hold`, stallfuzz then waits for the kernel only (it still takes no
 // answer from anyone) until it is killed, so that others can check the
-// servers meanwhile. An optional target (netdrv, only on a machine with a
+// servers meanwhile. An optional target (netdrv or inet, only on a machine with a
 // NIC) that does not answer a first ping is skipped and not counted. Exit
 // status 0 when every server answered promptly.
 #include <protocol/common.h>

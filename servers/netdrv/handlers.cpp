@@ -1,10 +1,11 @@
 // handlers.cpp — netdrv's requests: link info for anyone; open, close, send
-// and receive for the link's owner; the device's IRQ and the receive
+// and receive for the link's owner, which only inet may be; the device's IRQ and the receive
 // deadline as notifications from the kernel. Every refusal of a client's
 // request counts as an error in LinkInfo and changes nothing else.
 //
 // Entry points: make_table and the handlers below (protocol/net.h).
 #include <neurath/syscall.h>
+#include <protocol/inet.h>
 #include <sys/grant.h>
 #include <sys/kcall.h>
 
@@ -23,7 +24,15 @@ Error refuse(NetdrvState& state, Error error) {
     return error;
 }
 
+// The link carries the machine's IP traffic: only the TCP/IP server may own
+// it (everyone may read LinkInfo).
+Result<void> require_inet(NetdrvState& state, const Message& request) {
+    if (request.source != protocol::inet::kInet) return refuse(state, Error::PermissionDenied);
+    return {};
+}
+
 Result<void> require_owner(NetdrvState& state, const Message& request) {
+    TRY(require_inet(state, request));
     if (state.owner.client != request.source) return refuse(state, Error::PermissionDenied);
     return {};
 }
@@ -44,6 +53,7 @@ Result<Disposition> handle_link_info(NetdrvState& state, const Message&, Message
 }
 
 Result<Disposition> handle_open(NetdrvState& state, const Message& request, Message&) {
+    TRY(require_inet(state, request));
     const uint32_t tag = payload_of<proto::OpenRequest>(request).notify_tag;
     if (tag != proto::kNoNotify && tag >= neurath::kAlarmTag) return refuse(state, Error::InvalidArgument);
     if (state.owner.client != request.source && owner_alive(state)) return refuse(state, Error::Busy);

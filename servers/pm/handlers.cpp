@@ -117,6 +117,7 @@ void release_files(Endpoint endpoint) {
     to_tty.type = protocol::tty::kProcessGone;
     payload_of<protocol::tty::ProcessGoneRequest>(to_tty).endpoint = endpoint;
     (void)sys::sendrec(neurath::kTty, to_tty);
+    release_sockets(endpoint);
 }
 
 // Init (the console's shell) comes back however often it ends: a system
@@ -181,6 +182,7 @@ sys::DispatchTable<PmState> make_table() {
         .on(pp::kKill, handle_kill)
         .on(pp::kGetPid, handle_getpid)
         .on(pp::kProcessList, handle_process_list)
+        .on(pp::kPermissions, handle_permissions, protocol::inet::kInet)
         .on(neurath::kmsg::kProcessExited, handle_exited)
         .on(neurath::kmsg::kProcessFaulted, handle_faulted);
     return table;

@@ -4,6 +4,7 @@
 
 #include <sys/manifest.h>
 
+#include "permissions.h"
 #include "process_table.h"
 
 namespace pm {
@@ -16,6 +17,7 @@ struct PmState {
     bool manifest_loaded = false;
     Endpoint init_endpoint = neurath::kNone;
     uint32_t init_restarts = 0;   // how often init ended and was started again (no limit)
+    NetPermissions net_permissions;  // programs whose profile says `net privileged-ports`
 };
 
 }  // namespace pm

@@ -112,6 +112,7 @@ Result<Spawned> spawn_program(PmState& state, const char* path, const char* args
     }
     added.value()->process_limit = profile->process_limit;
     added.value()->kill_scope = profile->kill_scope;
+    if (profile->net_privileged_ports) state.net_permissions.grant(spawned.pid);
     return spawned;
 }
 

@@ -43,6 +43,23 @@ sys::Result<void> claim_one(ServiceSpec& spec, DeviceClaims& claims) {
     return {};
 }
 
+// A service that depends on a service not started (a driver without its
+// device) is not started either (inet without netdrv), and so on down.
+void drop_orphaned_dependents(Manifest& manifest) {
+    for (uint32_t i = 0; i < manifest.service_count;) {
+        const ServiceSpec& spec = manifest.services[i];
+        bool orphaned = false;
+        for (uint32_t d = 0; d < spec.dependency_count; ++d) orphaned |= manifest.find(spec.dependencies[d]) == nullptr;
+        if (!orphaned) {
+            ++i;
+            continue;
+        }
+        sys::log("rs: %s: a service it depends on is not started, not started\n", spec.name);
+        drop_service(manifest, i);
+        i = 0;  // what depended on it goes too
+    }
+}
+
 }  // namespace
 
 const DeviceClaim* DeviceClaims::for_driver(neurath::Endpoint driver) const {
@@ -62,6 +79,7 @@ sys::Result<void> claim_devices(Manifest& manifest, DeviceClaims& claims) {
         }
         drop_service(manifest, i);
     }
+    drop_orphaned_dependents(manifest);
     return {};
 }
 

@@ -1,10 +1,12 @@
 """test_network.py — the network foundation on a machine booted like
 `./neurath run --net`: rs finds the virtio-net PCI device and starts netdrv with
 exactly that device's ports and IRQ; real frames flow through it (an ARP request to
-QEMU's gateway 10.0.2.2 and the reply slirp sends back); the counters move by what
-happened; malformed and unauthorised requests are refused and the driver keeps
-working; a crashed netdrv is restarted by rs and re-initialises the device.
-A machine without a NIC boots as before: no netdrv, and ifconfig says so."""
+QEMU's gateway 10.0.2.2, sent by inet for arping, and the reply slirp sends back);
+the counters move by what happened; requests from any process but inet to own the
+link are refused and the driver keeps working; a crashed netdrv is restarted by rs,
+re-initialises the device and inet takes the link again. A machine without a NIC
+boots as before: no netdrv, no inet, and ifconfig says so. (inet itself:
+test_inet.py.)"""
 import re
 
 import pytest
@@ -45,7 +47,9 @@ def arping_gateway(session):
 
 
 def test_a_machine_without_a_nic_has_no_driver(neurath):
-    assert "netdrv" not in neurath.run_command("service list")
+    services = neurath.run_command("service list")
+    assert "netdrv" not in services and "inet" not in services, services
+    assert "rs: inet: a service it depends on is not started, not started" in neurath.output
     assert "no network device" in neurath.run_command("ifconfig")
     assert "cannot use the network" in neurath.run_command("arping 10.0.2.2")
 
@@ -67,7 +71,7 @@ def test_an_arp_request_to_the_gateway_gets_a_real_reply(networked):
     assert gateway != QEMU_DEFAULT_MAC and gateway.startswith("52:55:")
     after = link(networked)
     assert after["tx_frames"] >= before["tx_frames"] + 1
-    assert after["tx_bytes"] >= before["tx_bytes"] + 60, "the request is a padded 60-byte frame"
+    assert after["tx_bytes"] >= before["tx_bytes"] + 42, "an ARP request is 42 bytes (lwIP does not pad it)"
     assert after["rx_frames"] >= before["rx_frames"] + 1, "the reply came in"
     assert after["rx_bytes"] >= before["rx_bytes"] + 42
     assert after["errors"] == before["errors"]
@@ -77,7 +81,7 @@ def test_malformed_requests_are_refused_and_the_driver_keeps_working(networked):
     before = link(networked)
     text = networked.run_command("/test/net-malformed", timeout=60)
     assert re.search(r"net-malformed: \d+ checks, 0 failed", text), text
-    assert link(networked)["errors"] == before["errors"] + 11
+    assert link(networked)["errors"] == before["errors"] + 6
     arping_gateway(networked)
 
 
@@ -94,15 +98,18 @@ def test_a_crashed_netdrv_is_restarted_and_reinitialises_the_device(networked):
     wait_for_line(networked, "rs: restarted netdrv at endpoint 6 (restart 1)", 1)
     wait_for_line(networked, "netdrv: virtio-net", 2)
     after = link(networked)
-    assert after["tx_frames"] == 0, "counters start again with the new instance"
+    assert after["tx_frames"] <= 1, "counters start again with the new instance"
     arping_gateway(networked)
+    assert "(in use)" in networked.run_command("ifconfig"), "inet took the link again"
 
 
-def test_an_unanswered_request_times_out_and_the_link_is_free_again(networked):
+def test_an_unanswered_request_times_out_and_the_link_still_works(networked):
+    before = link(networked)
     text = networked.run_command("arping 10.0.2.99", timeout=60)
     assert "arping: no reply from 10.0.2.99" in text, text
     after = link(networked)
-    assert after["tx_frames"] == 3 and after["rx_frames"] == 0, "three tries, nothing came back"
+    assert after["tx_frames"] == before["tx_frames"] + 3, "three tries"
+    assert after["rx_frames"] == before["rx_frames"], "nothing came back"
     arping_gateway(networked)
 
 
@@ -116,20 +123,8 @@ def test_a_live_update_of_netdrv_is_refused_and_the_old_version_keeps_the_link(n
     arping_gateway(networked)
 
 
-def test_an_owner_waiting_for_notifications_gets_them(networked):
-    text = networked.run_command("/test/net-notify", timeout=60)
-    assert "net-notify: notified, reply from 10.0.2.2" in text, text
-
-
-def test_an_owner_that_ends_without_close_frees_the_link(networked):
-    assert "leaving the link open" in networked.run_command("/test/net-notify abandon")
-    assert "(in use)" in networked.run_command("ifconfig")
-    arping_gateway(networked)
-    assert "(in use)" not in networked.run_command("ifconfig")
-
-
 def test_fuzzed_messages_leave_netdrv_answering(networked):
     text = networked.run_command("msgfuzz 200", timeout=300)
-    assert "6/6 servers answer" in text, text
+    assert "7/7 servers answer" in text, text
     assert re.search(r"msgfuzz: netdrv 200 sent", text), text
     arping_gateway(networked)

@@ -38,6 +38,11 @@ enum class Error : int32_t {
     MemoryLimit = 25,     // a map would take the process past its memory limit (manifest `memory`)
     ProcessLimit = 26,    // a spawn would take an ancestor past its process limit (manifest `processes`)
     NotReceiving = 27,  // a non-blocking send found the destination not waiting for the sender
+    ConnectionRefused = 28,  // the peer refused the connection (TCP reset on connect)
+    ConnectionReset = 29,    // the connection was reset or aborted
+    NotConnected = 30,       // the socket has no connection (or its sending side is shut)
+    AddressInUse = 31,       // the local address and port are taken
+    NoRoute = 32,            // no interface or gateway leads to the address
     Count
 };
 
@@ -71,6 +76,11 @@ constexpr const char* error_name(Error e) {
     case Error::MemoryLimit: return "memory limit reached";
     case Error::ProcessLimit: return "process limit reached";
     case Error::NotReceiving: return "destination is not receiving";
+    case Error::ConnectionRefused: return "connection refused";
+    case Error::ConnectionReset: return "connection reset";
+    case Error::NotConnected: return "not connected";
+    case Error::AddressInUse: return "address in use";
+    case Error::NoRoute: return "no route to host";
     case Error::Count: break;
     }
     return "unknown error";

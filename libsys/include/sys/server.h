@@ -92,9 +92,22 @@ public:
     }
     constexpr bool valid() const { return valid_; }
 
+    // Notifications (kmsg::kNotify) come from the kernel; a server that
+    // also takes them from one peer (inet: netdrv's frame notifications)
+    // names it here, and its kNotify handler sees both (by request.source).
+    constexpr DispatchTable& accept_notifications_from(Endpoint peer) {
+        notify_peer_ = peer;
+        return *this;
+    }
+    constexpr bool accepts_notification(const Message& message) const {
+        return message.type == neurath::kmsg::kNotify && notify_peer_ != neurath::kNone &&
+               message.source == notify_peer_;
+    }
+
 private:
     int32_t first_type_;
     bool valid_ = true;
+    Endpoint notify_peer_ = neurath::kNone;
     Route<State> requests_[kSlots] = {};
     Route<State> kernel_[kKernelSlots] = {};
 };
@@ -141,14 +154,14 @@ Outcome dispatch(const DispatchTable<State>& table, State& state, const Message&
         reply.type = protocol::reply_type_for(Error::BadMessage);
         return Outcome::SendReply;
     }
-    if (route->only_from != neurath::kAny && route->only_from != request.source) {
+    if (route->only_from != neurath::kAny && route->only_from != request.source && !table.accepts_notification(request)) {
         if (from_kernel) return Outcome::NoReply;
         reply.type = protocol::reply_type_for(Error::PermissionDenied);
         return Outcome::SendReply;
     }
 
     Result<Disposition> result = route->handler(state, request, reply);
-    if (from_kernel) return Outcome::NoReply;
+    if (from_kernel || table.accepts_notification(request)) return Outcome::NoReply;
     if (result.is_error()) {
         reply.type = protocol::reply_type_for(result.error());
         return Outcome::SendReply;

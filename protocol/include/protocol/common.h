@@ -9,7 +9,8 @@
 //
 // Ranges: 0x000-0x0FF kernel (neurath::kmsg), 0x100 requests every server
 // framework answers, 0x200 rs, 0x300 pm, 0x400 vfs, 0x500 ds, 0x600 tty;
-// 0x700 kvd (a user program found through ds, protocol/kv.h), 0x800 netdrv.
+// 0x700 kvd (a user program found through ds, protocol/kv.h), 0x800 netdrv,
+// 0x900 inet.
 #pragma once
 
 #include <neurath/endpoint.h>
@@ -36,6 +37,7 @@ inline constexpr int32_t kDsBase = 0x500;
 inline constexpr int32_t kTtyBase = 0x600;
 inline constexpr int32_t kKvBase = 0x700;
 inline constexpr int32_t kNetBase = 0x800;
+inline constexpr int32_t kInetBase = 0x900;
 inline constexpr int32_t kRangeSize = 0x100;
 
 // A window of the client's memory the server may copy from/to.

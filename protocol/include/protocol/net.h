@@ -2,9 +2,12 @@
 // frames in and out of the machine's NIC, for the TCP/IP server above it.
 //
 // Anyone may ask for LinkInfo (MAC address, link state, counters). Frames
-// belong to one client at a time, the link's owner: Open makes the caller the
-// owner (Busy while another live process owns it), Close gives it up. Only
-// the owner may Send and Receive (PermissionDenied otherwise).
+// belong to one client at a time, the link's owner, and only the TCP/IP
+// server (inet, protocol/inet.h) may be it: Open, Close, Send and Receive
+// from any other process are refused (PermissionDenied). Open makes the
+// caller the owner (Busy while another live process owns it; a restarted
+// inet at its fixed endpoint gets it back), Close gives it up. Only the
+// owner may Send and Receive (PermissionDenied otherwise).
 //
 // Send copies one frame (kMinFrame..kMaxFrame bytes: destination, source,
 // type and payload, no FCS) out of a read grant and queues it on the NIC;
