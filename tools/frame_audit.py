@@ -19,8 +19,9 @@ from dataclasses import dataclass, field
 AFTER_BOOT = re.compile(r"memory: (\d+) frames free after boot")
 HELD = re.compile(r"memory: at poweroff (\S+) pid (\d+) endpoint (-?\d+) held (\d+) frames")
 AT_POWEROFF = re.compile(r"memory: (\d+) frames free at poweroff once every process ended")
-# What a session leaves at poweroff: the system servers and the shell.
-SYSTEM_PROCESSES = ("rs", "pm", "vfs", "ds", "tty", "sh")
+# What a session leaves at poweroff: the system servers and the shell (netdrv, a
+# server too, only on a machine with a NIC).
+SYSTEM_PROCESSES = ("rs", "pm", "vfs", "ds", "tty", "sh", "netdrv")
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,25 @@ bool equal(const uint8_t* a, const uint8_t* b, size_t length) {
     return true;
 }
 
+// The fixed part of every IPv4-over-Ethernet ARP packet, and the operation.
+bool is_ipv4_arp(const uint8_t* frame, size_t length, uint16_t operation) {
+    if (length < kArpFrameBytes || get16(frame + kEtherType) != kEtherTypeArp) return false;
+    if (get16(frame + kArp) != kHardwareEthernet || get16(frame + kArp + 2) != kProtocolIpv4) return false;
+    return frame[kArp + 4] == 6 && frame[kArp + 5] == 4 && get16(frame + kArp + 6) == operation;
+}
+
+// Header and ARP fields common to requests and replies; zero padding.
+void build_arp(uint8_t (&frame)[kMinEthernetFrame], const uint8_t* destination, uint16_t operation) {
+    for (uint8_t& byte : frame) byte = 0;
+    copy(frame, destination, 6);
+    put16(frame + kEtherType, kEtherTypeArp);
+    put16(frame + kArp, kHardwareEthernet);
+    put16(frame + kArp + 2, kProtocolIpv4);
+    frame[kArp + 4] = 6;
+    frame[kArp + 5] = 4;
+    put16(frame + kArp + 6, operation);
+}
+
 }  // namespace
 
 bool parse_ipv4(const char* text, Ipv4& out) {
@@ -51,15 +70,9 @@ bool parse_ipv4(const char* text, Ipv4& out) {
 }
 
 size_t build_request(uint8_t (&frame)[kMinEthernetFrame], const MacAddress& mac, Ipv4 sender, Ipv4 target) {
-    for (uint8_t& byte : frame) byte = 0;
-    for (size_t i = 0; i < 6; ++i) frame[i] = 0xFF;
+    const uint8_t broadcast[6] = {0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
+    build_arp(frame, broadcast, kOpRequest);
     copy(frame + 6, mac, 6);
-    put16(frame + kEtherType, kEtherTypeArp);
-    put16(frame + kArp, kHardwareEthernet);
-    put16(frame + kArp + 2, kProtocolIpv4);
-    frame[kArp + 4] = 6;
-    frame[kArp + 5] = 4;
-    put16(frame + kArp + 6, kOpRequest);
     copy(frame + kSenderMac, mac, 6);
     copy(frame + kSenderIp, sender.octets, 4);
     copy(frame + kTargetIp, target.octets, 4);
@@ -68,13 +81,29 @@ size_t build_request(uint8_t (&frame)[kMinEthernetFrame], const MacAddress& mac,
 
 bool match_reply(const uint8_t* frame, size_t length, const MacAddress& mac, Ipv4 sender, Ipv4 target,
                  MacAddress& answer) {
-    if (length < kArpFrameBytes || get16(frame + kEtherType) != kEtherTypeArp) return false;
-    if (get16(frame + kArp) != kHardwareEthernet || get16(frame + kArp + 2) != kProtocolIpv4) return false;
-    if (frame[kArp + 4] != 6 || frame[kArp + 5] != 4 || get16(frame + kArp + 6) != kOpReply) return false;
+    if (!is_ipv4_arp(frame, length, kOpReply)) return false;
     if (!equal(frame + kSenderIp, target.octets, 4) || !equal(frame + kTargetIp, sender.octets, 4)) return false;
     if (!equal(frame + kTargetMac, mac, 6) || !equal(frame, mac, 6)) return false;
     copy(answer, frame + kSenderMac, 6);
     return true;
+}
+
+bool match_request(const uint8_t* frame, size_t length, Ipv4 own, MacAddress& asker_mac, Ipv4& asker_ip) {
+    if (!is_ipv4_arp(frame, length, kOpRequest) || !equal(frame + kTargetIp, own.octets, 4)) return false;
+    copy(asker_mac, frame + kSenderMac, 6);
+    copy(asker_ip.octets, frame + kSenderIp, 4);
+    return true;
+}
+
+size_t build_reply(uint8_t (&frame)[kMinEthernetFrame], const MacAddress& mac, Ipv4 own, const MacAddress& asker_mac,
+                   Ipv4 asker_ip) {
+    build_arp(frame, asker_mac, kOpReply);
+    copy(frame + 6, mac, 6);
+    copy(frame + kSenderMac, mac, 6);
+    copy(frame + kSenderIp, own.octets, 4);
+    copy(frame + kTargetMac, asker_mac, 6);
+    copy(frame + kTargetIp, asker_ip.octets, 4);
+    return kMinEthernetFrame;
 }
 
 }  // namespace arping

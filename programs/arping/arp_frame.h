@@ -32,4 +32,13 @@ size_t build_request(uint8_t (&frame)[kMinEthernetFrame], const MacAddress& mac,
 bool match_reply(const uint8_t* frame, size_t length, const MacAddress& mac, Ipv4 sender, Ipv4 target,
                  MacAddress& answer);
 
+// Whether `frame` is an ARP request asking who has `own`; the asker's
+// hardware and protocol addresses go to `asker_mac` and `asker_ip`.
+bool match_request(const uint8_t* frame, size_t length, Ipv4 own, MacAddress& asker_mac, Ipv4& asker_ip);
+
+// The reply "`own` is at `mac`" to the asker, padded to the Ethernet minimum;
+// returns the frame's length.
+size_t build_reply(uint8_t (&frame)[kMinEthernetFrame], const MacAddress& mac, Ipv4 own, const MacAddress& asker_mac,
+                   Ipv4 asker_ip);
+
 }  // namespace arping

@@ -1,5 +1,6 @@
-// arp_frame_test.cpp — arping's ARP request and its recognition of the reply
-// (byte layouts from RFC 826 for IPv4 over Ethernet).
+// arp_frame_test.cpp — arping's ARP request and its recognition of the reply,
+// and arp-answer's recognition of a request and its reply (byte layouts from
+// RFC 826 for IPv4 over Ethernet).
 #include "arp_frame.h"
 
 #include <gtest/gtest.h>
@@ -62,6 +63,30 @@ TEST(ArpFrame, IgnoresWhatIsNotThatReply) {
     auto for_someone_else = reply;
     for_someone_else[37] = 0x57;
     EXPECT_FALSE(arping::match_reply(for_someone_else.data(), for_someone_else.size(), kMac, kGuest, kGateway, answer));
+}
+
+TEST(ArpFrame, AnAnswererRecognisesARequestForItsAddressOnly) {
+    uint8_t request[arping::kMinEthernetFrame];
+    arping::build_request(request, kMac, kGuest, kGateway);
+    uint8_t asker_mac[6] = {};
+    arping::Ipv4 asker_ip{};
+    ASSERT_TRUE(arping::match_request(request, sizeof request, kGateway, asker_mac, asker_ip));
+    EXPECT_EQ(std::memcmp(asker_mac, kMac, 6), 0);
+    EXPECT_EQ(std::memcmp(asker_ip.octets, kGuest.octets, 4), 0);
+    EXPECT_FALSE(arping::match_request(request, sizeof request, kGuest, asker_mac, asker_ip)) << "not its address";
+    EXPECT_FALSE(arping::match_request(request, 41, kGateway, asker_mac, asker_ip)) << "truncated";
+    const auto reply = gateway_reply();
+    EXPECT_FALSE(arping::match_request(reply.data(), reply.size(), kGuest, asker_mac, asker_ip)) << "a reply";
+}
+
+TEST(ArpFrame, TheAnswerersReplyIsWhatArpingAccepts) {
+    uint8_t reply[arping::kMinEthernetFrame];
+    ASSERT_EQ(arping::build_reply(reply, kGatewayMac, kGateway, kMac, kGuest), 60u);
+    const auto expected = gateway_reply();
+    EXPECT_EQ(std::memcmp(reply, expected.data(), expected.size()), 0);
+    uint8_t answer[6] = {};
+    ASSERT_TRUE(arping::match_reply(reply, sizeof reply, kMac, kGuest, kGateway, answer));
+    EXPECT_EQ(std::memcmp(answer, kGatewayMac, 6), 0);
 }
 
 TEST(ArpFrame, ParsesDottedQuadsOnly) {
