@@ -47,6 +47,12 @@ Result<Disposition> handle_open(NetdrvState& state, const Message& request, Mess
     const uint32_t tag = payload_of<proto::OpenRequest>(request).notify_tag;
     if (tag != proto::kNoNotify && tag >= neurath::kAlarmTag) return refuse(state, Error::InvalidArgument);
     if (state.owner.client != request.source && owner_alive(state)) return refuse(state, Error::Busy);
+    // A Receive still held for an owner that ended is nobody's now: the new
+    // owner's own Receive must not be refused as Busy until it expires.
+    if (state.pending.waiting && state.pending.client != request.source) {
+        state.pending = PendingReceive{};
+        (void)sys::set_alarm(0);
+    }
     state.owner = Owner{request.source, tag};
     return Disposition::Reply;
 }

@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from conftest import BOOT_TIMEOUT, boot
+from conftest import BOOT_TIMEOUT, boot, start_background
 
 GATEWAY_REPLY = re.compile(r"arping: 10\.0\.2\.2 is at ((?:[0-9a-f]{2}:){5}[0-9a-f]{2})")
 QEMU_DEFAULT_MAC = "52:54:00:12:34:56"
@@ -126,6 +126,16 @@ def test_an_owner_that_ends_without_close_frees_the_link(networked):
     assert "(in use)" in networked.run_command("ifconfig")
     arping_gateway(networked)
     assert "(in use)" not in networked.run_command("ifconfig")
+
+
+def test_a_receive_held_for_a_killed_owner_does_not_refuse_the_next_owner(networked):
+    """Regression: an owner killed while netdrv held its Receive (arp-answer waits up to
+    60 s in each) left that Receive pending, and the next owner's Receive was refused
+    as Busy until it expired, so arping right after found no reply."""
+    job = start_background(networked, "/test/arp-answer 10.0.2.15", "arp-answer: answering for 10.0.2.15")
+    networked.run_command(f"kill {job}")
+    arping_gateway(networked)
+    assert link(networked)["errors"] == 0
 
 
 def test_fuzzed_messages_leave_netdrv_answering(networked):
