@@ -120,7 +120,10 @@ class QemuSession:
     def _read_output(self) -> None:
         stream = self.process.stdout
         while True:
-            chunk = os.read(stream.fileno(), 4096)
+            try:
+                chunk = os.read(stream.fileno(), 4096)
+            except (OSError, ValueError):  # close() closed the pipe under us
+                break
             if not chunk:
                 break
             text = chunk.decode("utf-8", errors="replace").replace("\r", "")
