@@ -65,7 +65,8 @@ private:
         stats_.pointers = converter.stats().pointers;
         stats_.scanned_bytes = converter.stats().scanned_bytes;
         const uint64_t check_started = platform_clock_ns();
-        if (options_.check_pointers) stats_.checked_pointers = TRY(check_state(new_)).pointers;
+        if (options_.check_pointers)
+            stats_.checked_pointers = TRY(check_state(new_, options_.shared_ranges, options_.shared_range_count)).pointers;
         TRY(run_invariants());
         if (options_.round_trip) TRY(round_trip_check(old_, reader_, new_, map_, copied_strings_, options_, converter.foreign_code()));
         stats_.check_ns = platform_clock_ns() - check_started;
