@@ -19,6 +19,7 @@ Entry points:
 from __future__ import annotations
 
 import contextlib
+import os
 import selectors
 import sys
 import tempfile
@@ -184,15 +185,18 @@ class Cluster:
                   "into every instance, `@2` alone makes node2 the target of plain lines (at first: all); "
                   "`@all poweroff` or Ctrl-D powers them off, Ctrl-C kills them")
         current = tuple(range(1, len(self.instances) + 1))
+        pending = b""  # typed bytes not yet ending in a newline
         with selectors.DefaultSelector() as selector:
-            selector.register(sys.stdin, selectors.EVENT_READ)
+            selector.register(sys.stdin.fileno(), selectors.EVENT_READ)
             while any(instance.running for instance in self.instances):
                 if not selector.select(timeout=0.2):
                     continue
-                line = sys.stdin.readline()
-                if not line:
+                chunk = os.read(sys.stdin.fileno(), 4096)  # unbuffered: a pasted block is seen whole
+                if not chunk:
                     break
-                current = self._interactive_line(line.rstrip("\n"), current)
+                *lines, pending = (pending + chunk).split(b"\n")
+                for line in lines:
+                    current = self._interactive_line(line.decode(errors="replace").rstrip("\r"), current)
         return self.finish(timeout)
 
     def _interactive_line(self, line: str, current: tuple[int, ...]) -> tuple[int, ...]:

@@ -71,3 +71,40 @@ def test_an_instance_that_does_not_shut_down_cleanly_fails_the_run():
     assert result.returncode != 0
     assert "neurath: node1 powered off" in result.stderr, result.stderr
     assert re.search(r"neurath: node2 failed: waiting for node2 to print", result.stderr), result.stderr
+
+
+def test_on_a_terminal_lines_go_to_the_chosen_instance_at_once():
+    """A terminal (a pseudo-terminal here): `@2` makes node2 the target of plain lines;
+    prompts are shown as they appear; `@all poweroff` ends the run."""
+    import pty
+    import select
+    import time
+    main, terminal = pty.openpty()
+    environment = dict(os.environ, NEURATH_BUILD_DIR=str(BUILD), PYTHONDONTWRITEBYTECODE="1")
+    driver = subprocess.Popen([sys.executable, str(REPO / "neurath"), "cluster", "2", "--no-build"],
+                              stdin=terminal, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=environment)
+    os.close(terminal)
+    output = b""
+
+    def read_until(text: bytes, seconds: float = 120) -> None:
+        nonlocal output
+        deadline = time.monotonic() + seconds
+        while text not in output:
+            assert time.monotonic() < deadline and driver.poll() is None, output.decode(errors="replace")[-3000:]
+            if select.select([driver.stdout], [], [], 0.2)[0]:
+                output += os.read(driver.stdout.fileno(), 4096)
+
+    try:
+        read_until(b"node1| neurath$ ")
+        read_until(b"node2| neurath$ ")
+        os.write(main, b"@2\necho only-two\n")
+        read_until(b"node2| only-two\n")
+        os.write(main, b"@all poweroff\n")
+        read_until(b"node2 powered off")
+        assert driver.wait(60) == 0
+        assert b"node1| only-two" not in output
+    finally:
+        if driver.poll() is None:
+            driver.send_signal(signal.SIGTERM)  # stops its QEMUs by their PIDs
+            driver.wait(60)
+        os.close(main)
