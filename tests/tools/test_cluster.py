@@ -9,13 +9,11 @@ import socket
 import subprocess
 import sys
 import threading
-import time
 from pathlib import Path
 
 import pytest
 
 import cluster_nodes
-import cluster_script
 from cluster_run import PrefixedOutput
 from cluster_script import Retarget, ScriptError, Type, Wait, parse_script
 from lan_switch import LOOPBACK, LanSwitch
