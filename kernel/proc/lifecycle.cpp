@@ -4,11 +4,11 @@
 #include "proc/lifecycle.h"
 
 #include "arch/pci_bus_master.h"
-#include "proc/dma_loans.h"
 #include "core/log.h"
 #include "core/string.h"
 #include "ipc/ipc.h"
 #include "ipc/irq_routing.h"
+#include "proc/dma_loans.h"
 #include "proc/elf_loader.h"
 #include "proc/image_version.h"
 #include "proc/scheduler.h"
