@@ -143,12 +143,13 @@ def test_sigterm_to_bench_stops_its_qemu(driver):
     assert all(_is_gone(pid) for pid in qemu), f"QEMU {qemu} still runs after SIGTERM"
 
 
-def test_sigterm_to_cluster_stops_every_qemu_it_started(driver):
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT, signal.SIGHUP])
+def test_stop_signal_to_cluster_stops_every_qemu_it_started(driver, signum):
     cluster = driver(["cluster", "2"], typed="@all ipcstress 100000000\n")
     cluster.wait_for("node1| neurath$ ")
     cluster.wait_for("node2| neurath$ ")
     announced = [int(part.split(")")[0]) for part in cluster.output.split("booting (QEMU pid ")[1:]]
     assert len(announced) == 2 and sorted(cluster.qemu_children()) == sorted(announced)
-    status = cluster.stop(signal.SIGTERM)
-    assert status == -signal.SIGTERM, cluster.output[-2000:]
-    assert all(_is_gone(pid) for pid in announced), f"QEMU {announced} still runs after SIGTERM"
+    status = cluster.stop(signum)
+    assert status == -signum, cluster.output[-2000:]
+    assert all(_is_gone(pid) for pid in announced), f"QEMU {announced} still runs after {signal.Signals(signum).name}"
