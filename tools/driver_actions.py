@@ -1,7 +1,8 @@
 """driver_actions.py — what each verb of the `neurath` driver does.
 
 Set-up (Debian packages), configure and build through CMake, boot QEMU
-interactively or fed from a pipe (a piped run ending in `poweroff` reports the
+interactively or fed from a pipe, boot a cluster of instances on one virtual
+LAN (cluster_run.py) (a piped run ending in `poweroff` reports the
 kernel's frame-leak check, frame_audit.py), run the test suite through ctest,
 build the ISO, start a gdb session, and run the -icount benchmarks. Python 3 standard
 library only.
@@ -19,6 +20,8 @@ import sys
 from pathlib import Path
 
 import bench_report
+import cluster_run
+import cluster_script
 import frame_audit
 import process_cleanup
 import update_bench
@@ -134,6 +137,23 @@ class Actions:
                   file=sys.stderr)
             return 1
         return code
+
+    # -- cluster --------------------------------------------------------------
+    def cluster(self, count: int, timeout: float, build: bool = True) -> int:
+        """Boot `count` instances on one LAN; a terminal types into them, a pipe is a script."""
+        interactive = sys.stdin.isatty()
+        actions = []
+        if not interactive:
+            try:
+                actions = cluster_script.parse_script(sys.stdin.read().splitlines(), count)
+            except cluster_script.ScriptError as error:
+                raise DriverError(f"cluster: {error}; nothing was booted") from error
+        if build:
+            self.build()
+        with cluster_run.Cluster(self.paths, count, show_prompts=interactive) as cluster:
+            if interactive:
+                return cluster.run_interactive(timeout)
+            return cluster.run_script(actions, timeout)
 
     # -- test -----------------------------------------------------------------
     def test(self) -> int:

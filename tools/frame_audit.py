@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 AFTER_BOOT = re.compile(r"memory: (\d+) frames free after boot")
 HELD = re.compile(r"memory: at poweroff (\S+) pid (\d+) endpoint (-?\d+) held (\d+) frames")
 AT_POWEROFF = re.compile(r"memory: (\d+) frames free at poweroff once every process ended")
-# What a session leaves at poweroff: the system servers and the shell.
+# What a session leaves at poweroff: the system servers and the shell (netdrv
+# and inet, servers too, only on a machine with a NIC).
 SYSTEM_PROCESSES = ("rs", "pm", "vfs", "ds", "tty", "netdrv", "inet", "sh")
 
 

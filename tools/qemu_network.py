@@ -10,7 +10,13 @@ restrict=on QEMU's DHCP server gives the guest its address but no gateway,
 and QEMU 7.2 drops UDP forwarded this way (hostfwd=udp), so only TCP is
 forwarded.
 
-Entry points: PortForward, parse_forward(text), network_arguments(forwards).
+`./neurath cluster` and the malformed-frame flood test attach the NIC to a
+`dgram` netdev instead: QEMU binds a UDP port on 127.0.0.1 and exchanges each
+Ethernet frame as one datagram with a peer on 127.0.0.1 (the cluster's switch,
+lan_switch.py, or the test itself).
+
+Entry points: PortForward, parse_forward(text), network_arguments(forwards),
+DatagramLink, datagram_arguments(link).
 """
 from __future__ import annotations
 
@@ -37,6 +43,22 @@ def parse_forward(text: str) -> PortForward:
     if not sep:
         raise ValueError(f"a forward is HOST:GUEST (e.g. 8080:80), not {text!r}")
     return PortForward(_port(host, "host"), _port(guest, "guest"))
+
+
+@dataclass(frozen=True)
+class DatagramLink:
+    """A NIC whose frames travel as UDP datagrams between QEMU's port `guest_port`
+    and a peer's port `peer_port`, both on 127.0.0.1; `mac` is the NIC's address."""
+    guest_port: int
+    peer_port: int
+    mac: str
+
+
+def datagram_arguments(link: DatagramLink) -> list[str]:
+    """QEMU options for a virtio-net-pci NIC on a dgram netdev bound to 127.0.0.1."""
+    netdev = (f"dgram,id={NETDEV_ID},local.type=inet,local.host=127.0.0.1,local.port={link.guest_port},"
+              f"remote.type=inet,remote.host=127.0.0.1,remote.port={link.peer_port}")
+    return ["-netdev", netdev, "-device", f"virtio-net-pci,netdev={NETDEV_ID},mac={link.mac},romfile="]
 
 
 def network_arguments(forwards: tuple[PortForward, ...] | list[PortForward] = ()) -> list[str]:

@@ -7,9 +7,10 @@ wait for events (`expect`) rather than sleeping. Every QEMU started here is
 stopped by its own PID when the session closes.
 
 Entry points:
-    qemu_command(paths, iso=False, icount=False, gdb=False, network=None) -> list[str]
-    QemuSession(command, echo=None)   .expect(), .send_line(), .run_command(),
-                                      .wait_exit(), .close()
+    qemu_command(paths, iso=False, icount=False, gdb=False, network=None,
+                 lan=None, extra_modules=()) -> list[str]
+    QemuSession(command, echo=None)   .expect(), .wait_until(), .send_line(),
+                                      .run_command(), .wait_exit(), .close()
     decode_exit_status(qemu_status) -> the OS's own exit code or None
 """
 from __future__ import annotations
@@ -23,7 +24,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from qemu_network import PortForward, network_arguments
+from qemu_network import DatagramLink, PortForward, datagram_arguments, network_arguments
 
 PROMPT = "neurath$ "
 BOOT_MODULES = ("rs", "pm", "vfs", "ds", "tty", "bootimage")
@@ -53,25 +54,40 @@ class BuildPaths:
 
 def qemu_command(paths: BuildPaths, iso: bool = False, icount: bool = False,
                  gdb: bool = False, memory_mb: int = 256,
-                 network: list[PortForward] | None = None) -> list[str]:
+                 network: list[PortForward] | None = None, lan: DatagramLink | None = None,
+                 extra_modules: tuple[Path, ...] | list[Path] = ()) -> list[str]:
     """The QEMU command line that boots Neurath headless with the serial port on stdio;
     with `network` (a list of port forwards, possibly empty) also a NIC on a restricted
-    user network (qemu_network.py)."""
+    user network, with `lan` a NIC on a dgram netdev (qemu_network.py). `extra_modules`
+    are files added after the boot modules (a module's name is its file's basename)."""
+    if network is not None and lan is not None:
+        raise ValueError("a machine has one NIC: user network or datagram link, not both")
     cmd = ["qemu-system-x86_64", "-machine", "pc", "-cpu", "max", "-m", str(memory_mb),
            "-display", "none", "-monitor", "none", "-serial", "stdio", "-no-reboot",
            "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"]
     if iso:
         cmd += ["-cdrom", str(paths.iso), "-boot", "d"]
     else:
-        modules = ",".join(str(paths.module(name)) for name in BOOT_MODULES)
-        cmd += ["-kernel", str(paths.kernel), "-initrd", modules]
+        files = [paths.module(name) for name in BOOT_MODULES] + list(extra_modules)
+        cmd += ["-kernel", str(paths.kernel), "-initrd", ",".join(_module_item(f) for f in files)]
     if icount:
         cmd += ["-icount", "shift=0,align=off,sleep=off"]
     if gdb:
         cmd += ["-s", "-S"]
     if network is not None:
         cmd += network_arguments(network)
+    if lan is not None:
+        cmd += datagram_arguments(lan)
     return cmd
+
+
+def _module_item(path: Path) -> str:
+    """One -initrd entry: QEMU splits the list at commas and a module's command line
+    at spaces, so a path holding either cannot be passed."""
+    text = str(path)
+    if "," in text or " " in text:
+        raise ValueError(f"boot module path {text!r} holds a comma or a space; QEMU cannot load it")
+    return text
 
 
 def decode_exit_status(status: int) -> int | None:
@@ -104,7 +120,10 @@ class QemuSession:
     def _read_output(self) -> None:
         stream = self.process.stdout
         while True:
-            chunk = os.read(stream.fileno(), 4096)
+            try:
+                chunk = os.read(stream.fileno(), 4096)
+            except (OSError, ValueError):  # close() closed the pipe under us
+                break
             if not chunk:
                 break
             text = chunk.decode("utf-8", errors="replace").replace("\r", "")
@@ -141,6 +160,19 @@ class QemuSession:
                     raise SessionError(f"waiting for {pattern!r}: {why}; output so far:\n"
                                        f"{self._buffer[-4000:]}")
                 self._cond.wait(remaining)
+
+    def wait_until(self, condition, what: str, timeout: float = 30.0) -> str:
+        """Wait until condition(all output so far) holds; return that output. Raises
+        SessionError naming `what` on timeout or if QEMU exits first."""
+        deadline = time.monotonic() + timeout
+        with self._cond:
+            while not condition(self._buffer):
+                remaining = deadline - time.monotonic()
+                if self._eof or remaining <= 0:
+                    why = "QEMU exited" if self._eof else f"timed out after {timeout:.0f}s"
+                    raise SessionError(f"waiting for {what}: {why}; output so far:\n{self._buffer[-4000:]}")
+                self._cond.wait(remaining)
+            return self._buffer
 
     # -- input ----------------------------------------------------------------
     def send_raw(self, data: str) -> None:

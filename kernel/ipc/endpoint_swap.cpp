@@ -8,6 +8,7 @@
 #include "core/string.h"
 #include "ipc/ipc.h"
 #include "ipc/update_rules.h"
+#include "proc/dma_loans.h"
 #include "proc/scheduler.h"
 
 namespace kernel {
@@ -45,6 +46,7 @@ void move_role(Process& a, Process& b) {
     for (uint32_t i = 0; i < kMaxIoRanges; ++i) exchange(a.io_ranges[i], b.io_ranges[i]);
     exchange(a.io_range_count, b.io_range_count);
     exchange(a.alarm_deadline_ns, b.alarm_deadline_ns);
+    dma_loan_on_swap(a, b);  // lent DMA frames belong to whoever now holds the device
     a.state_source_pid = 0;
     b.state_source_pid = 0;
     scheduler_reload_io_bitmap(a);

@@ -9,7 +9,8 @@
 // the role: the pid (an updated program is still the same process to pm,
 // the shell and ps), supervisor, privileges, I/O port permissions (the TSS
 // bitmap is reloaded when one of the two is the process whose bitmap it
-// holds) and the pending alarm. Stays with the process: memory, grants it
+// holds), the pending alarm and the ownership of DMA frames one lent the
+// other (DmaInherit, proc/dma_loans.h). Stays with the process: memory, grants it
 // created, name, version, priority and CPU time. Both lose their state-read capability (the transfer is
 // over). Refused (-Busy) while either process is blocked sending or inside
 // SendReceive; a plain Receive (from anyone or from one source) is fine.

@@ -23,7 +23,7 @@ void free_table_tree(uint64_t table_physical, unsigned level) {
         if (!(table[i] & pte::kPresent)) continue;
         if (level > 1) {
             free_table_tree(entry_address(table[i]), level - 1);
-        } else {
+        } else if (!(table[i] & pte::kBorrowed)) {  // a borrowed frame is its owner's to free
             frame_release(entry_address(table[i]));
         }
     }
@@ -158,7 +158,7 @@ void AddressSpace::unmap_range(uint64_t vaddr, uint64_t length) {
         Result<void> status;
         uint64_t* entry = leaf_entry(vaddr + offset, false, status);
         if (entry == nullptr || !(*entry & pte::kPresent)) continue;
-        frame_release(entry_address(*entry));
+        if (!(*entry & pte::kBorrowed)) frame_release(entry_address(*entry));
         *entry = 0;
         --user_pages_;
         cpu::invalidate_page(vaddr + offset);

@@ -16,4 +16,11 @@ Result<DmaRequest> check_dma_request(uint64_t address, uint64_t length, uint64_t
     return DmaRequest{address, pages};
 }
 
+Result<DmaRequest> check_dma_inherit_window(uint64_t address, uint64_t length) {
+    if (length == 0 || length > neurath::kDmaInheritMaxLength) return Error::InvalidArgument;
+    if (!is_page_aligned(address) || !is_page_aligned(length)) return Error::InvalidArgument;
+    if (!is_user_range(address, length)) return Error::BadAddress;
+    return DmaRequest{address, length / kPageSize};
+}
+
 }  // namespace kernel

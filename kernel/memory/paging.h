@@ -31,6 +31,9 @@ inline constexpr uint64_t kWritable = 1ull << 1;
 inline constexpr uint64_t kUser = 1ull << 2;
 inline constexpr uint64_t kHuge = 1ull << 7;
 inline constexpr uint64_t kDeviceMemory = 1ull << 9;  // software bit: a DmaAlloc page (Unmap refuses it)
+// Software bit: the frame belongs to another process's space (DmaInherit during
+// a live update); this space maps it but never frees it.
+inline constexpr uint64_t kBorrowed = 1ull << 10;
 inline constexpr uint64_t kNoExecute = 1ull << 63;
 inline constexpr uint64_t kAddressMask = 0x000FFFFFFFFFF000ull;
 }  // namespace pte

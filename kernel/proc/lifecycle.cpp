@@ -8,6 +8,7 @@
 #include "core/string.h"
 #include "ipc/ipc.h"
 #include "ipc/irq_routing.h"
+#include "proc/dma_loans.h"
 #include "proc/elf_loader.h"
 #include "proc/image_version.h"
 #include "proc/scheduler.h"
@@ -87,8 +88,10 @@ void release_resources(Process& process) {
     process.alarm_deadline_ns = 0;
     irq_forget(process.endpoint);
     scheduler_forget(process);
-    // A driver's device may still be writing into its DMA buffers: stop it
-    // before those frames can be handed to anyone else.
+    // DMA memory lent to or borrowed from another version of it ends here;
+    // then a driver's device, which may still be writing into its DMA
+    // buffers, is stopped before those frames can be handed to anyone else.
+    dma_loan_on_end(process);
     if (process.privileges.pci_device != 0) pci_stop_bus_mastering(process.privileges.pci_device);
     process.space.destroy();
 }

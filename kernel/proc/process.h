@@ -30,6 +30,16 @@ inline constexpr size_t kKernelMessageQueueLength = 32;
 inline constexpr uint32_t kMaxIoRanges = 4;  // IoPortEnable calls a process may make
 
 enum class RunState : uint8_t { Free, Runnable, Blocked, Dead };
+
+struct Process;
+
+// Device pages one process maps but another owns (DmaInherit, proc/dma_loans.h).
+struct DmaLoan {
+    Process* lender = nullptr;  // the owner of the frames; nullptr: no loan
+    uint64_t base = 0;          // the window DmaInherit was given
+    uint64_t length = 0;
+    uint64_t pages = 0;         // device pages borrowed in it
+};
 enum class IpcWait : uint8_t { None, Sending, Receiving };
 
 struct Process {
@@ -54,6 +64,7 @@ struct Process {
     IoRange io_ranges[kMaxIoRanges] = {}; // ports enabled by IoPortEnable (loaded into the TSS)
     uint32_t io_range_count = 0;
     uint64_t dma_pages = 0;               // pages mapped by DmaAlloc (budget: kDmaMaxTotal)
+    DmaLoan dma_loan = {};                // DMA pages borrowed from the old version (DmaInherit)
     uint32_t slice_left = 0;
     uint64_t cpu_ticks = 0;
     uint64_t alarm_deadline_ns = 0;       // 0: no alarm

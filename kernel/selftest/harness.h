@@ -4,7 +4,7 @@
 // argument, options), next_kernel_message(), same_priority(), number_text,
 // state_of, process_info; and the check groups run by main.cpp:
 // check_basics, check_processes, check_ipc, check_grants, check_scheduling,
-// check_state_read, check_swap, check_limits.
+// check_state_read, check_swap, check_dma_loans, check_limits.
 #pragma once
 
 #include "kernel_calls.h"
@@ -55,6 +55,7 @@ void check_grants();
 void check_scheduling();
 void check_state_read();
 void check_swap();
+void check_dma_loans();
 void check_limits();
 
 }  // namespace selftest

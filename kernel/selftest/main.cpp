@@ -48,6 +48,7 @@ bool has_module(const char* name) {
     check_scheduling();
     check_state_read();
     check_swap();
+    check_dma_loans();
     check_limits();
     write_text("selftest: ");
     write_number(checks());

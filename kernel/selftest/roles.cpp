@@ -133,6 +133,7 @@ void run_role(int argc, char** argv) {
     if (text_equal(role, "grant")) grant();
     if (text_equal(role, "maplimit")) map_until_limit();
     run_update_role(role, argument);
+    run_dma_role(role, argument);
     exit(-1);
 }
 

@@ -2,7 +2,8 @@
 // children exchange.
 //
 // Entry points: run_role(argc, argv); run_update_role(role, argument) (the
-// live-update roles, roles_update.cpp; returns only for a role it lacks).
+// live-update roles, roles_update.cpp; returns only for a role it lacks);
+// run_dma_role(role, argument) (DMA loans, roles_dma.cpp; the same).
 #pragma once
 
 #include "kernel_calls.h"
@@ -31,6 +32,14 @@ inline constexpr uint64_t kProbeAlarmNs = 250'000'000;
 inline constexpr int32_t kFaultExitBase = 1000; // supervise: exit status for a fault report is this + vector
 inline constexpr uint32_t kMaxProbeBytes = 40;
 
+// DMA loan roles (roles_dma.cpp).
+inline constexpr int32_t kLoanPing = 64;        // dmalender: reply with DmaAlloc's outcome (0: it has its pages)
+inline constexpr int32_t kLoanTake = 65;        // dmaborrower: reply with DmaInherit's result
+inline constexpr int32_t kLoanRead = 66;        // dmaborrower: reply with the sum of the lent pages' first words
+inline constexpr uint64_t kLoanBase = 0x0000300000000000;
+inline constexpr uint64_t kLoanPages = 2;
+inline constexpr uint64_t kLoanPattern = 0x10AD;
+
 struct MemoryProbe {
     Endpoint target;
     uint32_t length;  // <= kMaxProbeBytes
@@ -43,5 +52,6 @@ struct MemoryProbeResult {
 
 [[noreturn]] void run_role(int argc, char** argv);
 void run_update_role(const char* role, const char* argument);
+void run_dma_role(const char* role, const char* argument);
 
 }  // namespace selftest

@@ -43,6 +43,7 @@ SyscallResult sys_set_alarm(Process& caller, const SyscallArgs& args);
 SyscallResult sys_send_nonblocking(Process& caller, const SyscallArgs& args);
 SyscallResult sys_dma_alloc(Process& caller, const SyscallArgs& args);
 SyscallResult sys_unmap(Process& caller, const SyscallArgs& args);
+SyscallResult sys_dma_inherit(Process& caller, const SyscallArgs& args);
 
 // An endpoint argument: the register must hold a sign-extended 32-bit value.
 inline Result<Endpoint> decode_endpoint(uint64_t raw) {

@@ -58,6 +58,7 @@ constexpr Registry build_registry() {
     r.add(Sys::SendNonBlocking, "send_nonblocking", sys_send_nonblocking, false);
     r.add(Sys::DmaAlloc, "dma_alloc", sys_dma_alloc, true);
     r.add(Sys::Unmap, "unmap", sys_unmap, false);
+    r.add(Sys::DmaInherit, "dma_inherit", sys_dma_inherit, false);  // scoped by state source
     return r;
 }
 

@@ -123,6 +123,12 @@ Result<uint64_t> dma_alloc(void* address, uint64_t length) {
     return static_cast<uint64_t>(raw);
 }
 
+Result<uint64_t> dma_inherit(void* address, uint64_t length) {
+    const int64_t raw = raw_call(Sys::DmaInherit, reinterpret_cast<uint64_t>(address), length);
+    if (neurath::is_error_return(raw)) return neurath::error_from_return(raw);
+    return static_cast<uint64_t>(raw);
+}
+
 Result<void> shutdown(int32_t code) {
     return status(raw_call(Sys::Shutdown, static_cast<uint64_t>(static_cast<int64_t>(code))));
 }

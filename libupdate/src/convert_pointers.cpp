@@ -1,7 +1,7 @@
 // convert_pointers.cpp — pointer relocation: data pointers (interior ones
-// included) carried to the same field of the object's new copy, function and
-// vtable pointers remapped by symbol name, C strings outside every object
-// copied into the new version.
+// included) carried to the same field of the object's new copy, pointers into
+// shared ranges (shared_range.h) kept, function and vtable pointers remapped
+// by symbol name, C strings outside every object copied into the new version.
 //
 // Entry points: Converter::relocate_data, relocate_code,
 // convert_data_pointer, convert_code_pointer, translate_offset.
@@ -29,6 +29,7 @@ Result<uint64_t> Converter::relocate_data(uint64_t value, TypeId source_pointee)
     if (is_sentinel_pointer(value)) return value;
     ++stats_.pointers;
     if (const RelocationEntry* entry = map_.find(value)) return translate_entry(*entry, value - entry->source_start);
+    if (in_shared_range(options_.shared_ranges, options_.shared_range_count, value)) return value;  // mapped alike
     if (source_.symbol_containing(value)) return relocate_code(value);  // e.g. a function kept in a void*
     bool char_target = source_pointee != kNoType && is_char_type(source_.type(source_pointee));
     if (char_target && copier_.copy) return copier_.copy(copier_.context, value);

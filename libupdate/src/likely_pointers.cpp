@@ -8,6 +8,7 @@
 // likely pointer:
 //   * into a heap object that kept its address (address-preserving transfer,
 //     address_preserving.h: every such target is kept) — left as it is;
+//   * into a shared range (memory both versions map alike) — left as it is;
 //   * into a function, or a global whose layout did not change — rewritten to
 //     the same function (by symbol name, unambiguous names only; an interior
 //     address only when the function kept its size) or the same global;
@@ -86,6 +87,10 @@ Result<uint64_t> Converter::carry_likely_pointer(uint64_t value, const char*& re
             return entry->destination + (value - entry->source_start);
         }
         refusal = entry->kind == RelocationKind::Global ? "its variable changed layout" : "its target moved";
+        return value;
+    }
+    if (in_shared_range(options_.shared_ranges, options_.shared_range_count, value)) {
+        ++stats_.kept_likely_pointers;  // mapped alike in both versions (shared_range.h)
         return value;
     }
     if (const SymbolRecord* old_symbol = source_.symbol_containing(value)) {

@@ -88,11 +88,13 @@ Result<void> round_trip_check(const ProgramModel& old_model, const MemoryReader&
                               const TransferOptions& options, const Vector<ForeignCode>& foreign_code) {
     RelocationMap reverse;
     TRY(build_reverse_map(forward, copied_strings, reverse));
-    TransferOptions no_hooks;  // declarative tagged-union and stale-field rules apply both ways; semantic hooks do not
+    TransferOptions no_hooks;  // declarative rules (tagged unions, stale fields, shared ranges) apply both ways; hooks do not
     no_hooks.union_tags = options.union_tags;
     no_hooks.union_tag_count = options.union_tag_count;
     no_hooks.stale_fields = options.stale_fields;
     no_hooks.stale_field_count = options.stale_field_count;
+    no_hooks.shared_ranges = options.shared_ranges;
+    no_hooks.shared_range_count = options.shared_range_count;
     MemoryReader local = local_memory_reader();
     local.relocate_foreign_code = back_to_old_code;
     local.context = const_cast<Vector<ForeignCode>*>(&foreign_code);

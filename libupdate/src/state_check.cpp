@@ -23,7 +23,8 @@ struct LiveObject {
 
 class StateChecker {
 public:
-    explicit StateChecker(const ProgramModel& model) : model_(model) {}
+    StateChecker(const ProgramModel& model, const SharedRange* shared, size_t shared_count)
+        : model_(model), shared_(shared), shared_count_(shared_count) {}
 
     Result<StateCheckStats> run() {
         TRY(collect_heap());
@@ -150,6 +151,7 @@ private:
             return failure("pointer", value, "targets a global of an incompatible type");
         }
         if (model_.symbol_containing(value)) return {};  // data pointer holding a function address
+        if (in_shared_range(shared_, shared_count_, value)) return {};  // memory both versions map alike
         if (pointee != kNoType && is_char_type(model_.type(pointee))) {
             ++stats_.unchecked_strings;
             return {};
@@ -218,6 +220,8 @@ private:
     }
 
     const ProgramModel& model_;
+    const SharedRange* shared_;
+    size_t shared_count_;
     Vector<LiveObject> objects_;
     HashMap<uint8_t> no_pointers_;
     StateCheckStats stats_;
@@ -227,8 +231,8 @@ private:
 
 }  // namespace
 
-Result<StateCheckStats> check_state(const ProgramModel& model) {
-    StateChecker checker(model);
+Result<StateCheckStats> check_state(const ProgramModel& model, const SharedRange* shared, size_t shared_count) {
+    StateChecker checker(model, shared, shared_count);
     return checker.run();
 }
 

@@ -74,7 +74,7 @@ private:
         stats_.dangling_likely_pointers = converter.stats().dangling_likely_pointers;
         const uint64_t check_started = platform_clock_ns();
         if (options_.check_pointers) {
-            stats_.checked_pointers = TRY(check_state(new_)).pointers;
+            stats_.checked_pointers = TRY(check_state(new_, options_.shared_ranges, options_.shared_range_count)).pointers;
             stats_.checked_pointers += TRY(verify_imprecise_words(old_, new_, map_, options_));
         }
         TRY(run_invariants());

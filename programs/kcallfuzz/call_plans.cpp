@@ -197,6 +197,7 @@ void plan_known(CallPlan& plan, Sys call, Arguments& a, const Memory& memory) {
         case Sys::SafeCopyFrom: plan.name = "safe_copy_from"; plan_safe_copy(plan, a); return;
         case Sys::SafeCopyTo: plan.name = "safe_copy_to"; plan_safe_copy(plan, a); return;
         case Sys::ProcMemoryRead: plan.name = "proc_memory_read"; plan.rule = Rule::MustFail; return;
+        case Sys::DmaInherit: plan.name = "dma_inherit"; plan.rule = Rule::MustFail; return;  // no state source
         case Sys::SetAlarm: plan.name = "set_alarm"; plan_set_alarm(plan, a); return;
         case Sys::SendNonBlocking: plan.name = "send_nonblocking"; plan_send_nonblocking(plan, a); return;
         case Sys::Unmap: plan.name = "unmap"; plan_unmap(plan, a, memory); return;

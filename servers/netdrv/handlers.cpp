@@ -57,6 +57,12 @@ Result<Disposition> handle_open(NetdrvState& state, const Message& request, Mess
     const uint32_t tag = payload_of<proto::OpenRequest>(request).notify_tag;
     if (tag != proto::kNoNotify && tag >= neurath::kAlarmTag) return refuse(state, Error::InvalidArgument);
     if (state.owner.client != request.source && owner_alive(state)) return refuse(state, Error::Busy);
+    // A Receive still held for an owner that ended is nobody's now: the new
+    // owner's own Receive must not be refused as Busy until it expires.
+    if (state.pending.waiting && state.pending.client != request.source) {
+        state.pending = PendingReceive{};
+        (void)sys::set_alarm(0);
+    }
     state.owner = Owner{request.source, tag};
     return Disposition::Reply;
 }
@@ -102,25 +108,24 @@ Result<Disposition> handle_receive(NetdrvState& state, const Message& request, M
     return Disposition::Deferred;
 }
 
-// The device's IRQ: acknowledge it, take back sent buffers, collect and hand
-// out received frames, then unmask the (level-triggered) line again.
-void device_interrupt(NetdrvState& state) {
+Result<Disposition> handle_notify(NetdrvState& state, const Message& request, Message&) {
+    if (request.source != neurath::kKernel) return Disposition::NoReply;
+    const uint64_t bits = payload_of<neurath::NotifyPayload>(request).pending_bits;
+    if ((bits >> state.irq) & 1) service_device(state);
+    if ((bits >> neurath::kAlarmTag) & 1) expire_pending_receive(state);
+    return Disposition::NoReply;
+}
+
+}  // namespace
+
+// The (level-triggered) line is unmasked last, once the device is acknowledged.
+void service_device(NetdrvState& state) {
     (void)state.nic.acknowledge_interrupt();
     state.nic.reclaim_transmitted();
     collect_received(state);
     answer_pending_receive(state);
     (void)sys::irq_subscribe(state.irq);
 }
-
-Result<Disposition> handle_notify(NetdrvState& state, const Message& request, Message&) {
-    if (request.source != neurath::kKernel) return Disposition::NoReply;
-    const uint64_t bits = payload_of<neurath::NotifyPayload>(request).pending_bits;
-    if ((bits >> state.irq) & 1) device_interrupt(state);
-    if ((bits >> neurath::kAlarmTag) & 1) expire_pending_receive(state);
-    return Disposition::NoReply;
-}
-
-}  // namespace
 
 sys::DispatchTable<NetdrvState> make_table() {
     sys::DispatchTable<NetdrvState> table(protocol::kNetBase);

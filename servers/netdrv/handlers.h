@@ -15,6 +15,10 @@ using sys::Result;
 
 sys::DispatchTable<NetdrvState> make_table();
 
+// Everything the device's IRQ asks for: acknowledge it, take back sent
+// buffers, collect and hand out received frames, unmask the line again.
+void service_device(NetdrvState& state);
+
 // Received-frame bookkeeping shared by the handlers (receive.cpp).
 // owner_alive releases the link when its owner has ended.
 bool owner_alive(NetdrvState& state);

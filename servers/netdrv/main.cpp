@@ -5,13 +5,16 @@
 // mastering off), open those ports, reset and set up the device, let rs
 // enable its DMA, start it and subscribe to its IRQ. A restart begins with
 // the reset, so nothing of a crashed instance's queues survives in the
-// device. The handlers serve frames and link info (handlers.cpp, receive.cpp).
+// device. A live update does not touch the device: the new version takes over
+// the old one's DMA memory and device as they are (update.cpp). The handlers
+// serve frames and link info (handlers.cpp, receive.cpp).
 #include <protocol/rs.h>
 #include <sys/call.h>
 #include <sys/kcall.h>
 #include <sys/stdio.h>
 
 #include "handlers.h"
+#include "update.h"
 
 namespace {
 
@@ -39,5 +42,8 @@ int main(int argc, char** argv) {
     const sys::DispatchTable<netdrv::NetdrvState> table = netdrv::make_table();
     sys::Lifecycle<netdrv::NetdrvState> lifecycle;
     lifecycle.fresh_start = start;
+    lifecycle.update = netdrv::take_over_dma;
+    lifecycle.update_policy = &netdrv::kUpdatePolicy;
+    lifecycle.committed = netdrv::resume_device;
     sys::run_server("netdrv", state, table, lifecycle, argc, argv);
 }

@@ -2,7 +2,8 @@
 
 `neurath` boots a fresh machine for one test and hands over a QemuSession
 positioned after the first shell prompt; the machine is stopped (by PID)
-when the test ends, whatever happened. Build paths come from
+when the test ends, whatever happened. `start_background` starts a background
+job and waits until it is ready and the prompt is back. Build paths come from
 NEURATH_BUILD_DIR, set by ctest.
 """
 import os
@@ -14,7 +15,7 @@ import pytest
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "tools"))
 
-from qemu_session import BuildPaths, QemuSession, qemu_command  # noqa: E402
+from qemu_session import PROMPT, BuildPaths, QemuSession, qemu_command  # noqa: E402
 
 BOOT_TIMEOUT = 60.0
 
@@ -44,3 +45,17 @@ def neurath():
 def poweroff(session: QemuSession) -> int:
     session.send_line("poweroff")
     return session.wait_exit(30)
+
+
+def start_background(session: QemuSession, command: str, ready: str, timeout: float = 30.0) -> int:
+    """Types `command &`, waits until the job printed `ready` and the shell its prompt
+    (in either order: the job may print before or after the prompt), and returns the
+    job's pid; the session is then positioned after both."""
+    import re
+    session.send_line(f"{command} &")
+    ready_line, prompt = re.escape(ready) + r"[^\n]*\n", re.escape(PROMPT)
+    text = session.expect(f"(?s)({ready_line}.*?{prompt}|{prompt}.*?{ready_line})", timeout, regex=True)
+    job = re.search(r"\[(\d+)\] ", text)
+    if job is None:
+        raise AssertionError(f"no job pid for {command!r} in:\n{text}")
+    return int(job.group(1))

@@ -4,11 +4,13 @@ exactly that device's ports and IRQ; real frames flow through it (an ARP request
 QEMU's gateway 10.0.2.2, sent by inet for arping, and the reply slirp sends back);
 the counters move by what happened; requests from any process but inet to own the
 link are refused and the driver keeps working; a crashed netdrv is restarted by rs,
-re-initialises the device and inet takes the link again. A machine without a NIC
-boots as before: no netdrv, no inet, and ifconfig says so. (inet itself:
-test_inet.py.)"""
+re-initialises the device and inet takes the link again; a live update hands the
+device and its DMA memory to the new version without a reset, and a failed one leaves
+them with the old version. A machine without a NIC boots as before: no netdrv, no
+inet, and ifconfig says so. (inet itself: test_inet.py.)"""
 import re
 
+import frame_audit
 import pytest
 
 from conftest import BOOT_TIMEOUT, boot
@@ -113,14 +115,49 @@ def test_an_unanswered_request_times_out_and_the_link_still_works(networked):
     arping_gateway(networked)
 
 
-def test_a_live_update_of_netdrv_is_refused_and_the_old_version_keeps_the_link(networked):
-    """netdrv's queues live in DMA memory outside its globals and heap; until the update
-    hands that memory over, the transfer must refuse (no pointer copied blindly) and the
-    old version must go on driving the device."""
-    text = networked.run_command("update netdrv /sbin/netdrv", timeout=120)
-    assert "rolled back: netdrv:" in text and "targets no object of the old version" in text, text
+def netdrv_version(session):
+    match = re.search(r"netdrv\s+6\s+running\s+0\s+\d+\s+([0-9a-f]{8})", session.run_command("service list"))
+    assert match, session.output[-2000:]
+    return match.group(1)
+
+
+def test_a_live_update_of_netdrv_keeps_the_device_working(networked):
+    """The new version takes over the old one's DMA memory (same pages, same addresses)
+    and the device without resetting it: frames flow, counters go on, and the device
+    was set up once."""
+    arping_gateway(networked)
+    before, old_version = link(networked), netdrv_version(networked)
+    text = networked.run_command("update netdrv /sbin/netdrv.next", timeout=120)
+    assert re.search(r"committed in \d+ us", text), text
+    assert "netdrv: version 2 took over the device (rx 1 frames, tx 1 frames so far)" in networked.output
+    assert netdrv_version(networked) != old_version
+    arping_gateway(networked)
+    after = link(networked)
+    assert after["mac"] == before["mac"] and after["up"]
+    assert after["tx_frames"] == before["tx_frames"] + 1 and after["rx_frames"] >= before["rx_frames"] + 1
+    assert after["errors"] == before["errors"]
+    assert networked.output.count("netdrv: virtio-net") == 1, "the device is never set up again"
+    text = networked.run_command("update --undo netdrv", timeout=120)  # the new owner of the memory hands it on
+    assert re.search(r"committed in \d+ us", text), text
+    arping_gateway(networked)
+    assert link(networked)["tx_frames"] == before["tx_frames"] + 2
+
+
+def test_an_update_failing_after_the_dma_hand_over_leaves_the_old_version_everything(networked):
+    """The new version maps the old one's DMA pages, then fails: the update rolls back,
+    the new version ends without freeing or stopping anything, the old one keeps the
+    device, and no frame is lost at poweroff."""
+    arping_gateway(networked)
+    text = networked.run_command("update netdrv /test/updates/netdrv-fail-after-dma", timeout=120)
+    assert "rolled back: netdrv:" in text, text
+    assert re.search(r"fail-after-dma: mapped \d+ DMA pages of the old version", networked.output)
     assert re.search(r"netdrv\s+6\s+running\s+0\s", networked.run_command("service list"))
     arping_gateway(networked)
+    assert link(networked)["tx_frames"] == 2
+    networked.send_line("poweroff")
+    networked.wait_exit(60)
+    audit = frame_audit.parse(networked.output)
+    assert audit is not None and audit.difference == 0, networked.output[-3000:]
 
 
 def test_fuzzed_messages_leave_netdrv_answering(networked):

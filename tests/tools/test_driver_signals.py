@@ -1,4 +1,5 @@
-"""test_driver_signals.py — a stop signal to the driver stops every QEMU it started.
+"""test_driver_signals.py — a stop signal to the driver stops every QEMU it started
+(`run`, `bench`, and each instance of `cluster`).
 
 Regression for `timeout 240 ./neurath run` (SIGTERM to the driver) leaving its QEMU
 running, orphaned. Each test starts the driver on the system already built (--no-build),
@@ -140,3 +141,15 @@ def test_sigterm_to_bench_stops_its_qemu(driver):
     status = bench.stop(signal.SIGTERM)
     assert status == -signal.SIGTERM, bench.output[-2000:]
     assert all(_is_gone(pid) for pid in qemu), f"QEMU {qemu} still runs after SIGTERM"
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT, signal.SIGHUP])
+def test_stop_signal_to_cluster_stops_every_qemu_it_started(driver, signum):
+    cluster = driver(["cluster", "2"], typed="@all ipcstress 100000000\n")
+    cluster.wait_for("node1| neurath$ ")
+    cluster.wait_for("node2| neurath$ ")
+    announced = [int(part.split(")")[0]) for part in cluster.output.split("booting (QEMU pid ")[1:]]
+    assert len(announced) == 2 and sorted(cluster.qemu_children()) == sorted(announced)
+    status = cluster.stop(signum)
+    assert status == -signum, cluster.output[-2000:]
+    assert all(_is_gone(pid) for pid in announced), f"QEMU {announced} still runs after {signal.Signals(signum).name}"

@@ -48,3 +48,8 @@ def test_only_the_last_boot_counts_and_a_run_without_poweroff_has_no_audit():
     earlier_boot = "memory: 10 frames free after boot\nmemory: at poweroff x pid 9 endpoint 20 held 1 frames\n"
     audit = frame_audit.parse(earlier_boot + SESSION.format(final=62978, extra=""))
     assert audit.after_boot == 62978 and "x" not in [p.name for p in audit.held]
+
+
+def test_netdrv_on_a_machine_with_a_nic_is_a_server_not_a_leftover():
+    audit = audit_of(extra="memory: at poweroff netdrv pid 7 endpoint 6 held 194 frames\n")
+    assert audit.leftovers() == [] and "still running" not in audit.describe()

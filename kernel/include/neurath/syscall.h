@@ -67,8 +67,9 @@ enum class Sys : uint64_t {
                       // (live-update commit: the new version takes over the old name). Moves with each name:
                       // messages queued for it, notifications pending at it, kernel messages waiting for it,
                       // IRQ subscriptions, and the role: pid, supervisor, privileges, I/O port permissions,
-                      // the pending alarm. Stays with the process: memory, grants it created, name, version,
-                      // priority. Both lose their state-read capability. -Busy while either is blocked sending
+                      // the pending alarm, the ownership of DMA frames lent by DmaInherit. Stays with the
+                      // process: memory (lent frames stay mapped on both sides), grants it created, name,
+                      // version, priority. Both lose their state-read capability. -Busy while either is blocked sending
                       // or inside SendReceive (a plain Receive is fine); kRs only when the caller is the
                       // process at kRs (rs updating itself), else -PermissionDenied.
     ProcMemoryRead = 29,  // (Endpoint target, uint64_t remote_address, void* local, uint64_t length): copy from
@@ -100,11 +101,24 @@ enum class Sys : uint64_t {
                       // (-InvalidArgument); -BadAddress outside the user range; -NotFound if any page of the
                       // window is not mapped (a partly mapped window is refused, nothing is unmapped);
                       // -PermissionDenied if any page is DmaAlloc memory (kept until the process ends)
-    Count = 35
+    // 35 is not assigned.
+    DmaInherit = 36,  // (uint64_t vaddr, uint64_t length) -> pages: a live update's new version maps its old
+                      // version's DMA memory: every DmaAlloc page the caller's state source (SpawnRequest::
+                      // state_source) owns in [vaddr, vaddr+length) is mapped into the caller at the same address,
+                      // over the same frame (the device keeps using it). Open to every process, but only with a
+                      // state source, else -PermissionDenied; once per process (-AlreadyExists). The caller only
+                      // borrows the frames: the old version owns them, and its end stops nothing, until
+                      // ProcSwapEndpoints exchanges the two, which hands them over (the privileges, with the
+                      // device's bus mastering, move the same way). Unmapped pages of the window are skipped;
+                      // -NotFound if it holds no DmaAlloc page; -AlreadyExists if the caller has a page mapped
+                      // where one is to go; page-aligned, non-empty, at most kDmaInheritMaxLength
+                      // (-InvalidArgument); -BadAddress outside the user range; on error nothing is mapped
+    Count = 37
 };
 
 inline constexpr uint64_t kDmaMaxLength = 256ull << 10;  // one DmaAlloc call
 inline constexpr uint64_t kDmaMaxTotal = 2ull << 20;     // all DmaAlloc memory of one process
+inline constexpr uint64_t kDmaInheritMaxLength = 64ull << 20;  // the window of one DmaInherit
 
 // CF PF AF ZF SF TF DF OF AC ID: the flags a user process sets for itself.
 inline constexpr uint64_t kFlagsKeptAcrossCalls = 0x240DD5;

@@ -5,7 +5,7 @@
 // send_nonblocking, receive, sendrec, notify, exit, yield, map_anonymous, unmap, uptime_ns, debug_write, self_endpoint,
 // grant_create, grant_revoke, safecopy_from, safecopy_to, proc_spawn,
 // proc_kill, proc_list, module_info, module_read, io_port_enable,
-// irq_subscribe, dma_alloc, shutdown, proc_swap_endpoints, proc_memory_read, set_alarm.
+// irq_subscribe, dma_alloc, dma_inherit, shutdown, proc_swap_endpoints, proc_memory_read, set_alarm.
 #pragma once
 
 #include <neurath/syscall.h>
@@ -54,6 +54,9 @@ Result<void> irq_subscribe(uint32_t irq);
 // Zeroed pages at `address` (page-aligned, unmapped) over physically
 // consecutive frames: the physical address of the first, for a device's DMA.
 Result<uint64_t> dma_alloc(void* address, uint64_t length);
+// A live update's new version maps its old version's DMA pages of the window
+// at the same addresses (Sys::DmaInherit); returns how many.
+Result<uint64_t> dma_inherit(void* address, uint64_t length);
 Result<void> shutdown(int32_t code);
 // Live update: commit (exchange two processes' endpoints and what belongs to
 // them), and read the old version's memory (only with the capability the new

@@ -9,10 +9,14 @@
 // first member is fine), or the pointee is void, char or unknown. Char
 // pointers outside every object (string literals) are counted, not failed.
 //
+// Pointers into a shared range (shared_range.h: memory both versions map
+// alike, such as a driver's DMA memory) are accepted as they are.
+//
 // Entry points: StateCheckStats, check_state().
 #pragma once
 
 #include <libupdate/program_model.h>
+#include <libupdate/shared_range.h>
 
 namespace libupdate {
 
@@ -23,6 +27,7 @@ struct StateCheckStats {
 };
 
 // Check the calling program's state; `model` is its own loaded metadata.
-Result<StateCheckStats> check_state(const ProgramModel& model);
+Result<StateCheckStats> check_state(const ProgramModel& model, const SharedRange* shared = nullptr,
+                                    size_t shared_count = 0);
 
 }  // namespace libupdate

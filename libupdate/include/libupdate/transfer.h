@@ -23,6 +23,7 @@
 #include <libupdate/memory_reader.h>
 #include <libupdate/program_model.h>
 #include <libupdate/result.h>
+#include <libupdate/shared_range.h>
 
 namespace libupdate {
 
@@ -131,7 +132,8 @@ struct StaleFieldEntry {
 };
 
 // What a program says about its own state: hooks for the changes the rules
-// cannot convert, tagged unions, and invariants the new state must satisfy.
+// cannot convert, tagged unions, invariants the new state must satisfy, and
+// memory both versions map alike (shared_range.h: pointers into it are kept).
 struct TransferHooks {
     const TypeHookEntry* type_hooks = nullptr;
     size_t type_hook_count = 0;
@@ -149,6 +151,8 @@ struct TransferHooks {
     // bytes and keep their address when anything points into them.
     const char* const* untyped_allocations = nullptr;
     size_t untyped_allocation_count = 0;
+    const SharedRange* shared_ranges = nullptr;
+    size_t shared_range_count = 0;
 };
 
 struct TransferOptions : TransferHooks {

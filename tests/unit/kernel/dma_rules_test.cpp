@@ -1,10 +1,11 @@
 // dma_rules_test.cpp — DmaAlloc's checks: alignment, user range, per-call
-// and per-process bounds.
+// and per-process bounds; DmaInherit's window.
 #include "memory/dma_rules.h"
 
 #include <gtest/gtest.h>
 #include <neurath/syscall.h>
 
+using kernel::check_dma_inherit_window;
 using kernel::check_dma_request;
 using neurath::Error;
 
@@ -41,6 +42,18 @@ TEST(DmaRules, EnforcesThePerProcessBudget) {
     EXPECT_TRUE(check_dma_request(kAddress, 4096, budget_pages - 1).ok());
     EXPECT_EQ(check_dma_request(kAddress, 4096, budget_pages).error(), Error::NoMemory);
     EXPECT_EQ(check_dma_request(kAddress, 2 * 4096, budget_pages - 1).error(), Error::NoMemory);
+}
+
+TEST(DmaRules, AnInheritWindowIsAlignedBoundedAndInTheUserRange) {
+    auto window = check_dma_inherit_window(kAddress, 5 * 4096);
+    ASSERT_TRUE(window.ok());
+    EXPECT_EQ(window.value().pages, 5u);
+    EXPECT_TRUE(check_dma_inherit_window(kAddress, neurath::kDmaInheritMaxLength).ok());
+    EXPECT_EQ(check_dma_inherit_window(kAddress, neurath::kDmaInheritMaxLength + 4096).error(), Error::InvalidArgument);
+    EXPECT_EQ(check_dma_inherit_window(kAddress, 0).error(), Error::InvalidArgument);
+    EXPECT_EQ(check_dma_inherit_window(kAddress + 4, 4096).error(), Error::InvalidArgument);
+    EXPECT_EQ(check_dma_inherit_window(0x1000, 4096).error(), Error::BadAddress);
+    EXPECT_EQ(check_dma_inherit_window(0x00007FFFFFFFF000, 4096).error(), Error::BadAddress);
 }
 
 }  // namespace

@@ -10,6 +10,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <cstdlib>
+
 #include "harness.h"
 #include "program.h"
 
@@ -58,6 +61,28 @@ TEST(InventoryIdentity, DanglingPointerInTheOldStateFailsWithNoPartialState) {
         << stats.error().text;
     EXPECT_EQ(harness::live_objects(), objects);
     EXPECT_EQ(test_program::digest(), before);
+}
+
+// The same pointer as above, into memory the program declares both versions
+// map alike (a driver's DMA window): kept as it is, and the state check passes.
+// Run in a child process: the transferred objects stay live in the heap, and
+// every later state check in this process would meet the pointer.
+bool transfer_with_shared_range() {
+    const libupdate::SharedRange window[] = {{0x7e57dead0000, 0x1000}};
+    TransferOptions options;
+    options.shared_ranges = window;
+    options.shared_range_count = 1;
+    options.round_trip = true;
+    Result<TransferStats> stats = harness::transfer_from(harness::snapshot_of_old("dangling"), options);
+    if (!stats.ok()) fprintf(stderr, "transfer failed: %s\n", stats.error().text);
+    return stats.ok();
+}
+
+TEST(InventoryIdentity, APointerIntoASharedRangeIsKeptAndAccepted) {
+    EXPECT_EXIT(exit(transfer_with_shared_range() ? 0 : 1), ::testing::ExitedWithCode(0), "");
+    const libupdate::SharedRange window[] = {{0x7e57dead0000, 0x1000}};
+    EXPECT_TRUE(libupdate::in_shared_range(window, 1, 0x7e57dead0000 + 0x1000)) << "an end pointer is inside";
+    EXPECT_FALSE(libupdate::in_shared_range(window, 1, 0x7e57dead0000 - 1));
 }
 
 TEST(InventoryIdentity, PointerToAnObjectOfTheWrongTypeFailsTheStateCheck) {
