@@ -61,7 +61,8 @@ bool HeapArena::initialise() {
     const size_t step = kHeapGrowStep;
     if (base_ + step > limit_ || grow_(context_, base_, step).is_error()) return false;
     end_ = base_ + step;
-    *reinterpret_cast<uint64_t*>(base_) = Block::kUsed;
+    static_assert(kArenaPrologue == Block::kUsed, "the prologue is a used, empty block tag");
+    *reinterpret_cast<uint64_t*>(base_) = kArenaPrologue;
     auto* first = reinterpret_cast<Block*>(base_ + 8);
     first->set(step - kOverhead, false);
     *reinterpret_cast<uint64_t*>(end_ - 8) = Block::kUsed;

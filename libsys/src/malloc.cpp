@@ -1,4 +1,5 @@
-// malloc.cpp — the process heap (sys::process_heap) at sys::kHeapBase,
+// malloc.cpp — the process heap (sys::process_heap) at sys::kHeapBase (in
+// the heap bank select_heap_bank chose),
 // growing through MapAnonymous, with large blocks at sys::kLargeBase mapped
 // through MapAnonymous and given back through Unmap when they are freed, and
 // the C and C++ allocation entry points
@@ -29,6 +30,7 @@ Result<void> unmap_heap_pages(void*, uintptr_t start, size_t length) { return un
 
 alignas(HeapArena) unsigned char heap_storage[sizeof(HeapArena)];
 bool heap_ready = false;
+unsigned heap_bank_in_use = 0;
 
 void* checked(void* pointer) {
     if (pointer) return pointer;
@@ -42,12 +44,21 @@ void* checked(void* pointer) {
 // Constructed on first use so allocation works before and during global constructors.
 HeapArena& process_heap() {
     if (!heap_ready) {
-        const LargeBlocks large(kLargeBase, kLargeLimit, map_heap_pages, unmap_heap_pages, nullptr);
-        new (heap_storage) HeapArena(kHeapBase, kHeapLimit, map_heap_pages, nullptr, large);
+        const uint64_t offset = heap_bank_in_use * kHeapBankStride;
+        const LargeBlocks large(kLargeBase + offset, kLargeLimit + offset, map_heap_pages, unmap_heap_pages, nullptr);
+        new (heap_storage) HeapArena(kHeapBase + offset, kHeapLimit + offset, map_heap_pages, nullptr, large);
         heap_ready = true;
     }
     return *reinterpret_cast<HeapArena*>(heap_storage);
 }
+
+bool select_heap_bank(unsigned bank) {
+    if (heap_ready || bank >= kHeapBanks) return false;
+    heap_bank_in_use = bank;
+    return true;
+}
+
+unsigned heap_bank() { return heap_bank_in_use; }
 
 }  // namespace sys
 

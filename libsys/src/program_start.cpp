@@ -1,8 +1,11 @@
-// program_start.cpp — what runs between _start (crt0.S) and main: global
-// constructors (.init_array), main(argc, argv), functions registered with
-// atexit (global destructors), then the Exit kernel call.
+// program_start.cpp — what runs between _start (crt0.S) and main: the heap
+// bank of an update's new version, global constructors (.init_array),
+// main(argc, argv), functions registered with atexit (global destructors),
+// then the Exit kernel call.
 //
 // Entry points: libsys_start (called by crt0), atexit.
+#include <sys/cstring.h>
+#include <sys/heap.h>
 #include <sys/kcall.h>
 
 // Under -ffreestanding main is an ordinary C++ function (mangled), so it
@@ -29,6 +32,27 @@ void run_constructors() {
 void run_exit_functions() {
     while (exit_function_count > 0) exit_functions[--exit_function_count]();
 }
+
+// Whether the old version's arena lives in `bank` (its prologue is there).
+bool arena_in_bank(neurath::Endpoint old_version, unsigned bank) {
+    uint64_t first_word = 0;
+    return sys::proc_memory_read(old_version, sys::kHeapBase + bank * sys::kHeapBankStride, &first_word, sizeof first_word).ok() &&
+           first_word == sys::kArenaPrologue;
+}
+
+// The new version of a live update (argv: name, "--update", the old
+// version's endpoint, as rs starts it) takes the heap bank after its old
+// version's arena. Before the constructors, which may allocate.
+void choose_heap_bank(int argc, char** argv) {
+    if (argc < 3 || sys::str::strcmp(argv[1], "--update") != 0) return;
+    neurath::Endpoint old_version = 0;
+    for (const char* digit = argv[2]; *digit >= '0' && *digit <= '9'; ++digit) old_version = old_version * 10 + (*digit - '0');
+    for (unsigned bank = 0; bank < sys::kHeapBanks; ++bank)
+        if (arena_in_bank(old_version, bank)) {
+            (void)sys::select_heap_bank((bank + 1) % sys::kHeapBanks);
+            return;
+        }
+}
 }  // namespace
 
 extern "C" int atexit(void (*function)()) {
@@ -38,6 +62,7 @@ extern "C" int atexit(void (*function)()) {
 }
 
 extern "C" void libsys_start(int argc, char** argv) {
+    choose_heap_bank(argc, argv);
     run_constructors();
     const int status = main(argc, argv);
     run_exit_functions();

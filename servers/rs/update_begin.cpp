@@ -167,6 +167,9 @@ Result<void> UpdateManager::spawn_new_versions(char* why, size_t capacity) {
         sys::ArgBlock args;
         TRY(args.append(part.name));
         TRY(args.append("--update"));
+        char old_endpoint[12];
+        sys::format(old_endpoint, sizeof old_endpoint, "%d", part.endpoint);
+        TRY(args.append(old_endpoint));  // the new version's heap takes the other bank (sys/heap.h)
         str::memcpy(request.args, args.data(), args.length());
         request.args_length = args.length();
         request.endpoint = neurath::kNone;

@@ -6,7 +6,17 @@
 // more memory usable at the arena's end (MapAnonymous on the target, a
 // reserved host buffer in unit tests). On the target, malloc/free/calloc/
 // realloc/aligned_alloc and operator new/delete (incl. sized and array forms)
-// use one process-wide arena at kHeapBase.
+// use one process-wide arena at kHeapBase in one of kHeapBanks heap banks.
+//
+// Heap banks: a process's heap (arena and large blocks) lies in one of
+// kHeapBanks banks, kHeapBankStride apart from kHeapBase. The new version of
+// a live update takes the bank after its old version's (select_heap_bank,
+// before the first allocation: libsys_start), so the old version's heap is
+// free in the new one and the transfer can re-create an object at the very
+// address it had (address-preserving transfer, libupdate's pinned heap).
+// Objects kept at their address stay there in later versions; one still
+// alive kHeapBanks updates later may lie where the arena grows, and then that
+// update is refused ("the address range is in use in the new version").
 //
 // Returning memory: a request of kLargeThreshold bytes or more (when the
 // arena is given a large region) is not carved from the arena but gets its
@@ -36,6 +46,13 @@ inline constexpr uint64_t kHeapGrowStep = 64 * 1024;
 inline constexpr uint64_t kLargeBase = kHeapLimit;                    // right above the arena
 inline constexpr uint64_t kLargeLimit = kLargeBase + (1ULL << 36);    // 64 GiB of large blocks
 inline constexpr size_t kLargeThreshold = 64 * 1024;                  // requests this big get own pages
+inline constexpr uint64_t kHeapBankStride = 1ULL << 37;               // 128 GiB apart, from 16 TiB
+inline constexpr unsigned kHeapBanks = 8;
+static_assert(kLargeLimit - kHeapBase <= kHeapBankStride, "a heap bank holds its arena and large blocks");
+// The first word of a bank whose arena is in use: the arena's prologue (a
+// used, empty block tag). Pinned pages an update placed in a bank keep zero
+// there (no object starts at a bank's base), so the word tells them apart.
+inline constexpr uint64_t kArenaPrologue = 1;
 
 struct HeapStats {
     size_t arena_bytes;      // memory obtained from the grow function
@@ -98,8 +115,13 @@ private:
     LargeBlocks large_;
 };
 
-// The process heap (target only).
+// The process heap (target only), in the bank chosen before it was first used.
 HeapArena& process_heap();
+
+// The bank (0..kHeapBanks-1) for the process heap; only before its first
+// allocation (later calls change nothing and return false).
+bool select_heap_bank(unsigned bank);
+unsigned heap_bank();
 
 }  // namespace sys
 

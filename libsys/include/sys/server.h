@@ -48,7 +48,8 @@ struct StartInfo {
 };
 
 // rs starts a service with argv = { name } (fresh) or
-// { name, "--restart", "<count>" } after a crash, or { name, "--update" }.
+// { name, "--restart", "<count>" } after a crash, or { name, "--update",
+// "<old version's endpoint>" } (libsys_start picks the heap bank from it).
 StartInfo parse_start_info(int argc, char** argv);
 
 enum class Disposition { Reply, Deferred, NoReply };
