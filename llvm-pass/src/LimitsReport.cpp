@@ -25,6 +25,13 @@ namespace neurath::pass {
 
 using namespace llvm;
 
+// What the transfer does with bytes it cannot type (libupdate's likely
+// pointers and address-preserving transfer), in every item that has them.
+#define SCANNED_BYTES_TEXT                                                                     \
+    "its bytes travel scanned: a heap object a word points to keeps its address, " \
+    "a function or unchanged variable is remapped by name, anything else refuses "   \
+    "the transfer"
+
 namespace {
 
 constexpr unsigned maxWalkDepth = 8;
@@ -56,9 +63,9 @@ public:
                 type.flags |= LU_TYPE_IMPRECISE;
                 found |= add("union-with-pointer", path + " (" + displayed(type) + ")",
                              location,
-                             "the active member is unknown, so its pointers cannot be "
-                             "relocated and the transfer refuses it (unless all zero); "
-                             "declare its tag (UnionTagEntry) or write a transfer hook");
+                             "the active member is unknown, so " SCANNED_BYTES_TEXT " (a changed "
+                             "union layout is refused); declare its tag (UnionTagEntry) "
+                             "to relocate its pointers precisely");
             }
             break;
         case LU_KIND_ARRAY:
@@ -82,13 +89,11 @@ public:
             else if (type.hasTarget && (model_.types[type.target].flags & LU_TYPE_INCOMPLETE))
                 found |= add("incomplete-type", path + " (" + displayed(type) + ")", location,
                              "points to a type only declared here: the target is typed "
-                             "by its allocation site alone, and scanned (refused if it "
-                             "holds addresses) when that has no type");
+                             "by its allocation site alone; when that has no type, " SCANNED_BYTES_TEXT);
             break;
         case LU_KIND_UNKNOWN:
             found |= add("opaque-type", path + " (" + displayed(type) + ")", location,
-                         "no type description: copied as bytes if no word looks "
-                         "like a pointer, else refused");
+                         "no type description: " SCANNED_BYTES_TEXT);
             break;
         default:
             break;
@@ -138,6 +143,24 @@ private:
     std::map<TypeIndex, bool>& reportedTypes_;  // struct -> had findings
 };
 
+// Heap objects whose bytes the transfer does not type precisely although
+// their site has a type: raw byte buffers, and one T followed by more bytes.
+void reportSiteShape(const SiteModel& site, const TypeModel& type, const std::string& location, ModuleModel& model) {
+    const std::string what = "heap " + (type.name.empty() ? "<anonymous>" : type.name) + " from " + site.allocatorName +
+                             " in " + site.function;
+    const bool bytes = type.kind == LU_KIND_INTEGER && type.size == 1;
+    if (bytes && type.name != "char" && !(site.flags & LU_SITE_DATA))
+        model.limits.push_back({"byte-buffer", what, location,
+                                "raw bytes that may hold objects carved out of them: " SCANNED_BYTES_TEXT
+                                "; declare data-only buffers (annotate(\"neurath.data_allocation\") "
+                                "or -lu-data-allocation)"});
+    if (!bytes && (site.flags & LU_SITE_WRAPPER) && !(site.flags & LU_SITE_ARRAY))
+        model.limits.push_back({"header-allocation", what, location,
+                                "one object followed by bytes of unknown type (a common "
+                                "header): the header converts by its fields and must keep "
+                                "its layout; for the rest, " SCANNED_BYTES_TEXT});
+}
+
 void analyzeTypes(ModuleModel& model) {
     std::map<TypeIndex, bool> reportedTypes;
     TypeWalker walker(model, reportedTypes);
@@ -146,8 +169,7 @@ void analyzeTypes(ModuleModel& model) {
         if (global.flags & LU_GLOBAL_NO_DEBUG_INFO) {
             if (global.flags & LU_GLOBAL_IMPRECISE)
                 model.limits.push_back({"no-debug-info", global.name, "",
-                                        "compiled without -g: copied as bytes if no word "
-                                        "looks like a pointer, else refused"});
+                                        "compiled without -g: " SCANNED_BYTES_TEXT});
             continue;
         }
         if (walker.walk(global.type, global.name, global.declaredAs, ""))
@@ -160,13 +182,13 @@ void analyzeTypes(ModuleModel& model) {
                                     "heap object from " + site.allocatorName + " in " +
                                         site.function,
                                     location,
-                                    "type not inferred: the transfer copies the object "
-                                    "only if no word of it looks like a pointer, else "
-                                    "refuses; store the result in a typed variable, or "
-                                    "name the allocator wrapper (-lu-allocator-wrapper)"});
+                                    "type not inferred: " SCANNED_BYTES_TEXT "; store the result "
+                                    "in a typed variable, or name the allocator wrapper "
+                                    "(-lu-allocator-wrapper)"});
             continue;
         }
         const TypeModel& type = model.types[site.type];
+        reportSiteShape(site, type, location, model);
         walker.walk(site.type, "heap " + (type.name.empty() ? "<anonymous>" : type.name), "",
                     location);
     }

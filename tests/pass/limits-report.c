@@ -58,6 +58,17 @@ void walk(void) {
     cursor = table - 1;  // before the start of `table`
 }
 
+unsigned char* packet;     // raw bytes from malloc: byte-buffer
+unsigned char* file_data;  // declared data: not reported
+
+void make_packet(size_t n) {
+    packet = malloc(n);
+}
+
+__attribute__((annotate("neurath.data_allocation"))) void load_file(size_t n) {
+    file_data = malloc(n);
+}
+
 int main(void) {
     struct client s = {1, 0};
     remember(&s);
@@ -80,7 +91,9 @@ int main(void) {
 // CHECK-DAG: heap-aware-library-call: getline:
 // CHECK-DAG: untracked-allocation: malloc: address of the allocator is taken
 // CHECK-DAG: incomplete-type: active_session (session*): points to a type only declared here
+// CHECK-DAG: byte-buffer: heap unsigned char from malloc in make_packet at {{.*}}limits-report.c:65: raw bytes that may hold objects
 // CHECK-NOT: table:
+// CHECK-NOT: in load_file
 // CHECK: # {{[0-9]+}} finding(s)
 
 // META-DAG: global 'saved_address' {{.*}} flags=imprecise

@@ -37,7 +37,7 @@ define void @drop(ptr %p) {
 ; CHECK-NEXT: call void @__lu_free(ptr %p, i32 1)
 
 ; REPORT-DAG: no-debug-info: {{.*}}no-debug-info.ll: compiled without -g
-; REPORT-DAG: no-debug-info: counter: compiled without -g: copied as bytes if no word looks like a pointer, else refused
+; REPORT-DAG: no-debug-info: counter: compiled without -g: its bytes travel scanned: a heap object a word points to keeps its address
 ; REPORT-DAG: unknown-allocation-type: heap object from malloc in make:
 
 ; TWICE-COUNT-1: @__lu_module =

@@ -12,6 +12,12 @@
  *   global-address   the unknown-type object holds the address of a global;
  *   freed-memory     ... the address of a block freed since (kept: it
  *                    pointed to nothing in the old version either).
+ *   carved-object   a raw byte buffer (unsigned char) holds an object
+ *                    carved out of it with a function pointer: scanned, the
+ *                    function is remapped by name;
+ *   data-buffer      a buffer allocated in a function declared to allocate
+ *                    data holds the same function's address: copied as it
+ *                    is, unscanned (it is data);
  * and what must be refused:
  *   library-data     ... the address of the C library's stdout;
  *   string-literal   ... the address of a string literal in the program's
@@ -45,7 +51,18 @@ __attribute__((annotate("neurath.allocator_wrapper"))) static void* wrapped_bloc
     return allocate_through(size);
 }
 
+/* An object carved out of a raw byte buffer, as allocators and databases do. */
+struct carved {
+    long (*weigh)(long);
+    long id;
+};
+static unsigned char* raw_bytes(size_t size) { return malloc(size); }
+__attribute__((annotate("neurath.data_allocation"))) static unsigned char* data_bytes(size_t size) { return malloc(size); }
+
 void* opaque;              /* heap object of unknown type */
+unsigned char* bytes;      /* raw bytes: a struct carved at offset 16 */
+unsigned char* data;       /* declared data */
+long data_word;            /* what the old version wrote into `data` */
 struct record* padded;     /* two records and 8 bytes of extra room behind them */
 struct record* target;     /* an ordinary typed object */
 struct link* linked;       /* typed at the wrapper's call site; points to target */
@@ -77,6 +94,19 @@ void program_scenario(const char* how) {
     if (strcmp(how, "global-address") == 0) ((void**)opaque)[7] = &counter;
     if (strcmp(how, "library-data") == 0) ((void**)opaque)[5] = stdout;
     if (strcmp(how, "string-literal") == 0) ((const void**)opaque)[5] = "a literal no variable covers";
+    if (strcmp(how, "carved-object") == 0) {
+        bytes = raw_bytes(64);
+        memset(bytes, 0, 64);
+        struct carved* object = (struct carved*)(bytes + 16);
+        object->weigh = weigh;
+        object->id = 5;
+    }
+    if (strcmp(how, "data-buffer") == 0) {
+        data = data_bytes(64);
+        memset(data, 0, 64);
+        data_word = (long)weigh;
+        memcpy(data + 8, &data_word, sizeof data_word);
+    }
     if (strcmp(how, "freed-memory") == 0) {
         void* gone = malloc(4096);
         free(gone);
@@ -90,6 +120,15 @@ int program_hidden_pointer_intact(const char* how) {
     if (strcmp(how, "trailing-bytes") == 0) return ((void**)padded)[4] == target;
     if (strcmp(how, "code-address") == 0) return ((long (**)(long))opaque)[6] == weigh && weigh(2) == 6;
     if (strcmp(how, "global-address") == 0) return ((void**)opaque)[7] == &counter;
+    if (strcmp(how, "carved-object") == 0) {
+        struct carved* object = (struct carved*)(bytes + 16);
+        return object->weigh == weigh && object->weigh(object->id) == 15;
+    }
+    if (strcmp(how, "data-buffer") == 0) {
+        long word = 0;
+        memcpy(&word, data + 8, sizeof word);
+        return word == data_word;  /* the old version's bytes, unchanged */
+    }
     return 0;
 }
 

@@ -13,6 +13,9 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <sys/mman.h>
+
+#include <libupdate/program_model.h>
 
 #include "harness.h"
 #include "program.h"
@@ -81,6 +84,45 @@ TEST(ImpreciseState, AGlobalAddressInAnUnknownTypeObjectIsRemappedByName) {
     TransferStats stats = expect_success("global-address");
     EXPECT_EQ(stats.remapped_likely_pointers, 1u);
     EXPECT_EQ(program_hidden_pointer_intact("global-address"), 1);
+}
+
+TEST(ImpreciseState, AnObjectCarvedOutOfRawBytesHasItsFunctionRemapped) {
+    TransferStats stats = expect_success("carved-object");
+    EXPECT_GE(stats.remapped_likely_pointers, 1u);
+    EXPECT_EQ(program_hidden_pointer_intact("carved-object"), 1);
+}
+
+TEST(ImpreciseState, ADeclaredDataBufferIsCopiedUnscanned) {
+    TransferStats stats = expect_success("data-buffer");
+    EXPECT_EQ(stats.remapped_likely_pointers, 0u);
+    EXPECT_EQ(program_hidden_pointer_intact("data-buffer"), 1);
+}
+
+// The new version uses the page the kept object needs: refused, nothing changed.
+TEST(ImpreciseState, AnObjectThatMustKeepItsAddressWhereTheNewVersionHasMemoryIsRefused) {
+    const std::string path = harness::snapshot_of_old("unknown-object");
+    host::Snapshot snapshot;
+    ASSERT_TRUE(snapshot.load(path.c_str()).ok());
+    ProgramModel old;
+    ASSERT_TRUE(old.load(snapshot.reader(), snapshot.root(), false).ok());
+    const GlobalRecord* target = old.find_global("target");
+    ASSERT_NE(target, nullptr);
+    uint64_t old_target = 0;
+    ASSERT_TRUE(snapshot.reader()(target->address, &old_target, sizeof old_target).ok());
+    void* page = reinterpret_cast<void*>((old_target - 16) & ~uint64_t{4095});
+    void* taken = mmap(page, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
+    ASSERT_EQ(taken, page);
+    std::string before = test_program::digest();
+    uint64_t objects = harness::live_objects();
+    Result<TransferStats> stats = harness::transfer_from(snapshot);
+    munmap(page, 4096);
+    ASSERT_FALSE(stats.ok());
+    EXPECT_EQ(stats.error().code, neurath::Error::AlreadyExists) << stats.error().text;
+    EXPECT_NE(std::string(stats.error().text).find("must keep its address (imprecise state points to it), but the address "
+                                                   "range is in use in the new version"), std::string::npos)
+        << stats.error().text;
+    EXPECT_EQ(harness::live_objects(), objects);
+    EXPECT_EQ(test_program::digest(), before);
 }
 
 TEST(ImpreciseState, AnAddressIntoFreedMemoryTravelsAsItIs) {
