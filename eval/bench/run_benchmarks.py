@@ -15,7 +15,11 @@ Runs, from a build directory:
     counted here on the binaries that check built (speedtest1 --size 5);
   * Lua overhead: eval/lua/gc_heavy.lua (allocation-heavy: every Lua object
     is a realloc(NULL, n)) on the plain and instrumented interpreters the Lua
-    check built (tests/unit/lua), when present.
+    check built (tests/unit/lua), when present;
+  * live transfers of the real programs: Lua's and SQLite's drivers (built by
+    their transfer checks) move their state between processes; what moved
+    (objects kept at their address vs relocated, bytes, likely pointers) and
+    the instructions transfer_state executed (callgrind, check on).
 Prints a Markdown table and writes bench-report.json in the build directory.
 
 Usage: run_benchmarks.py <build dir> [--repeat N] [--quick] [--no-callgrind]
@@ -39,8 +43,9 @@ GNU_TIME = "/usr/bin/time"
 EVAL_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
-def count_instructions(command):
-    """Instructions executed by one run under callgrind (exact and repeatable).
+def count_instructions(command, only=None):
+    """Instructions executed by one run under callgrind (exact and repeatable);
+    with `only` (a function name pattern), just those executed inside it.
 
     valgrind 3.19 cannot read clang-16's DWARF 5, so the binary is measured
     as a copy without debug sections (the code is byte for byte the same)."""
@@ -49,7 +54,8 @@ def count_instructions(command):
     with tempfile.TemporaryDirectory() as scratch:
         binary = os.path.join(scratch, os.path.basename(command[0]))
         subprocess.run(["objcopy", "--strip-debug", command[0], binary], check=True)
-        result = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={scratch}/out",
+        toggle = [f"--toggle-collect={only}"] if only else []
+        result = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={scratch}/out", *toggle,
                                  binary, *command[1:]], capture_output=True, text=True)
     if result.returncode != 0:
         sys.exit(f"callgrind run failed: {' '.join(command)}\n{result.stderr}")
@@ -130,6 +136,31 @@ def transfer(bench_dir, records):
     return {"records": records, **{k: float(v) for k, v in values.items()}}
 
 
+TRANSFERRED = re.compile(r"transferred: (\d+) globals, (\d+) heap objects \((\d+) kept at their address, (\d+) bytes\), "
+                         r"(\d+) bytes, (\d+) pointers relocated, (\d+) checked, (\d+) imprecise bytes scanned: "
+                         r"(\d+) likely pointers kept, (\d+) remapped, (\d+) into freed memory")
+
+
+def live_transfer(driver, first_half, second_half):
+    """One live transfer of a real program (eval/lua, eval/sqlite drivers): what
+    moved, and the instructions transfer_state executed (callgrind, state check
+    on, no round trip)."""
+    with tempfile.TemporaryDirectory() as scratch:
+        snapshot = os.path.join(scratch, "state.snap")
+        subprocess.run([driver, "old", first_half, snapshot], capture_output=True, text=True, check=True)
+        new = subprocess.run([driver, "new", snapshot, second_half], capture_output=True, text=True)
+        found = TRANSFERRED.search(new.stderr)
+        if new.returncode != 0 or not found:
+            sys.exit(f"live transfer with {driver} failed ({new.returncode}):\n{new.stderr}")
+        instructions = count_instructions([driver, "new", snapshot, second_half], only="libupdate::transfer_state*")
+    names = ("globals", "heap_objects", "kept_objects", "kept_bytes", "bytes", "pointers", "checked", "scanned_bytes",
+             "likely_kept", "likely_remapped", "likely_freed")
+    figures = dict(zip(names, (int(v) for v in found.groups())))
+    figures["instructions"] = instructions
+    figures["instructions_per_byte"] = instructions / figures["bytes"]
+    return figures
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("build")
@@ -161,6 +192,14 @@ def main():
         report["lua_gc_heavy"] = compare_builds(os.path.join(lua_work, "plain", "lua"),
                                                 os.path.join(lua_work, "instrumented", "lua"),
                                                 "lua_gc_heavy", script, repeat, callgrind)
+    drivers = {
+        "lua": (os.path.join(lua_work, "instrumented", "lua_driver"), "state_before.lua", "state_after.lua"),
+        "sqlite": (os.path.join(sqlite_work, "transfer-instrumented", "sqlite_driver"), "state_before.sql", "state_after.sql"),
+    }
+    for name, (driver, first, second) in drivers.items():
+        if callgrind and os.path.exists(driver):
+            report[f"live_transfer_{name}"] = live_transfer(driver, os.path.join(EVAL_DIR, name, first),
+                                                            os.path.join(EVAL_DIR, name, second))
     with open(os.path.join(args.build, "bench-report.json"), "w") as f:
         json.dump(report, f, indent=2)
 
@@ -178,6 +217,14 @@ def main():
         cpu_ratio = r.get("cpu_overhead", r.get("runtime_overhead"))
         print(f"| {name} | {plain_count} | {inst_count} | {ratio} | {r['cpu_seconds']['plain']:.3f} / "
               f"{r['cpu_seconds']['instrumented']:.3f} ({(cpu_ratio - 1) * 100:+.1f}%) | {r['memory_overhead']:.2f}x |")
+    for name in ("lua", "sqlite"):
+        t = report.get(f"live_transfer_{name}")
+        if t:
+            print(f"\nlive transfer of {name}: {t['heap_objects']} heap objects ({t['kept_objects']} kept at their address, "
+                  f"{t['heap_objects'] - t['kept_objects']} relocated), {t['bytes']:,} bytes, {t['pointers']} pointers "
+                  f"relocated, {t['scanned_bytes']:,} imprecise bytes scanned ({t['likely_kept']} likely pointers kept, "
+                  f"{t['likely_remapped']} remapped); transfer_state: {t['instructions']:,} instructions, "
+                  f"{t['instructions_per_byte']:.0f} per byte")
     t = report["transfer"]
     print(f"\nstate transfer: {t['objects']:.0f} objects, {t['bytes'] / 2**20:.1f} MiB in {t['seconds']:.3f} s: "
           f"{t['mib_per_s']:.1f} MiB/s, {t['objects_per_s']:.0f} objects/s (pointer check on); "

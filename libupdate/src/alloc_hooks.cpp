@@ -37,16 +37,20 @@ libupdate::BlockCache g_block_cache;
 // Hands an unlisted block back: to the cache when its class has room (only
 // blocks obtain_block made, i.e. not resized by the platform's realloc,
 // which tags its blocks LU_ALLOC_REALLOC), else to the platform.
-// A block placed by address-preserving transfer goes back to the pinned pages.
-[[gnu::always_inline]] inline void recycle_block(HeapHeader* header, uint64_t size, uint32_t how) {
-    if (how & libupdate::kHowPinned) [[unlikely]] {
+// An unlisted block that is not cached: a pinned one (address-preserving
+// transfer placed it; tagged LU_ALLOC_REALLOC) goes back to its pages.
+[[gnu::always_inline]] inline void release_block(HeapHeader* header, uint64_t size, uint32_t how) {
+    if (how == LU_ALLOC_REALLOC && libupdate::pinned_owns(header)) [[unlikely]]
         libupdate::pinned_release(header, size);
-        return;
-    }
+    else
+        libupdate::platform_heap_release(header);
+}
+
+[[gnu::always_inline]] inline void recycle_block(HeapHeader* header, uint64_t size, uint32_t how) {
     if (size <= libupdate::kCacheMaxSize && how != LU_ALLOC_REALLOC &&
         libupdate::cache_give(g_block_cache, libupdate::cache_class_of(size), header))
         return;
-    libupdate::platform_heap_release(header);
+    release_block(header, size, how);
 }
 
 // The general way to list a fresh block: lock, far site, growing the table.
@@ -144,8 +148,8 @@ void* __lu_realloc(void* pointer, size_t size, const lu_alloc_site* site) {
     HeapHeader* header = libupdate::heap_header_of(pointer);
     if (!header) return libupdate::platform_heap_reallocate(pointer, size);
     if (size > libupdate::kHeapSizeMask) return nullptr;
-    if (header->how() & libupdate::kHowPinned) return move_pinned_block(header, size, site);
     if (is_class_block(*header) && size <= libupdate::kCacheMaxSize) return resize_class_block(header, size, site);
+    if (libupdate::pinned_owns(header)) return move_pinned_block(header, size, site);  // tagged LU_ALLOC_REALLOC
     // The block may move: list it again afterwards.
     const lu_alloc_site* old_site = libupdate::heap_site(*header);
     uint64_t old_size = header->size();
@@ -181,8 +185,7 @@ void __lu_free(void* pointer, uint32_t) {
     uint32_t how = header->how();
     if (!libupdate::heap_untrack_fast(header)) [[unlikely]] {
         libupdate::heap_untrack(header);  // more than one thread: no cache
-        if (how & libupdate::kHowPinned) libupdate::pinned_release(header, size);
-        else libupdate::platform_heap_release(header);
+        release_block(header, size, how);
         return;
     }
     recycle_block(header, size, how);

@@ -1,12 +1,14 @@
 // pinned_heap.cpp — heap objects at given addresses (see pinned_heap.h).
 //
-// Entry points: pinned_place, pinned_release, pinned_page_count.
+// Entry points: pinned_place, pinned_owns, pinned_release, pinned_page_count.
 #include "pinned_heap.h"
 
 #include <libupdate/hash_map.h>
 #include <libupdate/platform.h>
 
 namespace libupdate {
+
+uint64_t g_pinned_pages = 0;
 
 namespace {
 
@@ -33,6 +35,7 @@ void drop_pages(uint64_t first, uint64_t end) {
         if (--*users == 0) {
             page_users().erase(page);
             platform_unmap_pages(page, kPlatformPageSize);
+            --g_pinned_pages;
         }
     }
 }
@@ -46,7 +49,10 @@ Result<void> take_pages(uint64_t first, uint64_t end) {
             continue;
         }
         Result<void> mapped = platform_map_pages_at(page, kPlatformPageSize);
-        if (mapped.ok() && page_users().insert(page, 1)) continue;
+        if (mapped.ok() && page_users().insert(page, 1)) {
+            ++g_pinned_pages;
+            continue;
+        }
         if (mapped.ok()) platform_unmap_pages(page, kPlatformPageSize);
         drop_pages(first, page);
         if (!mapped.ok()) return mapped.error();
@@ -57,7 +63,7 @@ Result<void> take_pages(uint64_t first, uint64_t end) {
 
 }  // namespace
 
-Result<void*> pinned_place(uint64_t object_address, uint64_t size, const lu_alloc_site* site, uint32_t how) {
+Result<void*> pinned_place(uint64_t object_address, uint64_t size, const lu_alloc_site* site) {
     if (object_address % 16 != 0 || object_address < sizeof(HeapHeader) || size > kHeapSizeMask)
         return make_error(neurath::Error::InvalidArgument, "a pinned object must be 16-byte aligned and of a valid size");
     const uint64_t header_address = object_address - sizeof(HeapHeader);
@@ -66,7 +72,7 @@ Result<void*> pinned_place(uint64_t object_address, uint64_t size, const lu_allo
     TRY(take_pages(first, end));
     auto* header = reinterpret_cast<HeapHeader*>(header_address);
     platform_fill(header, 0, sizeof(HeapHeader) + size);
-    if (!heap_track(header, site, size, how | kHowPinned)) {
+    if (!heap_track(header, site, size, LU_ALLOC_REALLOC)) {
         drop_pages(first, end);
         return make_error(neurath::Error::NoMemory, "out of memory listing a pinned object");
     }
@@ -78,6 +84,10 @@ void pinned_release(HeapHeader* header, uint64_t size) {
     drop_pages(page_of(header_address), page_of(header_address + sizeof(HeapHeader) + size + kPlatformPageSize - 1));
 }
 
-uint64_t pinned_page_count() { return g_pages_ready ? page_users().size() : 0; }
+bool pinned_owns_slowly(const HeapHeader* header) {
+    return page_users().find(page_of(reinterpret_cast<uint64_t>(header))) != nullptr;
+}
+
+uint64_t pinned_page_count() { return g_pinned_pages; }
 
 }  // namespace libupdate

@@ -209,7 +209,7 @@ private:
             entry.destination_size = entry.count * new_.type(entry.destination_type).size + (object.size - entry.count * old_type.size);
         }
         void* created = pins_.pinned(index) ? TRY(place_pinned(object, entry, site))
-                                            : TRY(allocate(entry.destination_size, site, old_site, object.how & ~kHowPinned));
+                                            : TRY(allocate(entry.destination_size, site, old_site, object.how));
         entry.destination = reinterpret_cast<uint64_t>(created);
         if (!map_.add(entry)) return no_memory();
         stats_.bytes += object.size;
@@ -250,7 +250,7 @@ private:
             return object_error(object, "must keep its address (imprecise state points to it) but its type changed layout; "
                                         "declare the union's tag or type what points to it");
         entry.destination_size = object.size;
-        Result<void*> placed = pinned_place(object.address, object.size, site, object.how & ~kHowPinned & 0xff);
+        Result<void*> placed = pinned_place(object.address, object.size, site);
         if (!placed.ok()) {
             UpdateError error = object_error(object, "must keep its address (imprecise state points to it), but ");
             TextBuilder(error.text + c_string_length(error.text), kErrorTextSize - c_string_length(error.text)).add(placed.error().text);
