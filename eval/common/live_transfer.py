@@ -52,14 +52,15 @@ def describe_exit(status):
     return f"signal {-status}" if status < 0 else f"status {status}"
 
 
-def transfer(old_driver, new_driver, first_half, second_half, work):
-    """Run the old version, then the new one from its snapshot; (old stdout, new result)."""
+def transfer(old_driver, new_driver, first_half, second_half, work, new_option="--round-trip"):
+    """Run the old version, then the new one from its snapshot (with `new_option`);
+    (old stdout, new result)."""
     snapshot = os.path.join(work, "transfer.snap")
     old = execute([old_driver, "old", first_half, snapshot])
     if old.returncode != 0:
         raise CheckError(f"the old version failed ({describe_exit(old.returncode)}):\n{old.stderr}")
     try:
-        new = execute([new_driver, "new", snapshot, second_half, "--round-trip"])
+        new = execute([new_driver, "new", snapshot, second_half, new_option])
     finally:
         os.remove(snapshot)
     return old.stdout, new

@@ -8,10 +8,11 @@
 //        open :memory:, run <before.sql>, prepare the kept statement, step it
 //        through its first rows, then write this process's memory snapshot
 //        (the old version, parked)
-//   sqlite_driver new <snapshot> <after.sql> [--round-trip]
+//   sqlite_driver new <snapshot> <after.sql> [--round-trip | --without-rules]
 //        transfer the old version's state into this process, step the kept
 //        statement through its remaining rows, run <after.sql>, and run the
-//        kept statement again with other parameters
+//        kept statement again with other parameters; --without-rules leaves
+//        out the declarative rules below (the transfer must then refuse)
 //   sqlite_driver whole <before.sql> <after.sql>
 //        both halves in one process, no transfer: the reference output
 //
@@ -174,7 +175,7 @@ int run_old(const char* before, const char* snapshot) {
     return 0;
 }
 
-int run_new(const char* snapshot_path, const char* after, bool round_trip) {
+int run_new(const char* snapshot_path, const char* after, bool round_trip, bool with_rules) {
     libupdate::host::Snapshot snapshot;
     libupdate::Result<void> loaded = snapshot.load(snapshot_path);
     if (!loaded.ok()) {
@@ -183,10 +184,12 @@ int run_new(const char* snapshot_path, const char* after, bool round_trip) {
     }
     libupdate::TransferOptions options;
     options.round_trip = round_trip;
-    options.stale_fields = kStaleFields;
-    options.stale_field_count = sizeof kStaleFields / sizeof kStaleFields[0];
-    options.untyped_allocations = kUntypedAllocations;
-    options.untyped_allocation_count = sizeof kUntypedAllocations / sizeof kUntypedAllocations[0];
+    if (with_rules) {
+        options.stale_fields = kStaleFields;
+        options.stale_field_count = sizeof kStaleFields / sizeof kStaleFields[0];
+        options.untyped_allocations = kUntypedAllocations;
+        options.untyped_allocation_count = sizeof kUntypedAllocations / sizeof kUntypedAllocations[0];
+    }
     libupdate::Result<libupdate::TransferStats> stats = libupdate::transfer_state(snapshot.reader(), snapshot.root(), options);
     if (!stats.ok()) {
         std::fprintf(stderr, "transfer refused: %s\n", stats.error().text);
@@ -207,10 +210,12 @@ int main(int argc, char** argv) {
     if (argc >= 4 && std::strcmp(argv[1], "whole") == 0) return first_half(argv[2]) && second_half(argv[3]) ? 0 : 1;
 #ifdef NEURATH_INSTRUMENTED
     if (argc >= 4 && std::strcmp(argv[1], "old") == 0) return run_old(argv[2], argv[3]);
-    if (argc >= 4 && std::strcmp(argv[1], "new") == 0)
-        return run_new(argv[2], argv[3], argc > 4 && std::strcmp(argv[4], "--round-trip") == 0);
+    if (argc >= 4 && std::strcmp(argv[1], "new") == 0) {
+        const char* option = argc > 4 ? argv[4] : "";
+        return run_new(argv[2], argv[3], std::strcmp(option, "--round-trip") == 0, std::strcmp(option, "--without-rules") != 0);
+    }
 #endif
     std::fprintf(stderr, "usage: %s whole <before.sql> <after.sql> | old <before.sql> <snapshot> | new <snapshot> <after.sql> "
-                 "[--round-trip]\n", argv[0]);
+                 "[--round-trip | --without-rules]\n", argv[0]);
     return 1;
 }

@@ -14,7 +14,10 @@ in the NOT NULL / IS NULL optimisation, expr.c and vdbe.c). Then:
   * identity update: the instrumented driver runs the first half and writes
     a snapshot; a fresh one transfers the state (round trip on) and runs the
     second half, which must print exactly what the native run printed;
-  * real update: the same, with the patched build as the new version.
+  * real update: the same, with the patched build as the new version;
+  * left unhandled: the identity update without the driver's declarative
+    rules (stale fields, untyped allocations) must end in a clear refusal
+    naming the object and field, never in a crash or wrong output.
 SQLite's allocation functions are named as allocator wrappers, so objects
 are typed at their callers; the driver's allocator setup is the hook code.
 
@@ -127,6 +130,9 @@ def main():
         print("identity update: " + verdict("success", native.stdout, old_output, new))
         old_output, new = transfer(old, patched, before, after, args.work)
         print(f"update to Debian's {DEBIAN_FIX}: " + verdict("success", native.stdout, old_output, new))
+        old_output, new = transfer(old, old, before, after, args.work, "--without-rules")
+        print("without the driver's stale-field and untyped-allocation rules: "
+              + verdict("refusal", native.stdout, old_output, new))
     except (FetchError, CheckError, subprocess.TimeoutExpired) as error:
         print(f"sqlite transfer check FAILED: {error}", file=sys.stderr)
         return 1
