@@ -17,12 +17,11 @@ import http.client
 import os
 import re
 import socket
-import tarfile
 import threading
 
 import pytest
 
-from conftest import BOOT_TIMEOUT, boot, build_paths
+from conftest import BOOT_TIMEOUT, boot, boot_image_file, build_paths
 from qemu_network import PortForward
 from qemu_session import QemuSession, qemu_command
 
@@ -34,11 +33,6 @@ def free_port():
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
-
-
-def boot_image_file(path):
-    with tarfile.open(build_paths().module("bootimage")) as image:
-        return image.extractfile(path).read()
 
 
 @pytest.fixture
