@@ -6,10 +6,12 @@ when the test ends, whatever happened. `lan_node` boots a machine whose NIC's
 other end is the test (a DatagramPeer) and whose TCP/IP server has the static
 address of the cluster's node1 from a net.conf boot module (cluster_nodes.py).
 `start_background` starts a background job and waits until it is ready and the
-prompt is back. `boot_image_file` reads a file of the boot image. Build paths
+prompt is back. `boot_image_file` reads a file of the boot image; `free_port`
+picks a TCP port free on 127.0.0.1 for a forward. Build paths
 come from NEURATH_BUILD_DIR, set by ctest.
 """
 import os
+import socket
 import sys
 import tarfile
 from pathlib import Path
@@ -63,6 +65,12 @@ def lan_node(tmp_path):
             yield session, peer, node
         finally:
             session.close()
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 def boot_image_file(path: str) -> bytes:

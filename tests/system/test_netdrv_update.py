@@ -7,14 +7,23 @@ buffers); then the test's ARP requests and the guest's ping to the test go throu
 the new version and inet, a seeded flood of malformed frames shows the new
 version's queues keep turning, the frame counters carried over the update count
 every frame, and the kernel's frame check at poweroff shows the DMA memory changed
-hands without a frame lost."""
+hands without a frame lost.
+
+And a host-side TCP connection held through the update: on a machine booted like
+`./neurath run --net --forward`, the test streams a pattern to echod through the
+forwarded port without pause from before the update until after its commit, and
+every byte comes back once, in order."""
 import re
+import socket
+import struct
+import threading
 import time
 
 import frame_audit
-from conftest import lan_node  # noqa: F401  (a fixture)
+from conftest import BOOT_TIMEOUT, boot, free_port, lan_node, start_background  # noqa: F401  (lan_node: a fixture)
 from datagram_peer import arp_request
 from frame_flood import FrameFlood, ip_bytes, mac_bytes
+from qemu_network import PortForward
 
 PEER_MAC, PEER_IP = "02:00:00:00:00:09", "10.0.0.9"
 
@@ -58,3 +67,85 @@ def test_an_update_under_inet_keeps_frames_flowing(lan_node):
     session.wait_exit(60)
     audit = frame_audit.parse(session.output)
     assert audit is not None and audit.difference == 0, session.output[-3000:]
+
+
+ECHO_PORT = 7000
+CHUNK = 16 * 1024
+AFTER_COMMIT = 2 << 20  # bytes streamed after the commit
+STARTED = 256 * 1024    # bytes echoed before the update is typed
+RATE = 2 << 20          # bytes a second at most: the stream's length stays bounded however long the update takes
+IO_TIMEOUT = 60.0
+
+
+def pattern(offset: int, length: int) -> bytes:
+    """The stream's bytes [offset, offset+length): an 8-byte big-endian counter per
+    8 bytes, so a lost, repeated or reordered chunk shows where it happened."""
+    first, last = offset // 8, (offset + length + 7) // 8
+    words = struct.pack(f">{last - first}Q", *range(first, last))
+    return words[offset - first * 8:offset - first * 8 + length]
+
+
+class Stream:
+    """Sends the pattern to the connection without pause (paced at RATE) until told
+    the update committed, then AFTER_COMMIT more bytes, then closes its side; a
+    second thread takes the echo and says when STARTED bytes came back."""
+
+    def __init__(self, connection: socket.socket):
+        self.connection, self.sent, self.echo = connection, 0, bytearray()
+        self.committed, self.started, self.error = threading.Event(), threading.Event(), None
+        self._threads = [threading.Thread(target=self._guarded, args=(f,), daemon=True)
+                         for f in (self._send, self._receive)]
+        for thread in self._threads:
+            thread.start()
+
+    def _guarded(self, work) -> None:
+        try:
+            work()
+        except OSError as error:
+            self.error = error
+            self.started.set()  # nobody waits for what will not come
+
+    def _send(self) -> None:
+        stop_at = None
+        while stop_at is None or self.sent < stop_at:
+            if stop_at is None and self.committed.is_set():
+                stop_at = self.sent + AFTER_COMMIT
+            self.connection.sendall(pattern(self.sent, CHUNK))
+            self.sent += CHUNK
+            time.sleep(CHUNK / RATE)
+        self.connection.shutdown(socket.SHUT_WR)
+
+    def _receive(self) -> None:
+        while chunk := self.connection.recv(65536):
+            self.echo.extend(chunk)
+            if len(self.echo) >= STARTED:
+                self.started.set()
+        self.started.set()
+
+    def join(self) -> None:
+        for thread in self._threads:
+            thread.join(IO_TIMEOUT)
+        assert not any(thread.is_alive() for thread in self._threads), \
+            f"the stream did not end: {self.sent} sent, {len(self.echo)} echoed"
+
+
+def test_a_host_tcp_stream_through_an_update_of_netdrv_loses_and_repeats_nothing():
+    port = free_port()
+    with boot(network=[PortForward(port, ECHO_PORT)]) as session:
+        session.wait_prompt(BOOT_TIMEOUT)
+        session.wait_until(lambda output: "inet: address 10.0.2.15/24" in output, "DHCP", BOOT_TIMEOUT)
+        start_background(session, f"echod {ECHO_PORT} 1", "echod: listening on tcp")
+        with socket.create_connection(("127.0.0.1", port), timeout=IO_TIMEOUT) as connection:
+            stream = Stream(connection)
+            assert stream.started.wait(IO_TIMEOUT) and stream.error is None, \
+                f"{STARTED} bytes did not come back before the update: {stream.error}"
+            before = len(stream.echo)
+            text = session.run_command("update netdrv /sbin/netdrv.next", timeout=120)
+            stream.committed.set()
+            stream.join()
+        print(f"{stream.sent} bytes streamed, {before} of them echoed before `update` was typed")
+        assert re.search(r"committed in \d+ us", text), text
+        assert stream.error is None, stream.error
+        assert len(stream.echo) == stream.sent >= before + AFTER_COMMIT, (len(stream.echo), stream.sent)
+        assert stream.echo == pattern(0, stream.sent), "the echo differs from what was sent"
+        session.expect(f"echod: {stream.sent} bytes echoed", 30)
