@@ -49,7 +49,9 @@ def transfer(sender: int, receiver: int, port: int) -> str:
 
 
 def test_two_instances_ping_and_transfer_over_tcp_both_ways():
-    result = cluster(2, "@2 ping 10.0.0.1 3\n"
+    result = cluster(2, "@wait 1 inet: address 10.0.0.1/24\n"  # net.conf read (before or after the prompt)
+                        "@wait 2 inet: address 10.0.0.2/24\n"
+                        "@2 ping 10.0.0.1 3\n"
                         + transfer(2, 1, 7001) + transfer(1, 2, 7002) +
                         "@all ifconfig\n"
                         "@all poweroff\n")
