@@ -26,6 +26,12 @@ KNOWN_FIGURES = {
     "boot_to_prompt": ("boot to the shell prompt", 50_000_000),
     "vfs_ping": ("empty request to vfs and its reply", None),
     "calibration": ("check: a 2,000,000-instruction loop", None),
+    # bench net (net_bench.py): through inet, over the guest's own address
+    "ping_loopback": ("ping round trip (ICMP echo, loopback)", None),
+    "tcp_connect_request": ("TCP connect + 64 B request + 256 B response + closes", None),
+    "tcp_bulk_loopback": ("bulk TCP per KiB, send and receive together (4 MiB, loopback)", 20 * 1024),
+    "tcp_bulk_in_send": ("  of which inside send calls", None),
+    "tcp_bulk_in_recv": ("  of which inside recv calls", None),
 }
 REQUIRED_FIGURES = ("ipc_roundtrip", "null_syscall", "spawn", "file_read_4k", "boot_to_prompt")
 HIDDEN_FIGURES = ("total_uptime", "total_tsc")

@@ -10,7 +10,7 @@ per line, `#` starting a comment:
     name node2
     address 10.0.0.2/24
 
-The TCP/IP server reads it; until it exists nothing in the guest does.
+The TCP/IP server (servers/inet) reads it.
 
 Entry points:
     MIN_INSTANCES, MAX_INSTANCES

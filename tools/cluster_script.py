@@ -6,7 +6,7 @@ The same grammar serves piped input and a terminal:
     @node2 ps                 the same, by name
     @all uptime               type `uptime` into every running instance, node1 first
     @2                        plain lines go to node2 from now on (`@all`: to every node)
-    @wait 1 arp-answer: answering
+    @wait 1 netxfer: listening
                               wait until node1 prints that text (after the line last typed there)
     ps                        a plain line goes to the current target (at first: all)
 

@@ -8,15 +8,18 @@ QEMU's socket: it reads how many bytes wait in QEMU's receive queue
 (/proc/net/udp) and holds back while the guest is behind, so frames are lost
 only where the guest itself drops them. A background thread takes every frame
 the guest sends; `answer_arp_for(ip, mac)` makes it reply to ARP requests for
-that address (the host as a machine on the LAN), and `wait_for(predicate)`
-waits for a frame the guest sent.
+that address (the host as a machine on the LAN), `answer_ping_for(ip)` makes it
+answer ICMP echo requests to that address, and `wait_for(predicate)` waits for a
+frame the guest sent.
 
 Entry points:
     DatagramPeer()     .link(mac) -> DatagramLink, .inject(frames, deadline) -> count,
-                       .send(frame), .answer_arp_for(ip, mac), .wait_for(predicate, timeout),
+                       .send(frame), .answer_arp_for(ip, mac), .answer_ping_for(ip),
+                       .wait_for(predicate, timeout),
                        .close(); a context manager
     qemu_receive_queue(port) -> bytes waiting in the receive queue of 127.0.0.1:port
-    arp_request(sender_mac, sender_ip, target_ip), arp_reply(request, ip, mac) -> frames
+    arp_request(sender_mac, sender_ip, target_ip), arp_reply(request, ip, mac),
+    echo_reply(request, ip) -> frames
 """
 from __future__ import annotations
 
@@ -26,6 +29,7 @@ import threading
 import time
 from typing import Callable, Iterable
 
+from frame_flood import ETHERTYPE_IPV4, PROTOCOL_ICMP, ipv4_checksum
 from lan_switch import LOOPBACK, reserve_udp_port
 from qemu_network import DatagramLink
 
@@ -55,6 +59,22 @@ def arp_reply(request: bytes, ip: bytes, mac: bytes) -> bytes | None:
     return reply + bytes(60 - len(reply))
 
 
+def echo_reply(request: bytes, ip: bytes) -> bytes | None:
+    """The ICMP echo reply to `request` if it is a well-formed IPv4 echo request to `ip`
+    (no options), else None."""
+    if len(request) < 42 or request[12:14] != struct.pack("!H", ETHERTYPE_IPV4) or request[14] != 0x45:
+        return None
+    total = struct.unpack("!H", request[16:18])[0]
+    if request[23] != PROTOCOL_ICMP or request[30:34] != ip or request[34] != 8 or not 28 <= total <= len(request) - 14:
+        return None
+    icmp = b"\0\0\0\0" + request[38:14 + total]
+    icmp = icmp[:2] + struct.pack("!H", ipv4_checksum(icmp)) + icmp[4:]
+    header = request[14:22] + b"\x40" + request[23:24] + b"\0\0" + ip + request[26:30]
+    header = header[:10] + struct.pack("!H", ipv4_checksum(header)) + header[12:]
+    frame = request[6:12] + request[0:6] + request[12:14] + header + icmp
+    return frame + bytes(max(0, 60 - len(frame)))
+
+
 class DatagramPeer:
     def __init__(self):
         self._socket = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
@@ -63,6 +83,7 @@ class DatagramPeer:
         self.guest_port = reserve_udp_port()
         self._guest = (LOOPBACK, self.guest_port)
         self._arp: tuple[bytes, bytes] | None = None
+        self._ping: bytes | None = None
         self._received: list[bytes] = []
         self._changed = threading.Condition()
         self._stopping = threading.Event()
@@ -94,6 +115,9 @@ class DatagramPeer:
     def answer_arp_for(self, ip: str, mac: str) -> None:
         self._arp = (bytes(int(part) for part in ip.split(".")), bytes(int(p, 16) for p in mac.split(":")))
 
+    def answer_ping_for(self, ip: str) -> None:
+        self._ping = bytes(int(part) for part in ip.split("."))
+
     def wait_for(self, predicate: Callable[[bytes], bool], timeout: float = 30.0) -> bytes:
         """The first frame the guest sent (since the peer started) for which predicate holds."""
         with self._changed:
@@ -113,6 +137,8 @@ class DatagramPeer:
             if sender != self._guest:
                 continue
             if self._arp and (reply := arp_reply(frame, *self._arp)):
+                self.send(reply)
+            if self._ping and (reply := echo_reply(frame, self._ping)):
                 self.send(reply)
             with self._changed:
                 self._received.append(frame)

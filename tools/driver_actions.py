@@ -23,6 +23,7 @@ import bench_report
 import cluster_run
 import cluster_script
 import frame_audit
+import net_bench
 import process_cleanup
 import update_bench
 from qemu_session import BuildPaths, QemuSession, SessionError, decode_exit_status, qemu_command
@@ -190,7 +191,8 @@ class Actions:
     def bench(self, suite: str = "system", markdown: bool = False, build: bool = True) -> int:
         if build:
             self.build()
-        report = update_bench if suite == "update" else bench_report
-        figures = report.collect(qemu_command(self.paths, icount=True))
+        report = {"update": update_bench, "net": net_bench}.get(suite, bench_report)
+        command = net_bench.command(self.paths) if suite == "net" else qemu_command(self.paths, icount=True)
+        figures = report.collect(command)
         print(report.render(figures, markdown))
         return 0 if report.meets_targets(figures) else 1

@@ -4,7 +4,8 @@
 // window opens (tcp_recved) only as the owner reads it, so a slow reader
 // slows the sender instead of filling inet's memory. Sending takes what
 // fits in lwIP's send buffer and copies it there (TCP_WRITE_FLAG_COPY): the
-// client's grant is never used after the reply.
+// client's grant is never used after the reply. Nagle's algorithm is off
+// (see attach): a short tail goes out at once.
 //
 // Entry points: as in sockets_tcp.h.
 #include "sockets_tcp.h"
@@ -83,8 +84,13 @@ err_t on_connected(void* arg, struct tcp_pcb*, err_t err) {
     return ERR_OK;
 }
 
+// Nagle's algorithm is off: each Send is one whole write of the client's
+// (copied in full segments), so only its tail can be short, and holding that
+// tail until the peer acknowledges what is in flight made it wait for the
+// peer's delayed ACK (up to lwIP's 250 ms timer) at the end of every burst.
 void attach(Socket& socket, struct tcp_pcb* pcb) {
     socket.tcp = pcb;
+    tcp_nagle_disable(pcb);
     tcp_arg(pcb, &socket);
     tcp_recv(pcb, on_receive);
     tcp_err(pcb, on_error);

@@ -2,12 +2,18 @@
 
 `neurath` boots a fresh machine for one test and hands over a QemuSession
 positioned after the first shell prompt; the machine is stopped (by PID)
-when the test ends, whatever happened. `start_background` starts a background
-job and waits until it is ready and the prompt is back. Build paths come from
-NEURATH_BUILD_DIR, set by ctest.
+when the test ends, whatever happened. `lan_node` boots a machine whose NIC's
+other end is the test (a DatagramPeer) and whose TCP/IP server has the static
+address of the cluster's node1 from a net.conf boot module (cluster_nodes.py).
+`start_background` starts a background job and waits until it is ready and the
+prompt is back. `boot_image_file` reads a file of the boot image; `free_port`
+picks a TCP port free on 127.0.0.1 for a forward. Build paths
+come from NEURATH_BUILD_DIR, set by ctest.
 """
 import os
+import socket
 import sys
+import tarfile
 from pathlib import Path
 
 import pytest
@@ -15,6 +21,8 @@ import pytest
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "tools"))
 
+import cluster_nodes  # noqa: E402
+from datagram_peer import DatagramPeer  # noqa: E402
 from qemu_session import PROMPT, BuildPaths, QemuSession, qemu_command  # noqa: E402
 
 BOOT_TIMEOUT = 60.0
@@ -40,6 +48,34 @@ def neurath():
         yield session
     finally:
         session.close()
+
+
+@pytest.fixture
+def lan_node(tmp_path):
+    """(session, peer, node): node1 of a cluster (its MAC, 10.0.0.1/24 from net.conf) with
+    the test as the other end of its NIC; yielded once inet has configured the address."""
+    node = cluster_nodes.Node(1)
+    with DatagramPeer() as peer:
+        config = cluster_nodes.write_net_conf(node, tmp_path)
+        session = boot(lan=peer.link(node.mac), extra_modules=[config])
+        try:
+            session.wait_prompt(BOOT_TIMEOUT)
+            configured = f"inet: address {node.address}/{cluster_nodes.PREFIX_LENGTH}"
+            session.wait_until(lambda output: configured in output, configured, BOOT_TIMEOUT)
+            yield session, peer, node
+        finally:
+            session.close()
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def boot_image_file(path: str) -> bytes:
+    with tarfile.open(build_paths().module("bootimage")) as image:
+        return image.extractfile(path).read()
 
 
 def poweroff(session: QemuSession) -> int:

@@ -1,9 +1,12 @@
 """test_bench.py — the benchmark harness measures what it claims: under -icount the guest's
 clock counts instructions (checked against a loop of known length), every figure the
-README reports is produced, and two runs give identical figures."""
+README reports is produced, and two runs give identical figures; `bench net` runs,
+reports every figure (its bulk stream checked byte for byte, no call waiting for a
+timer), repeats exactly and prints its table."""
 from conftest import build_paths
 
 import bench_report
+import net_bench
 from qemu_session import qemu_command
 
 
@@ -21,3 +24,18 @@ def test_bench_figures_are_instruction_counts_and_repeat():
     for name in bench_report.REQUIRED_FIGURES:
         assert abs(second[name] - first[name]) <= max(1, first[name] // 100), \
             f"{name}: {first[name]} then {second[name]}"
+
+
+def run_net_bench():
+    return net_bench.collect(net_bench.command(build_paths()))
+
+
+def test_bench_net_reports_repeatable_figures_and_prints_its_table():
+    first = run_net_bench()  # raises if a figure is missing, a call stalled or a byte differed
+    values = {f.name: f.value for f in first}
+    assert abs(values["tcp_bulk_in_send"] + values["tcp_bulk_in_recv"] - values["tcp_bulk_loopback"]) <= 1
+    assert 0 < values["ping_loopback"] < values["tcp_connect_request"]
+    assert {f.name: f.value for f in run_net_bench()} == values, "two runs under -icount disagree"
+    table = net_bench.render(first)
+    assert table.splitlines()[0].split()[:3] == ["benchmark", "value", "unit"], table
+    assert "bulk TCP per KiB" in table and "ping round trip" in table, table

@@ -1,7 +1,8 @@
 """test_cluster.py — `./neurath cluster N` boots N instances on one virtual LAN and
-drives them from a script: frames cross the LAN (an ARP request from node2 answered by
-/test/arp-answer on node1, seen through the host's switch), each instance has its own
-MAC address and its net.conf module, output lines carry the instance's name, and the
+drives them from a script: two instances talk through their TCP/IP servers across the
+host's switch (node2 pings node1, then a checked TCP transfer goes from node2 to node1
+and another from node1 to node2), each instance has its own MAC address and its
+net.conf module (its static address), output lines carry the instance's name, and the
 exit status says whether every instance shut down cleanly.
 
 The driver runs on what is built (--no-build); if it overruns, it gets SIGTERM, which
@@ -36,21 +37,37 @@ def cluster(count: int, script: str, timeout: int = 120) -> subprocess.Completed
     return subprocess.CompletedProcess(driver.args, driver.returncode, out, err)
 
 
-def test_an_arp_request_crosses_the_lan_and_is_answered_by_the_other_instance():
-    result = cluster(2, "@1 /test/arp-answer 10.0.0.1 1 &\n"
-                        "@wait 1 arp-answer: answering for 10.0.0.1\n"
-                        "@2 arping 10.0.0.1 from 10.0.0.2\n"
-                        "@wait 1 arp-answer: 1 replies\n"
+TRANSFER_BYTES = 1 << 20
+
+
+def transfer(sender: int, receiver: int, port: int) -> str:
+    """Script lines: a checked TCP transfer from node<sender> to node<receiver>."""
+    return (f"@{receiver} netxfer recv {port} &\n"
+            f"@wait {receiver} netxfer: listening on tcp port {port}\n"
+            f"@{sender} netxfer send 10.0.0.{receiver} {port} {TRANSFER_BYTES}\n"
+            f"@wait {receiver} netxfer: received\n")
+
+
+def test_two_instances_ping_and_transfer_over_tcp_both_ways():
+    result = cluster(2, "@wait 1 inet: address 10.0.0.1/24\n"  # net.conf read (before or after the prompt)
+                        "@wait 2 inet: address 10.0.0.2/24\n"
+                        "@2 ping 10.0.0.1 3\n"
+                        + transfer(2, 1, 7001) + transfer(1, 2, 7002) +
                         "@all ifconfig\n"
                         "@all poweroff\n")
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr
     out = result.stdout
-    # a background job may print right after the prompt: "node1| neurath$ arp-answer: ..."
-    assert re.search(r"node1\| (neurath\$ )?arp-answer: answering for 10\.0\.0\.1 at 52:54:00:4e:00:01", out), out
-    assert "node2| arping: 10.0.0.1 is at 52:54:00:4e:00:01" in out, out
-    assert "node1| arp-answer: told 10.0.0.2" in out, out
+    assert "node2| ping: 3 sent, 3 received" in out, out
+    assert re.search(r"node2\| 64 bytes from 10\.0\.0\.1: seq=1 ttl=\d+", out), out
+    for sender, receiver in ((2, 1), (1, 2)):
+        assert f"node{sender}| netxfer: sent {TRANSFER_BYTES} bytes to 10.0.0.{receiver}:" in out, out
+        # a background job may print right after the prompt: "node1| neurath$ netxfer: ..."
+        assert re.search(rf"node{receiver}\| (neurath\$ )?netxfer: received {TRANSFER_BYTES} bytes "
+                         rf"from 10\.0\.0\.{sender}, pattern intact", out), out
     for number in (1, 2):
         assert re.search(rf"node{number}\| net0: virtio-net  link up  mac 52:54:00:4e:00:0{number}", out), out
+        assert re.search(rf"node{number}\| .*inet 10\.0\.0\.{number}/24 .*\(net\.conf\)\s+name node{number}",
+                         out), out
     assert "neurath: node1 powered off" in result.stderr and "neurath: node2 powered off" in result.stderr
 
 

@@ -1,45 +1,37 @@
 """test_frame_flood.py — 100,000 malformed frames straight into the guest's NIC.
 
 The guest's NIC is a `dgram` netdev whose peer is this test (tools/datagram_peer.py;
-both ends on 127.0.0.1). /test/arp-answer owns the link, so every frame that gets
-through netdrv is also parsed by a program. The test injects the seeded flood of
-tools/frame_flood.py (truncated and oversized frames, bad ARP, IPv4, ICMP, UDP and
-TCP headers, lengths and checksums, fragments, SYN floods, random bytes), paced by
-QEMU's socket queue so that the host drops nothing. Afterwards:
+both ends on 127.0.0.1). The guest has a static address (net.conf, as node1 of a
+cluster) and httpd listens on port 80, so every frame that gets through netdrv is
+also parsed by the TCP/IP server (lwIP) and the SYN floods reach a listening port.
+The test injects the seeded flood of tools/frame_flood.py (truncated and oversized
+frames, bad ARP, IPv4, ICMP, UDP and TCP headers, lengths and checksums, fragments,
+SYN floods, random bytes), paced by QEMU's socket queue so that the host drops
+nothing. Afterwards:
   - the guest counted the frames (received + dropped) and refused no request,
   - every server still answers and none was restarted,
-  - the link still works both ways: the test's ARP request is answered by the guest,
-    and the guest's arping is answered by the test.
+  - the link still works both ways: the test's ARP request is answered by inet,
+    and the guest's arping and ping (through inet) are answered by the test,
+  - httpd still serves: the test speaks TCP to it in raw frames (tools/raw_tcp.py)
+    and gets a file of the boot image, byte for byte.
 Set NEURATH_FLOOD_SEED to replay another flood (the seed is printed on failure)."""
 import os
 import re
 import time
 
-import pytest
-
-from conftest import BOOT_TIMEOUT, boot, start_background
-from datagram_peer import DatagramPeer, arp_request
+from conftest import boot_image_file, lan_node, start_background  # noqa: F401  (lan_node: a fixture)
+from datagram_peer import arp_request
 from frame_flood import FrameFlood, ip_bytes, mac_bytes
+from raw_tcp import RawTcpClient
 
 FRAMES = 100_000
 SEED = int(os.environ.get("NEURATH_FLOOD_SEED", "20261130"))
-GUEST_MAC, GUEST_IP = "52:54:00:4e:00:01", "10.0.0.1"
+GUEST_MAC, GUEST_IP = "52:54:00:4e:00:01", "10.0.0.1"  # node1 of a cluster (lan_node)
 PEER_MAC, PEER_IP = "02:00:00:00:00:09", "10.0.0.9"
 INJECT_SECONDS = 100
 # Injection is paced below QEMU's socket buffer, so the host drops nothing; of the
 # frames QEMU can deliver (measured: 97,787 of 97,788), nearly all must be counted.
 DELIVERED_SHARE = 0.99
-
-
-@pytest.fixture
-def flooded_machine():
-    with DatagramPeer() as peer:
-        session = boot(lan=peer.link(GUEST_MAC))
-        try:
-            session.wait_prompt(BOOT_TIMEOUT)
-            yield session, peer
-        finally:
-            session.close()
 
 
 def link(session):
@@ -62,10 +54,11 @@ def is_reply_to_peer(frame: bytes) -> bool:
             and frame[28:32] == ip_bytes(GUEST_IP) and frame[32:38] == mac_bytes(PEER_MAC))
 
 
-def test_a_flood_of_malformed_frames_leaves_every_server_and_the_link_working(flooded_machine):
-    session, peer = flooded_machine
+def test_a_flood_of_malformed_frames_leaves_every_server_and_the_link_working(lan_node):
+    session, peer, node = lan_node
+    assert (node.mac, node.address) == (GUEST_MAC, GUEST_IP)
     before = link(session)
-    job = start_background(session, f"/test/arp-answer {GUEST_IP}", f"arp-answer: answering for {GUEST_IP}")
+    start_background(session, "httpd", "httpd: listening on port 80")
 
     frames = [frame for _, frame in FrameFlood(SEED, GUEST_MAC, GUEST_IP).frames(FRAMES)]
     started = time.monotonic()
@@ -73,7 +66,7 @@ def test_a_flood_of_malformed_frames_leaves_every_server_and_the_link_working(fl
     seconds = time.monotonic() - started
     assert sent == FRAMES, f"seed {SEED}: only {sent} of {FRAMES} frames went in within {INJECT_SECONDS}s"
 
-    # The link works both ways: our request is answered by arp-answer ...
+    # The link works both ways: our request is answered by inet ...
     peer.send(arp_request(mac_bytes(PEER_MAC), ip_bytes(PEER_IP), ip_bytes(GUEST_IP)))
     peer.wait_for(is_reply_to_peer, timeout=60)
     after = link(session)
@@ -87,14 +80,23 @@ def test_a_flood_of_malformed_frames_leaves_every_server_and_the_link_working(fl
 
     # ... every server answers, none was restarted ...
     services = session.run_command("service list", timeout=60)
-    for name in ("pm", "vfs", "ds", "tty", "netdrv"):  # rs answered: it is the one listing them
+    for name in ("pm", "vfs", "ds", "tty", "netdrv", "inet"):  # rs answered: it is the one listing them
         assert re.search(rf"\b{name}\s+\d+\s+running\s+0\s", services), f"seed {SEED}:\n{services}"
-    assert "arp-answer" in session.run_command("ps")              # pm
+    assert "httpd" in session.run_command("ps")                   # pm
     assert "bin" in session.run_command("ls /")                   # vfs
     assert "sh.first_prompt_ns" in session.run_command("ds list")  # ds
-    session.run_command(f"kill {job}")
 
-    # ... and the guest's own ARP request is answered by the test.
+    # ... the guest's own ARP request and ping are answered by the test ...
     peer.answer_arp_for(PEER_IP, PEER_MAC)
-    text = session.run_command(f"arping {PEER_IP} from {GUEST_IP}", timeout=60)
+    text = session.run_command(f"arping {PEER_IP}", timeout=60)
     assert f"arping: {PEER_IP} is at {PEER_MAC}" in text, f"seed {SEED}:\n{text}"
+    peer.answer_ping_for(PEER_IP)
+    text = session.run_command(f"ping {PEER_IP} 2", timeout=60)
+    assert "ping: 2 sent, 2 received" in text, f"seed {SEED}:\n{text}"
+
+    # ... and httpd still serves a file, byte for byte.
+    client = RawTcpClient(peer, PEER_MAC, PEER_IP, GUEST_MAC, GUEST_IP)
+    response = client.exchange(80, b"GET /etc/system.conf HTTP/1.1\r\nConnection: close\r\n\r\n")
+    head, _, body = response.partition(b"\r\n\r\n")
+    assert head.startswith(b"HTTP/1.1 200 OK\r\n"), f"seed {SEED}: {response[:300]!r}"
+    assert body == boot_image_file("etc/system.conf"), f"seed {SEED}: the file came back different"

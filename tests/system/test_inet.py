@@ -17,28 +17,16 @@ import http.client
 import os
 import re
 import socket
-import tarfile
 import threading
 
 import pytest
 
-from conftest import BOOT_TIMEOUT, boot, build_paths
+from conftest import BOOT_TIMEOUT, boot, boot_image_file, build_paths, free_port
 from qemu_network import PortForward
 from qemu_session import QemuSession, qemu_command
 
 ADDRESS_LINE = "inet: address 10.0.2.15/24"
 IO_TIMEOUT = 60.0
-
-
-def free_port():
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def boot_image_file(path):
-    with tarfile.open(build_paths().module("bootimage")) as image:
-        return image.extractfile(path).read()
 
 
 @pytest.fixture

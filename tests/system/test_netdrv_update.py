@@ -1,58 +1,151 @@
-"""test_netdrv_update.py — a live update of netdrv while a client waits and frames
-arrive: the machine's NIC is a dgram netdev whose peer is this test
-(tools/datagram_peer.py), /test/arp-answer owns the link and waits in a Receive that
-netdrv holds. netdrv is updated to /sbin/netdrv.next under it; the held Receive goes
-to the new version with the state, and the next frame, written by the device into
-the same DMA buffers, answers it: the test's ARP request gets its reply. Then a
-seeded flood of malformed frames shows the new version's queues keep turning, and
-the kernel's frame check at poweroff shows the DMA memory changed hands without a
-frame lost."""
+"""test_netdrv_update.py — a live update of netdrv while the TCP/IP server owns the
+link and frames arrive: the machine's NIC is a dgram netdev whose peer is this test
+(tools/datagram_peer.py) and inet has node1's static address (net.conf). Before the
+update the test's ARP request is answered by inet through the old version; netdrv
+is updated to /sbin/netdrv.next under inet's open link (same queues, same DMA
+buffers); then the test's ARP requests and the guest's ping to the test go through
+the new version and inet, a seeded flood of malformed frames shows the new
+version's queues keep turning, the frame counters carried over the update count
+every frame, and the kernel's frame check at poweroff shows the DMA memory changed
+hands without a frame lost.
+
+And a host-side TCP connection held through the update: on a machine booted like
+`./neurath run --net --forward`, the test streams a pattern to echod through the
+forwarded port without pause from before the update until after its commit, and
+every byte comes back once, in order."""
 import re
+import socket
+import struct
+import threading
 import time
 
-import pytest
-
 import frame_audit
-from conftest import BOOT_TIMEOUT, boot, start_background
-from datagram_peer import DatagramPeer, arp_request
+from conftest import BOOT_TIMEOUT, boot, free_port, lan_node, start_background  # noqa: F401  (lan_node: a fixture)
+from datagram_peer import arp_request
 from frame_flood import FrameFlood, ip_bytes, mac_bytes
+from qemu_network import PortForward
 
-GUEST_MAC, GUEST_IP = "52:54:00:4e:00:01", "10.0.0.1"
 PEER_MAC, PEER_IP = "02:00:00:00:00:09", "10.0.0.9"
 
 
-@pytest.fixture
-def peered():
-    with DatagramPeer() as peer:
-        session = boot(lan=peer.link(GUEST_MAC))
-        try:
-            session.wait_prompt(BOOT_TIMEOUT)
-            yield session, peer
-        finally:
-            session.close()
+def ask_guest(peer, node, sender_ip: str) -> None:
+    """The peer asks who has the guest's address (as `sender_ip`) and waits for inet's reply."""
+    guest_ip = ip_bytes(node.address)
+    peer.send(arp_request(mac_bytes(PEER_MAC), ip_bytes(sender_ip), guest_ip))
+    peer.wait_for(lambda f: len(f) >= 42 and f[12:14] == b"\x08\x06" and f[20:22] == b"\0\2"
+                  and f[28:32] == guest_ip and f[38:42] == ip_bytes(sender_ip), timeout=60)
 
 
-def ask_guest(peer, sender_ip: str):
-    """The peer asks who has GUEST_IP (as `sender_ip`) and waits for arp-answer's reply."""
-    peer.send(arp_request(mac_bytes(PEER_MAC), ip_bytes(sender_ip), ip_bytes(GUEST_IP)))
-    peer.wait_for(lambda f: len(f) >= 42 and f[20:22] == b"\0\2" and f[38:42] == ip_bytes(sender_ip), timeout=60)
-
-
-def test_an_update_under_a_waiting_receive_keeps_frames_flowing(peered):
-    session, peer = peered
-    start_background(session, f"/test/arp-answer {GUEST_IP}", f"arp-answer: answering for {GUEST_IP}")
-    ask_guest(peer, "10.0.0.9")  # before: arp-answer answers, then waits in a Receive netdrv holds
-    text = session.run_command("update netdrv /sbin/netdrv.next", timeout=120)
-    assert re.search(r"committed in \d+ us", text), text
-    ask_guest(peer, "10.0.0.10")  # after: the held Receive, now the new version's, gets the frame
-    frames = [frame for _, frame in FrameFlood(7, GUEST_MAC, GUEST_IP).frames(5000)]
-    assert peer.inject(frames, deadline=time.monotonic() + 60) == len(frames)
-    ask_guest(peer, "10.0.0.11")
+def received(session) -> int:
+    """Frames netdrv counted as received or dropped; asserts no request was refused."""
     info = session.run_command("ifconfig")
     rx = re.search(r"rx: (\d+) frames, \d+ bytes, (\d+) dropped", info)
-    assert rx and int(rx.group(1)) + int(rx.group(2)) >= 3 + 0.99 * sum(len(f) <= 2038 for f in frames), info
-    assert "0 refused requests" in info, info
+    assert rx and "0 refused requests" in info, info
+    return int(rx.group(1)) + int(rx.group(2))
+
+
+def test_an_update_under_inet_keeps_frames_flowing(lan_node):
+    session, peer, node = lan_node
+    ask_guest(peer, node, "10.0.0.9")  # before: through the old version
+    before = received(session)
+    text = session.run_command("update netdrv /sbin/netdrv.next", timeout=120)
+    assert re.search(r"committed in \d+ us", text), text
+    reopened = "inet: netdrv's link opened again"
+    ask_guest(peer, node, "10.0.0.10")  # after: the new version delivers to inet, inet's reply goes out
+    peer.answer_arp_for(PEER_IP, PEER_MAC)
+    peer.answer_ping_for(PEER_IP)
+    assert "ping: 2 sent, 2 received" in session.run_command(f"ping {PEER_IP} 2", timeout=60)
+    frames = [frame for _, frame in FrameFlood(7, node.mac, node.address).frames(5000)]
+    assert peer.inject(frames, deadline=time.monotonic() + 60) == len(frames)
+    ask_guest(peer, node, "10.0.0.11")
+    # the counters came over with the state: every frame since is added to them
+    # (ARP requests, the ping's ARP reply and echo replies, the deliverable flood)
+    deliverable = sum(len(f) <= 2038 for f in frames)
+    assert received(session) >= before + 2 + 3 + 0.99 * deliverable
+    assert reopened not in session.output, "the update lost inet's ownership of the link"
     session.send_line("poweroff")
     session.wait_exit(60)
     audit = frame_audit.parse(session.output)
     assert audit is not None and audit.difference == 0, session.output[-3000:]
+
+
+ECHO_PORT = 7000
+CHUNK = 16 * 1024
+AFTER_COMMIT = 2 << 20  # bytes streamed after the commit
+STARTED = 256 * 1024    # bytes echoed before the update is typed
+RATE = 2 << 20          # bytes a second at most: the stream's length stays bounded however long the update takes
+IO_TIMEOUT = 60.0
+
+
+def pattern(offset: int, length: int) -> bytes:
+    """The stream's bytes [offset, offset+length): an 8-byte big-endian counter per
+    8 bytes, so a lost, repeated or reordered chunk shows where it happened."""
+    first, last = offset // 8, (offset + length + 7) // 8
+    words = struct.pack(f">{last - first}Q", *range(first, last))
+    return words[offset - first * 8:offset - first * 8 + length]
+
+
+class Stream:
+    """Sends the pattern to the connection without pause (paced at RATE) until told
+    the update committed, then AFTER_COMMIT more bytes, then closes its side; a
+    second thread takes the echo and says when STARTED bytes came back."""
+
+    def __init__(self, connection: socket.socket):
+        self.connection, self.sent, self.echo = connection, 0, bytearray()
+        self.committed, self.started, self.error = threading.Event(), threading.Event(), None
+        self._threads = [threading.Thread(target=self._guarded, args=(f,), daemon=True)
+                         for f in (self._send, self._receive)]
+        for thread in self._threads:
+            thread.start()
+
+    def _guarded(self, work) -> None:
+        try:
+            work()
+        except OSError as error:
+            self.error = error
+            self.started.set()  # nobody waits for what will not come
+
+    def _send(self) -> None:
+        stop_at = None
+        while stop_at is None or self.sent < stop_at:
+            if stop_at is None and self.committed.is_set():
+                stop_at = self.sent + AFTER_COMMIT
+            self.connection.sendall(pattern(self.sent, CHUNK))
+            self.sent += CHUNK
+            time.sleep(CHUNK / RATE)
+        self.connection.shutdown(socket.SHUT_WR)
+
+    def _receive(self) -> None:
+        while chunk := self.connection.recv(65536):
+            self.echo.extend(chunk)
+            if len(self.echo) >= STARTED:
+                self.started.set()
+        self.started.set()
+
+    def join(self) -> None:
+        for thread in self._threads:
+            thread.join(IO_TIMEOUT)
+        assert not any(thread.is_alive() for thread in self._threads), \
+            f"the stream did not end: {self.sent} sent, {len(self.echo)} echoed"
+
+
+def test_a_host_tcp_stream_through_an_update_of_netdrv_loses_and_repeats_nothing():
+    port = free_port()
+    with boot(network=[PortForward(port, ECHO_PORT)]) as session:
+        session.wait_prompt(BOOT_TIMEOUT)
+        session.wait_until(lambda output: "inet: address 10.0.2.15/24" in output, "DHCP", BOOT_TIMEOUT)
+        start_background(session, f"echod {ECHO_PORT} 1", "echod: listening on tcp")
+        with socket.create_connection(("127.0.0.1", port), timeout=IO_TIMEOUT) as connection:
+            stream = Stream(connection)
+            assert stream.started.wait(IO_TIMEOUT) and stream.error is None, \
+                f"{STARTED} bytes did not come back before the update: {stream.error}"
+            before = len(stream.echo)
+            text = session.run_command("update netdrv /sbin/netdrv.next", timeout=120)
+            stream.committed.set()
+            stream.join()
+        print(f"{stream.sent} bytes streamed, {before} of them echoed before `update` was typed")
+        assert re.search(r"committed in \d+ us", text), text
+        assert stream.error is None, stream.error
+        assert len(stream.echo) == stream.sent >= before + AFTER_COMMIT, (len(stream.echo), stream.sent)
+        assert stream.echo == pattern(0, stream.sent), "the echo differs from what was sent"
+        session.expect(f"echod: {stream.sent} bytes echoed", 30)

@@ -129,18 +129,22 @@ def test_a_live_update_of_netdrv_keeps_the_device_working(networked):
     before, old_version = link(networked), netdrv_version(networked)
     text = networked.run_command("update netdrv /sbin/netdrv.next", timeout=120)
     assert re.search(r"committed in \d+ us", text), text
-    assert "netdrv: version 2 took over the device (rx 1 frames, tx 1 frames so far)" in networked.output
+    # the counters came over with the state (inet's own traffic, DHCP, may add to them meanwhile)
+    took_over = re.search(r"netdrv: version 2 took over the device \(rx (\d+) frames, tx (\d+) frames so far\)",
+                          networked.output)
+    assert took_over, networked.output[-2000:]
+    assert int(took_over.group(1)) >= before["rx_frames"] and int(took_over.group(2)) >= before["tx_frames"]
     assert netdrv_version(networked) != old_version
     arping_gateway(networked)
     after = link(networked)
     assert after["mac"] == before["mac"] and after["up"]
-    assert after["tx_frames"] == before["tx_frames"] + 1 and after["rx_frames"] >= before["rx_frames"] + 1
+    assert after["tx_frames"] >= int(took_over.group(2)) + 1 and after["rx_frames"] >= int(took_over.group(1)) + 1
     assert after["errors"] == before["errors"]
     assert networked.output.count("netdrv: virtio-net") == 1, "the device is never set up again"
     text = networked.run_command("update --undo netdrv", timeout=120)  # the new owner of the memory hands it on
     assert re.search(r"committed in \d+ us", text), text
     arping_gateway(networked)
-    assert link(networked)["tx_frames"] == before["tx_frames"] + 2
+    assert link(networked)["tx_frames"] >= after["tx_frames"] + 1
 
 
 def test_an_update_failing_after_the_dma_hand_over_leaves_the_old_version_everything(networked):
@@ -148,12 +152,15 @@ def test_an_update_failing_after_the_dma_hand_over_leaves_the_old_version_everyt
     the new version ends without freeing or stopping anything, the old one keeps the
     device, and no frame is lost at poweroff."""
     arping_gateway(networked)
+    before = link(networked)
     text = networked.run_command("update netdrv /test/updates/netdrv-fail-after-dma", timeout=120)
     assert "rolled back: netdrv:" in text, text
     assert re.search(r"fail-after-dma: mapped \d+ DMA pages of the old version", networked.output)
     assert re.search(r"netdrv\s+6\s+running\s+0\s", networked.run_command("service list"))
     arping_gateway(networked)
-    assert link(networked)["tx_frames"] == 2
+    after = link(networked)  # the old version's counters go on (inet's own traffic may add to them)
+    assert after["tx_frames"] >= before["tx_frames"] + 1 and after["rx_frames"] >= before["rx_frames"] + 1
+    assert after["errors"] == before["errors"]
     networked.send_line("poweroff")
     networked.wait_exit(60)
     audit = frame_audit.parse(networked.output)
