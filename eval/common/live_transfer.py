@@ -9,10 +9,11 @@ A driver (lua_driver, sqlite_driver) understands
                                                transfer the state in, run the second half
 and exits 3 when the transfer refused (its error after "transfer refused: ").
 
-Entry points: CheckError, run, compile_object, transfer, verdict.
+Entry points: CheckError, run, compile_object, patched_copy, transfer, verdict.
 """
 import os
 import re
+import shutil
 import subprocess
 
 # A refusal names the object (heap object with type and allocation site, or
@@ -42,6 +43,27 @@ def compile_object(compiler, flags, source, obj, dependencies):
     if not newer(obj, [source] + dependencies):
         run([compiler, *flags, "-c", source, "-o", obj], f"compiling {os.path.basename(source)}")
     return obj
+
+
+def patched_copy(tree, patches, names, target):
+    """A copy of `tree` at `target` with Debian's patches `names` (from the
+    debian/patches directory `patches`) applied in order; cached, and made
+    again from scratch when it was left half done."""
+    done = os.path.join(target, ".patched")
+    if os.path.exists(done):
+        return target
+    if os.path.exists(target):
+        shutil.rmtree(target)
+    shutil.copytree(tree, target)
+    for name in names:
+        with open(os.path.join(patches, name)) as patch:
+            result = subprocess.run(["patch", "-p1", "--fuzz=0", "--quiet"], cwd=target, stdin=patch,
+                                    capture_output=True, text=True)
+        if result.returncode != 0:
+            raise CheckError(f"Debian's {name} does not apply to {tree}:\n{result.stdout}{result.stderr}")
+    with open(done, "w") as mark:
+        mark.write("\n".join(names) + "\n")
+    return target
 
 
 def execute(command):

@@ -16,8 +16,8 @@
 // (base, coroutine, table, string, math, utf8): io's FILE handles belong to
 // the C library, which live update does not move.
 #include <libupdate/transfer.h>
+#include <driver_transfer.h>
 #include <snapshot.h>
-#include <transfer_report.h>
 
 #include <lua.hpp>
 
@@ -27,8 +27,6 @@
 lua_State* g_interpreter = nullptr;
 
 namespace {
-
-constexpr int kRefused = 3;
 
 // What the transfer needs to know about Lua that its types do not say (the
 // evaluation's annotation code for Lua, counted in eval/README.md): which
@@ -80,22 +78,11 @@ int run_old(const char* script, const char* snapshot) {
 }
 
 int run_new(const char* snapshot_path, const char* script, bool round_trip) {
-    libupdate::host::Snapshot snapshot;
-    libupdate::Result<void> loaded = snapshot.load(snapshot_path);
-    if (!loaded.ok()) {
-        std::fprintf(stderr, "snapshot: %s\n", loaded.error().text);
-        return 1;
-    }
     libupdate::TransferOptions options;
     options.round_trip = round_trip;
     options.union_tags = kLuaUnions;
     options.union_tag_count = sizeof kLuaUnions / sizeof kLuaUnions[0];
-    libupdate::Result<libupdate::TransferStats> stats = libupdate::transfer_state(snapshot.reader(), snapshot.root(), options);
-    if (!stats.ok()) {
-        std::fprintf(stderr, "transfer refused: %s\n", stats.error().text);
-        return kRefused;
-    }
-    print_transfer_report(stderr, stats.value());
+    if (int status = transfer_from_snapshot(snapshot_path, options)) return status;
     if (!g_interpreter) {
         std::fprintf(stderr, "the transfer reported success but brought no interpreter\n");
         return 1;

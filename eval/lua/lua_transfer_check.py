@@ -31,7 +31,6 @@ Usage: lua_transfer_check.py --work DIR --plugin PASS.so --runtime LIB.a [--runt
 import argparse
 import glob
 import os
-import shutil
 import subprocess
 import sys
 
@@ -39,7 +38,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(HERE, "..", "common"))
 from fetch_lua import FetchError, fetch_lua_source  # noqa: E402
-from live_transfer import CheckError, compile_object, execute, run, transfer, verdict  # noqa: E402
+from live_transfer import CheckError, compile_object, execute, patched_copy, run, transfer, verdict  # noqa: E402
 
 CC = "clang-16"
 CXX = "clang++-16"
@@ -104,26 +103,6 @@ def build_instrumented(name, tree, work, args):
     return binary, report
 
 
-def patched_tree(tree, patches, work):
-    """A copy of the Lua tree with BUGFIX_PATCHES applied (cached); its path."""
-    target = os.path.join(work, "patched-source")
-    done = os.path.join(target, ".patched")
-    if os.path.exists(done):
-        return target
-    if os.path.exists(target):
-        shutil.rmtree(target)
-    shutil.copytree(tree, target)
-    for name in BUGFIX_PATCHES:
-        with open(os.path.join(patches, name)) as patch:
-            result = subprocess.run(["patch", "-p1", "--fuzz=0", "--quiet"], cwd=target, stdin=patch,
-                                    capture_output=True, text=True)
-        if result.returncode != 0:
-            raise CheckError(f"Debian's {name} does not apply to Lua's tree:\n{result.stdout}{result.stderr}")
-    with open(done, "w") as mark:
-        mark.write("\n".join(BUGFIX_PATCHES) + "\n")
-    return target
-
-
 def native_output(lua, work):
     combined = os.path.join(work, "state_whole.lua")
     with open(combined, "w") as out:
@@ -156,7 +135,8 @@ def main():
         for line in report:
             print("  " + line)
         print("identity update: " + verdict(args.expect, native, old_output, new))
-        patched, _ = build_instrumented("patched", patched_tree(tree, patches, args.work), args.work, args)
+        patched_source = patched_copy(tree, patches, BUGFIX_PATCHES, os.path.join(args.work, "patched-source"))
+        patched, _ = build_instrumented("patched", patched_source, args.work, args)
         old_output, new = transfer(driver, patched, before, after, args.work)
         print(f"update to Debian's {' and '.join(BUGFIX_PATCHES)}: " + verdict(args.expect, native, old_output, new))
     except (FetchError, CheckError, subprocess.TimeoutExpired) as error:

@@ -13,7 +13,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools"))
-from debian_source import FetchError, ensure_deb_src, fetch_upstream, run  # noqa: E402,F401
+from debian_source import FetchError, download, ensure_deb_src, fetch_upstream, run, tarballs, unpack  # noqa: E402,F401
 
 
 def is_sqlite_tree(directory):
@@ -24,6 +24,19 @@ def is_sqlite_tree(directory):
 
 def fetch_sqlite_source(work_dir):
     return fetch_upstream("sqlite3", work_dir, is_sqlite_tree)
+
+
+def fetch_sqlite_patches(work_dir):
+    """The debian/patches directory of Debian's sqlite3 packaging (cached)."""
+    patches = os.path.join(work_dir, "packaging", "debian", "patches")
+    if os.path.exists(os.path.join(patches, "series")):
+        return patches
+    directory = os.path.join(work_dir, "download")
+    download("sqlite3", directory, want_packaging=True)
+    unpack(tarballs("sqlite3", directory, "debian")[0], os.path.join(work_dir, "packaging"))
+    if not os.path.exists(os.path.join(patches, "series")):
+        raise FetchError(f"Debian's sqlite3 packaging in {directory} holds no patch series")
+    return patches
 
 
 if __name__ == "__main__":

@@ -35,8 +35,7 @@
 #ifdef NEURATH_INSTRUMENTED
 #include <libupdate/heap.h>
 #include <libupdate/transfer.h>
-#include <snapshot.h>
-#include <transfer_report.h>
+#include <driver_transfer.h>
 #else
 #include <malloc.h>
 #endif
@@ -46,7 +45,6 @@ sqlite3_stmt* g_statement = nullptr;  // prepared in the old version, finished i
 
 namespace {
 
-constexpr int kRefused = 3;
 constexpr const char* kKeptStatement =
     "SELECT a.id, a.owner, a.balance, count(t.id) FROM accounts a LEFT JOIN transfers t ON t.source = a.id "
     "WHERE a.id BETWEEN ?1 AND ?2 GROUP BY a.id ORDER BY a.id";
@@ -176,12 +174,6 @@ int run_old(const char* before, const char* snapshot) {
 }
 
 int run_new(const char* snapshot_path, const char* after, bool round_trip, bool with_rules) {
-    libupdate::host::Snapshot snapshot;
-    libupdate::Result<void> loaded = snapshot.load(snapshot_path);
-    if (!loaded.ok()) {
-        std::fprintf(stderr, "snapshot: %s\n", loaded.error().text);
-        return 1;
-    }
     libupdate::TransferOptions options;
     options.round_trip = round_trip;
     if (with_rules) {
@@ -190,12 +182,7 @@ int run_new(const char* snapshot_path, const char* after, bool round_trip, bool 
         options.untyped_allocations = kUntypedAllocations;
         options.untyped_allocation_count = sizeof kUntypedAllocations / sizeof kUntypedAllocations[0];
     }
-    libupdate::Result<libupdate::TransferStats> stats = libupdate::transfer_state(snapshot.reader(), snapshot.root(), options);
-    if (!stats.ok()) {
-        std::fprintf(stderr, "transfer refused: %s\n", stats.error().text);
-        return kRefused;
-    }
-    print_transfer_report(stderr, stats.value());
+    if (int status = transfer_from_snapshot(snapshot_path, options)) return status;
     if (!g_database || !g_statement) {
         std::fprintf(stderr, "the transfer reported success but brought no database or statement\n");
         return 1;

@@ -28,16 +28,14 @@ Usage: sqlite_transfer_check.py --work DIR --plugin PASS.so --runtime LIB.a [--r
 """
 import argparse
 import os
-import shutil
 import subprocess
 import sys
-import tarfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(HERE, "..", "common"))
-from fetch_source import FetchError, fetch_sqlite_source  # noqa: E402
-from live_transfer import CheckError, compile_object, execute, run, transfer, verdict  # noqa: E402
+from fetch_source import FetchError, fetch_sqlite_patches, fetch_sqlite_source  # noqa: E402
+from live_transfer import CheckError, compile_object, execute, patched_copy, run, transfer, verdict  # noqa: E402
 from sqlite_check import amalgamation  # noqa: E402
 
 CC = "clang-16"
@@ -50,37 +48,6 @@ SQLITE_ALLOCATOR_WRAPPERS = ",".join((
     "sqlite3Malloc", "sqlite3MallocZero", "sqlite3_malloc", "sqlite3_malloc64", "sqlite3Realloc", "sqlite3_realloc",
     "sqlite3_realloc64", "sqlite3DbMallocRaw", "sqlite3DbMallocRawNN", "sqlite3DbMallocZero", "sqlite3DbRealloc",
     "sqlite3DbReallocOrFree", "dbMallocRawFinish", "dbReallocFinish", "sqlite3PageMalloc", "pcache1Alloc"))
-
-
-def debian_patch(work, name):
-    """The text of debian/patches/<name> from the downloaded packaging."""
-    download = os.path.join(work, "download")
-    packaging = [f for f in os.listdir(download) if f.endswith((".debian.tar.xz", ".debian.tar.gz"))] \
-        if os.path.isdir(download) else []
-    if not packaging:
-        raise CheckError(f"no Debian packaging in {download} (run the SQLite check first)")
-    with tarfile.open(os.path.join(download, packaging[0])) as archive:
-        member = archive.extractfile(f"debian/patches/{name}")
-        if member is None:
-            raise CheckError(f"{packaging[0]} has no debian/patches/{name}")
-        return member.read().decode()
-
-
-def patched_source(source, work):
-    """A copy of the SQLite tree with DEBIAN_FIX applied (cached)."""
-    target = os.path.join(work, "patched-source")
-    if os.path.exists(os.path.join(target, ".patched")):
-        return target
-    if os.path.exists(target):
-        shutil.rmtree(target)
-    shutil.copytree(source, target)
-    result = subprocess.run(["patch", "-p1", "--fuzz=0", "--quiet"], cwd=target, input=debian_patch(work, DEBIAN_FIX),
-                            capture_output=True, text=True)
-    if result.returncode != 0:
-        raise CheckError(f"Debian's {DEBIAN_FIX} does not apply to SQLite's tree:\n{result.stdout}{result.stderr}")
-    with open(os.path.join(target, ".patched"), "w") as mark:
-        mark.write(DEBIAN_FIX + "\n")
-    return target
 
 
 def build_driver(name, amalg, work, args, instrumented):
@@ -119,20 +86,21 @@ def main():
     try:
         source = fetch_sqlite_source(args.work)
         amalg = amalgamation(source, args.work)
-        patched_amalg = amalgamation(patched_source(source, args.work), args.work, "amalgamation-patched")
+        patched = patched_copy(source, fetch_sqlite_patches(args.work), [DEBIAN_FIX], os.path.join(args.work, "patched-source"))
+        patched_amalg = amalgamation(patched, args.work, "amalgamation-patched")
         plain = build_driver("transfer-plain", amalg, args.work, args, False)
         old = build_driver("transfer-instrumented", amalg, args.work, args, True)
-        patched = build_driver("transfer-patched", patched_amalg, args.work, args, True)
+        new = build_driver("transfer-patched", patched_amalg, args.work, args, True)
         native = execute([plain, "whole", before, after])
         if native.returncode != 0 or "\nok\n" not in native.stdout:
             raise CheckError(f"the plain driver failed or printed no integrity_check ok:\n{native.stderr}")
-        old_output, new = transfer(old, old, before, after, args.work)
-        print("identity update: " + verdict("success", native.stdout, old_output, new))
-        old_output, new = transfer(old, patched, before, after, args.work)
-        print(f"update to Debian's {DEBIAN_FIX}: " + verdict("success", native.stdout, old_output, new))
-        old_output, new = transfer(old, old, before, after, args.work, "--without-rules")
+        old_output, new_run = transfer(old, old, before, after, args.work)
+        print("identity update: " + verdict("success", native.stdout, old_output, new_run))
+        old_output, new_run = transfer(old, new, before, after, args.work)
+        print(f"update to Debian's {DEBIAN_FIX}: " + verdict("success", native.stdout, old_output, new_run))
+        old_output, new_run = transfer(old, old, before, after, args.work, "--without-rules")
         print("without the driver's stale-field and untyped-allocation rules: "
-              + verdict("refusal", native.stdout, old_output, new))
+              + verdict("refusal", native.stdout, old_output, new_run))
     except (FetchError, CheckError, subprocess.TimeoutExpired) as error:
         print(f"sqlite transfer check FAILED: {error}", file=sys.stderr)
         return 1

@@ -6,6 +6,7 @@
 // Entry points: Converter::convert, Converter::convert_object, and the
 // integer helpers load_integer / integer_fits / store_integer.
 #include "address_preserving.h"
+#include "imprecise_walk.h"
 #include "converter.h"
 
 namespace libupdate {
@@ -15,12 +16,6 @@ namespace {
 constexpr int kMaxDepth = 64;
 
 uint64_t max_unsigned(uint64_t size) { return size >= 8 ? ~0ull : (1ull << (size * 8)) - 1; }
-
-bool all_zero(const uint8_t* bytes, uint64_t size) {
-    for (uint64_t i = 0; i < size; ++i)
-        if (bytes[i]) return false;
-    return true;
-}
 
 bool parse_integer(StringView text, IntegerValue& out) {
     size_t i = 0;
@@ -52,14 +47,6 @@ bool ends_in_flexible_array(const ProgramModel& model, const TypeRecord& type) {
     return last_type.kind == LU_KIND_ARRAY && last_type.count == 0;
 }
 
-bool only_data_pointers(const ProgramModel& model, const TypeRecord& type) {
-    if (type.size != 8 || type.count == 0) return false;
-    for (uint64_t i = 0; i < type.count; ++i) {
-        const FieldRecord& member = model.field(type, i);
-        if (member.offset != 0 || member.bit_size || !is_data_pointer(model.type(member.type).kind)) return false;
-    }
-    return true;
-}
 
 }  // namespace
 
@@ -255,7 +242,7 @@ Result<void> Converter::convert_array(const uint8_t* source, uint64_t source_add
     uint64_t destination_size = destination_.type(to.target).size;
     uint64_t common = from.count < to.count ? from.count : to.count;
     for (uint64_t i = common; i < from.count && !backwards_; ++i)
-        if (!all_zero(source + i * source_size, source_size)) {
+        if (!all_bytes_zero(source + i * source_size, source_size)) {
             push_index(i);
             UpdateError error = fail(neurath::Error::TooBig, "array shrank but this dropped element is in use", s, d);
             pop_path();
@@ -338,13 +325,13 @@ Result<bool> Converter::stale_field(const uint8_t* source, const TypeRecord& fro
 Result<void> Converter::convert_union(const uint8_t* source, uint64_t source_address, TypeId s, uint8_t* destination, TypeId d) {
     const TypeRecord& from = source_.type(s);
     const TypeRecord& to = destination_.type(d);
-    if (all_zero(source, from.size)) {  // every member reads as zero or null: nothing is ambiguous
+    if (all_bytes_zero(source, from.size)) {  // every member reads as zero or null: nothing is ambiguous
         uint8_t zero[64] = {};
         for (uint64_t done = 0; done < to.size; done += sizeof zero)
             write(destination + done, zero, to.size - done < sizeof zero ? to.size - done : sizeof zero);
         return {};
     }
-    if (only_data_pointers(source_, from) && only_data_pointers(destination_, to)) {
+    if (only_data_pointer_members(source_, from) && only_data_pointer_members(destination_, to)) {
         // Whichever member is active, it is an address: relocate it as one.
         uint64_t value = 0;
         platform_copy(&value, source, sizeof value);
@@ -362,7 +349,7 @@ Result<void> Converter::convert_union(const uint8_t* source, uint64_t source_add
         return copy_imprecise(source, source_address, from.size, destination, to.size, "union whose active member is unknown");
     }
     uint64_t common = from.size < to.size ? from.size : to.size;
-    if (!all_zero(source + common, from.size - common))
+    if (!all_bytes_zero(source + common, from.size - common))
         return fail(neurath::Error::TooBig, "union shrank and its dropped bytes are in use", s, d);
     write(destination, source, common);
     return {};

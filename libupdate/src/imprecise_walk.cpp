@@ -13,8 +13,8 @@ constexpr int kMaxDepth = 64;
 
 uint64_t cache_key(TypeId type) { return static_cast<uint64_t>(type) + 2; }
 
-// A union whose members all are data pointers at offset 0: whichever is
-// active, it is an address, and the converter relocates it as one.
+}  // namespace
+
 bool only_data_pointer_members(const ProgramModel& model, const TypeRecord& type) {
     if (type.size != 8 || type.count == 0) return false;
     for (uint64_t i = 0; i < type.count; ++i) {
@@ -23,8 +23,6 @@ bool only_data_pointer_members(const ProgramModel& model, const TypeRecord& type
     }
     return true;
 }
-
-}  // namespace
 
 bool all_bytes_zero(const uint8_t* bytes, uint64_t size) {
     for (uint64_t i = 0; i < size; ++i)

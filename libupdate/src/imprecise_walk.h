@@ -15,7 +15,8 @@
 // data; see libupdate/README.md), values of a type with a transfer hook (the
 // hook answers for them) and tagged unions.
 //
-// Entry points: ImpreciseWalker (imprecise, for_each_in_object), WordVisitor.
+// Entry points: ImpreciseWalker (imprecise, for_each_in_object),
+// ImpreciseVisitor, all_bytes_zero, only_data_pointer_members.
 #pragma once
 
 #include <libupdate/hash_map.h>
@@ -58,5 +59,8 @@ private:
 };
 
 bool all_bytes_zero(const uint8_t* bytes, uint64_t size);
+// A union whose members all are data pointers at offset 0: whichever is
+// active, it is an address, and the converter relocates it as one.
+bool only_data_pointer_members(const ProgramModel& model, const TypeRecord& type);
 
 }  // namespace libupdate
