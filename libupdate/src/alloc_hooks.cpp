@@ -192,13 +192,13 @@ void __lu_free(void* pointer, uint32_t) {
 }
 
 // An allocator wrapper's caller knows the type it gives the object (the pass
-// types the call site: -lu-allocator-wrapper). Pointers the runtime did not
-// allocate, and types larger than the object (a wrong inference), keep their
-// site: untyped, so the transfer scans them for likely pointers.
+// types the call site: -lu-allocator-wrapper; it emits no call for a site of
+// unknown type, so `site->type` is a known type). Pointers the runtime did
+// not allocate, and types larger than the object (a wrong inference), keep
+// their site: untyped, so the transfer scans them for likely pointers.
 void __lu_heap_retype(void* pointer, const lu_alloc_site* site) {
     HeapHeader* header = libupdate::heap_header_of_inline(pointer);
-    const lu_type* type = site->type;
-    if (!header || !type || type->kind == LU_KIND_UNKNOWN || type->size == 0 || type->size > header->size()) return;
+    if (!header || site->type->size > header->size()) return;
     if (libupdate::heap_resite_fast(header, site)) return;
     (void)libupdate::heap_set_site(header, site);  // far-site table full: the object keeps its untyped site
 }
