@@ -34,11 +34,9 @@ libupdate::BlockCache g_block_cache;
     return static_cast<HeapHeader*>(libupdate::platform_heap_allocate(libupdate::cache_request_bytes(size_class)));
 }
 
-// Hands an unlisted block back: to the cache when its class has room (only
-// blocks obtain_block made, i.e. not resized by the platform's realloc,
-// which tags its blocks LU_ALLOC_REALLOC), else to the platform.
-// An unlisted block that is not cached: a pinned one (address-preserving
-// transfer placed it; tagged LU_ALLOC_REALLOC) goes back to its pages.
+// An unlisted block that is not cached goes back to the platform, or, if
+// address-preserving transfer placed it (tagged LU_ALLOC_REALLOC), to its
+// pinned pages.
 [[gnu::always_inline]] inline void release_block(HeapHeader* header, uint64_t size, uint32_t how) {
     if (how == LU_ALLOC_REALLOC && libupdate::pinned_owns(header)) [[unlikely]]
         libupdate::pinned_release(header, size);
@@ -46,6 +44,9 @@ libupdate::BlockCache g_block_cache;
         libupdate::platform_heap_release(header);
 }
 
+// Hands an unlisted block back: to the cache when its class has room (only
+// blocks obtain_block made, i.e. not resized by the platform's realloc,
+// which tags its blocks LU_ALLOC_REALLOC), else release_block.
 [[gnu::always_inline]] inline void recycle_block(HeapHeader* header, uint64_t size, uint32_t how) {
     if (size <= libupdate::kCacheMaxSize && how != LU_ALLOC_REALLOC &&
         libupdate::cache_give(g_block_cache, libupdate::cache_class_of(size), header))
