@@ -5,8 +5,8 @@
 # inet's port files (port/include: lwipopts.h, arch/cc.h; port/libc: the
 # two C library headers lwIP includes). Defines the static library
 # `inet_lwip`: IPv4, ARP, ICMP, UDP, TCP, DHCP, raw pcbs and Ethernet.
-# lwIP is third-party C: it is compiled without the Neurath pass (like
-# libsys's base) and with its own warnings not turned into errors.
+# lwIP is third-party C, compiled with its own warnings not turned into
+# errors, and with the Neurath pass (below): its state is inet's state.
 find_package(Python3 REQUIRED COMPONENTS Interpreter)
 set(INET_LWIP_WORK ${CMAKE_BINARY_DIR}/third_party/lwip)
 execute_process(
@@ -31,3 +31,11 @@ add_library(inet_lwip STATIC ${inet_lwip_sources})
 target_include_directories(inet_lwip SYSTEM PUBLIC ${lwip_src}/include ${CMAKE_CURRENT_SOURCE_DIR}/port/include)
 target_include_directories(inet_lwip SYSTEM PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/port/libc)
 target_compile_options(inet_lwip PRIVATE -Wno-error -w)
+# Live update: lwIP's state (pcbs, pbufs, timeouts, the netif) is inet's
+# state, so lwIP is built with the pass. Its pool and heap allocators are
+# allocator wrappers (their callers say what they allocate); pbuf_alloc's
+# buffers carry packet bytes after the pbuf header, which are data.
+neurath_instrument(inet_lwip)
+target_compile_options(inet_lwip PRIVATE "SHELL:-Xclang -load -Xclang ${NEURATH_PASS_PLUGIN}"
+    "SHELL:-mllvm -lu-allocator-wrapper=memp_malloc,mem_malloc,mem_calloc,mem_trim"
+    "SHELL:-mllvm -lu-data-allocation=pbuf_alloc,pbuf_alloc_reference")

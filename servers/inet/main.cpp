@@ -13,7 +13,9 @@
 #include "handlers.h"
 #include "link.h"
 #include "lwip/init.h"
+#include "socket_table.h"
 #include "timers.h"
+#include "update_policy.h"
 
 namespace {
 
@@ -29,6 +31,14 @@ sys::Result<void> start(inet::InetState& state, const sys::StartInfo&) {
     return {};
 }
 
+// The new version of a live update: lwIP's state and the sockets came over;
+// once it owns endpoint 7 it sets its own alarm for lwIP's timers (the old
+// version's alarm ended with it).
+void committed(inet::InetState& state) {
+    sys::log("inet: running as the new version, %lu sockets kept\n", static_cast<unsigned long>(inet::open_socket_count(state)));
+    inet::schedule_alarm(state);
+}
+
 inet::InetState state;
 
 }  // namespace
@@ -37,5 +47,7 @@ int main(int argc, char** argv) {
     const sys::DispatchTable<inet::InetState> table = inet::make_table();
     sys::Lifecycle<inet::InetState> lifecycle;
     lifecycle.fresh_start = start;
+    lifecycle.committed = committed;
+    lifecycle.update_policy = inet::update_policy();
     sys::run_server("inet", state, table, lifecycle, argc, argv);
 }

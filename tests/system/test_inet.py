@@ -206,15 +206,15 @@ def test_kvd_over_tcp_answers_the_host_and_a_checked_load(machine):
         assert lines.readline().rstrip(b"\n") == b"count 0"
 
 
-def test_a_live_update_of_inet_never_leaves_it_broken(machine):
-    """lwIP's state is C memory the pass does not describe, holding code pointers
-    (netif and pcb callbacks into lwIP, which is built without the pass). Today the
-    transfer refuses it ("matches no function") and the old version goes on; whatever
-    the transfer learns later, the update must end committed or rolled back with a
-    reason, and inet must serve afterwards."""
+def test_a_live_update_of_inet_keeps_its_address_and_serves(machine):
+    """lwIP is built with the pass, so its pcbs, pbufs, timers and netif are inet's
+    state: `update inet` commits, the new version keeps the DHCP address and the
+    link (a TCP stream through it: test_netdrv_update.py) and serves at once."""
     session, _ = machine
     text = session.run_command("update inet /sbin/inet", timeout=120)
-    assert re.search(r"rolled back: inet: .+|committed in \d+ us", text), text
+    assert re.search(r"committed in \d+ us", text), text
+    assert "inet: running as the new version" in session.output
+    assert "inet 10.0.2.15/24" in session.run_command("ifconfig")
     assert re.search(r"inet\s+7\s+running\s+0\s", session.run_command("service list"))
     assert "ping: 1 sent, 1 received" in session.run_command("ping 10.0.2.2 1", timeout=30)
 

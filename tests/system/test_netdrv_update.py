@@ -9,11 +9,14 @@ version's queues keep turning, the frame counters carried over the update count
 every frame, and the kernel's frame check at poweroff shows the DMA memory changed
 hands without a frame lost.
 
-And a host-side TCP connection held through the update: on a machine booted like
-`./neurath run --net --forward`, the test streams a pattern to echod through the
-forwarded port without pause from before the update until after its commit, and
-every byte comes back once, in order."""
+And a host-side TCP connection held through an update of netdrv and through one of
+inet (lwIP's pcbs, pbufs and timers, and the sockets, move to the new version): on a
+machine booted like `./neurath run --net --forward`, the test streams a pattern to
+echod through the forwarded port without pause from before the update until after
+its commit, and every byte comes back once, in order."""
 import re
+
+import pytest
 import socket
 import struct
 import threading
@@ -129,7 +132,10 @@ class Stream:
             f"the stream did not end: {self.sent} sent, {len(self.echo)} echoed"
 
 
-def test_a_host_tcp_stream_through_an_update_of_netdrv_loses_and_repeats_nothing():
+@pytest.mark.parametrize("server, binary", [("netdrv", "/sbin/netdrv.next"), ("inet", "/sbin/inet")])
+def test_a_host_tcp_stream_through_a_live_update_loses_and_repeats_nothing(server, binary):
+    """netdrv hands over the device and its DMA memory; inet hands over lwIP's
+    whole state (pcbs, pbufs, timers) and its sockets: the connection goes on."""
     port = free_port()
     with boot(network=[PortForward(port, ECHO_PORT)]) as session:
         session.wait_prompt(BOOT_TIMEOUT)
@@ -140,7 +146,7 @@ def test_a_host_tcp_stream_through_an_update_of_netdrv_loses_and_repeats_nothing
             assert stream.started.wait(IO_TIMEOUT) and stream.error is None, \
                 f"{STARTED} bytes did not come back before the update: {stream.error}"
             before = len(stream.echo)
-            text = session.run_command("update netdrv /sbin/netdrv.next", timeout=120)
+            text = session.run_command(f"update {server} {binary}", timeout=120)
             stream.committed.set()
             stream.join()
         print(f"{stream.sent} bytes streamed, {before} of them echoed before `update` was typed")
