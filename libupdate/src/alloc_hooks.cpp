@@ -82,14 +82,14 @@ bool is_class_block(const HeapHeader& header) {
     return header.size() <= libupdate::kCacheMaxSize && header.how() != LU_ALLOC_REALLOC;
 }
 
-// realloc of a pinned block (address-preserving transfer placed it): the new
-// block comes from the ordinary heap, and the pinned one is freed.
-void* move_pinned_block(HeapHeader* header, size_t size, const lu_alloc_site* site) {
+// realloc by moving: a new tracked block of `size` (allocator kind `how`)
+// gets the old contents, and the old block is freed.
+void* move_block(HeapHeader* header, size_t size, const lu_alloc_site* site, uint32_t how) {
     uint64_t old_size = header->size();
-    void* moved = allocate_tracked(size, site, LU_ALLOC_MALLOC);
+    void* moved = allocate_tracked(size, site, how);
     if (!moved) return nullptr;
     libupdate::platform_copy(moved, header->object(), old_size < size ? old_size : size);
-    __lu_free(header->object(), LU_ALLOC_MALLOC);
+    __lu_free(header->object(), how);
     return moved;
 }
 
@@ -100,12 +100,7 @@ void* resize_class_block(HeapHeader* header, size_t size, const lu_alloc_site* s
     if (libupdate::cache_class_of(size) == libupdate::cache_class_of(old_size) &&
         libupdate::heap_retag_fast(header, site, size))
         return header->object();
-    uint32_t how = header->how();
-    void* moved = allocate_tracked(size, site, how);
-    if (!moved) return nullptr;
-    libupdate::platform_copy(moved, header->object(), old_size < size ? old_size : size);
-    __lu_free(header->object(), how);
-    return moved;
+    return move_block(header, size, site, header->how());
 }
 
 size_t bounded_length(const char* text, size_t max) {
@@ -150,7 +145,9 @@ void* __lu_realloc(void* pointer, size_t size, const lu_alloc_site* site) {
     if (!header) return libupdate::platform_heap_reallocate(pointer, size);
     if (size > libupdate::kHeapSizeMask) return nullptr;
     if (is_class_block(*header) && size <= libupdate::kCacheMaxSize) return resize_class_block(header, size, site);
-    if (libupdate::pinned_owns(header)) return move_pinned_block(header, size, site);  // tagged LU_ALLOC_REALLOC
+    // A pinned block (address-preserving transfer placed it; tagged
+    // LU_ALLOC_REALLOC) moves to the ordinary heap.
+    if (libupdate::pinned_owns(header)) return move_block(header, size, site, LU_ALLOC_MALLOC);
     // The block may move: list it again afterwards.
     const lu_alloc_site* old_site = libupdate::heap_site(*header);
     uint64_t old_size = header->size();

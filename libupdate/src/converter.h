@@ -112,7 +112,8 @@ private:
     Result<void> convert_by_kind(const uint8_t* source, uint64_t source_address, TypeId s, uint8_t* destination, TypeId d);
     Result<void> convert_integer(const uint8_t* source, TypeId s, uint8_t* destination, TypeId d);
     Result<IntegerValue> map_enumerator(IntegerValue value, TypeId s, TypeId d);
-    Result<uint64_t> carry_likely_pointer(uint64_t value, const char*& refusal);
+    // The word's value in the destination; `refusal` says why it cannot travel, or stays null.
+    uint64_t carry_likely_pointer(uint64_t value, const char*& refusal);
     bool readable_in_source(uint64_t value);
     const char* outside_every_object(uint64_t value);
     UpdateError refuse_likely_pointer(uint64_t address, uint64_t at, uint64_t value, const char* what, const char* refusal);

@@ -73,7 +73,7 @@ bool Converter::describe_old_target(uint64_t value, TextBuilder& out) {
 // What a likely pointer becomes in the destination: itself when its target
 // kept its address (or it points nowhere known), the same function or global
 // when the code or data moved; else an error naming why it cannot travel.
-Result<uint64_t> Converter::carry_likely_pointer(uint64_t value, const char*& refusal) {
+uint64_t Converter::carry_likely_pointer(uint64_t value, const char*& refusal) {
     refusal = nullptr;
     if (is_sentinel_pointer(value)) return value;
     if (const RelocationEntry* entry = map_.find(value)) {
@@ -109,7 +109,7 @@ Result<uint64_t> Converter::carry_likely_pointer(uint64_t value, const char*& re
         if (foreign.ok()) {
             (void)foreign_code_.push(ForeignCode{value, foreign.value()});
             ++stats_.remapped_likely_pointers;
-            return foreign;
+            return foreign.value();
         }
     }
     if (source_.global_containing(value)) refusal = "its variable no longer exists";
@@ -144,7 +144,7 @@ Result<void> Converter::copy_imprecise(const uint8_t* source, uint64_t source_ad
         uint64_t value = 0;
         platform_copy(&value, source + at, kWord);
         const char* refusal = nullptr;
-        const uint64_t carried = TRY(carry_likely_pointer(value, refusal));
+        const uint64_t carried = carry_likely_pointer(value, refusal);
         if (refusal) return refuse_likely_pointer(source_address + at, at, value, what, refusal);
         if (carried != value && at + kWord <= copied) platform_copy(destination + at, &carried, kWord);
     }
