@@ -1,5 +1,6 @@
 """net_bench.py — `./neurath bench net`: the TCP/IP server's costs under QEMU -icount,
-where one guest nanosecond is one guest instruction, so every figure repeats exactly.
+where one guest nanosecond is one guest instruction, so every figure repeats to within
+a few instructions (the periodic timer's phase follows when the host typed the command).
 
 The machine boots with a NIC on QEMU's user network (restrict=on) and a static
 address from a net.conf boot module (no DHCP exchange to wait for), then runs

@@ -4,8 +4,9 @@
 // Every exchange is between two sockets of this one process over the
 // interface's own address, which lwIP loops back inside inet: nothing waits
 // for the world outside the guest, so no idle time (which -icount would
-// skip over by a varying amount) lands inside a measurement and the figures
-// repeat exactly. Each call here is a request to inet, whose reply may wait
+// skip over by a varying amount) lands inside a measurement. The figures
+// repeat to within a few instructions: the periodic timer's phase follows
+// when the host typed the command, and its interrupt lands in a few calls. Each call here is a request to inet, whose reply may wait
 // for lwIP's loopback delivery, never for a timer.
 //
 // Figures, one line each, `bench <name> <value> <unit>` (tools/net_bench.py):
