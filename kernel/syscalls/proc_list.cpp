@@ -41,6 +41,7 @@ bool describe(Endpoint endpoint, neurath::ProcessInfo& info) {
     info.cpu_ticks = process->cpu_ticks;
     info.version = process->version;
     info.user_pages = process->space.user_pages();
+    info.server_permissions = process->privileges.server_permissions;
     return true;
 }
 

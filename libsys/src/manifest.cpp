@@ -259,9 +259,9 @@ Result<void> set_kill_scope(Parser& p, KillScope& scope, char** words, size_t co
     return {};
 }
 
-Result<void> set_net_permission(Parser& p, bool& privileged_ports, char** words, size_t count) {
+Result<void> set_net_permission(Parser& p, uint32_t& server_permissions, char** words, size_t count) {
     if (count != 2 || str::strcmp(words[1], "privileged-ports") != 0) return p.fail("usage: net privileged-ports");
-    privileged_ports = true;
+    server_permissions |= neurath::kPermitPrivilegedPorts;
     return {};
 }
 
@@ -271,7 +271,7 @@ Result<void> profile_limit_keyword(Parser& p, ProgramProfile& profile, char** wo
     if (str::strcmp(words[0], "memory") == 0) return set_memory_limit(p, profile.memory_limit, words, count);
     if (str::strcmp(words[0], "processes") == 0) return set_process_limit(p, profile.process_limit, words, count);
     if (str::strcmp(words[0], "kill") == 0) return set_kill_scope(p, profile.kill_scope, words, count);
-    if (str::strcmp(words[0], "net") == 0) return set_net_permission(p, profile.net_privileged_ports, words, count);
+    if (str::strcmp(words[0], "net") == 0) return set_net_permission(p, profile.privileges.server_permissions, words, count);
     return Error::NotFound;
 }
 

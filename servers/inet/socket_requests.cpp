@@ -5,9 +5,8 @@
 // Entry points: handle_socket, handle_bind, handle_listen, handle_close,
 // handle_shutdown, attempt_accept, attempt_connect, attempt_send,
 // attempt_recv, attempt_poll, abandon_connect.
-#include <protocol/pm.h>
-#include <sys/call.h>
 #include <sys/grant.h>
+#include <sys/kernel_processes.h>
 
 #include "handlers.h"
 #include "socket_table.h"
@@ -24,13 +23,14 @@ using proto::SocketKind;
 
 bool is_stream(const Socket& socket) { return socket.kind == SocketKind::Stream; }
 
-// Ports below 1024 need the caller's profile to carry `net privileged-ports`
-// (pm knows which profile a process runs under).
+// Ports below 1024 need the caller's profile to carry `net privileged-ports`,
+// which pm gave the process at spawn and the kernel carries in its
+// privileges (inet never asks pm: pm calls inet, so neither can wait for the
+// other).
 Result<void> check_port_permission(Endpoint client, uint16_t port) {
     if (port == 0 || port >= proto::kFirstUnprivilegedPort) return {};
-    const auto permissions = TRY(sys::call<protocol::pm::PermissionsReply>(
-        neurath::kPm, protocol::pm::kPermissions, protocol::pm::PermissionsRequest{client}));
-    if (!permissions.net_privileged_ports) return Error::PermissionDenied;
+    const neurath::ProcessInfo process = TRY(sys::process_at(client));
+    if ((process.server_permissions & neurath::kPermitPrivilegedPorts) == 0) return Error::PermissionDenied;
     return {};
 }
 

@@ -6,9 +6,10 @@
 #include <protocol/tty.h>
 #include <protocol/vfs.h>
 #include <sys/grant.h>
+#include <sys/kernel_processes.h>
 #include <sys/stdio.h>
+#include <protocol/inet.h>
 
-#include "kernel_processes.h"
 #include "ownership.h"
 #include "spawn.h"
 
@@ -88,7 +89,7 @@ pp::ProcessEntry entry_of(const PmState& state, const neurath::ProcessInfo& info
 // Lists the processes that exist (the kernel's table also keeps dead slots).
 Result<Disposition> handle_process_list(PmState& state, const Message& request, Message& reply) {
     const auto& in = payload_of<pp::ProcessListRequest>(request);
-    const KernelProcesses kernel = TRY(read_kernel_processes());
+    const sys::KernelProcesses kernel = TRY(sys::read_kernel_processes());
     const neurath::ProcessInfo* processes = kernel.entries;
     const uint64_t slots = kernel.count;
     const uint64_t capacity = in.entries.length / sizeof(pp::ProcessEntry);
@@ -106,8 +107,10 @@ Result<Disposition> handle_process_list(PmState& state, const Message& request, 
     return Disposition::Reply;
 }
 
-// Tells vfs to close the files of an ended process, and tty to drop a line
-// read it may still hold for it.
+// Tells vfs to close the files of an ended process, tty to drop a line read
+// it may still hold for it, and inet (when the machine has it) to close its
+// sockets. None of them ever calls pm, so pm waiting for them can never close
+// a cycle of calls (the kernel would refuse it with Deadlock).
 void release_files(Endpoint endpoint) {
     Message to_vfs{};
     to_vfs.type = pv::kProcessGone;
@@ -117,7 +120,10 @@ void release_files(Endpoint endpoint) {
     to_tty.type = protocol::tty::kProcessGone;
     payload_of<protocol::tty::ProcessGoneRequest>(to_tty).endpoint = endpoint;
     (void)sys::sendrec(neurath::kTty, to_tty);
-    release_sockets(endpoint);
+    Message to_inet{};  // without inet (no network device) the call fails at once
+    to_inet.type = protocol::inet::kProcessGone;
+    payload_of<protocol::inet::ProcessGoneRequest>(to_inet).endpoint = endpoint;
+    (void)sys::sendrec(protocol::inet::kInet, to_inet);
 }
 
 // Init (the console's shell) comes back however often it ends: a system
@@ -182,7 +188,6 @@ sys::DispatchTable<PmState> make_table() {
         .on(pp::kKill, handle_kill)
         .on(pp::kGetPid, handle_getpid)
         .on(pp::kProcessList, handle_process_list)
-        .on(pp::kPermissions, handle_permissions, protocol::inet::kInet)
         .on(neurath::kmsg::kProcessExited, handle_exited)
         .on(neurath::kmsg::kProcessFaulted, handle_faulted);
     return table;

@@ -4,7 +4,6 @@
 
 #include <sys/manifest.h>
 
-#include "permissions.h"
 #include "process_table.h"
 
 namespace pm {
@@ -17,7 +16,6 @@ struct PmState {
     bool manifest_loaded = false;
     Endpoint init_endpoint = neurath::kNone;
     uint32_t init_restarts = 0;   // how often init ended and was started again (no limit)
-    NetPermissions net_permissions;  // programs whose profile says `net privileged-ports`
 };
 
 }  // namespace pm

@@ -3,10 +3,10 @@
 
 #include <sys/cstring.h>
 #include <sys/heap.h>
+#include <sys/kernel_processes.h>
 #include <sys/stdio.h>
 #include <sys/vfs_client.h>
 
-#include "kernel_processes.h"
 #include "ownership.h"
 
 namespace pm {
@@ -42,11 +42,8 @@ const char* base_name(const char* path) {
 }
 
 uint64_t pid_of(Endpoint endpoint) {
-    const sys::Result<KernelProcesses> kernel = read_kernel_processes();
-    for (uint64_t i = 0; kernel.ok() && i < kernel.value().count; ++i) {
-        if (kernel.value().entries[i].endpoint == endpoint) return kernel.value().entries[i].pid;
-    }
-    return 0;
+    const sys::Result<neurath::ProcessInfo> process = sys::process_at(endpoint);
+    return process.ok() ? process.value().pid : 0;
 }
 
 }  // namespace
@@ -112,7 +109,6 @@ Result<Spawned> spawn_program(PmState& state, const char* path, const char* args
     }
     added.value()->process_limit = profile->process_limit;
     added.value()->kill_scope = profile->kill_scope;
-    if (profile->net_privileged_ports) state.net_permissions.grant(spawned.pid);
     return spawned;
 }
 
@@ -131,7 +127,7 @@ void start_init(PmState& state) {
 }
 
 void adopt_running_programs(PmState& state) {
-    const sys::Result<KernelProcesses> kernel = read_kernel_processes();
+    const sys::Result<sys::KernelProcesses> kernel = sys::read_kernel_processes();
     if (kernel.is_error()) return;
     const char* init_name = base_name(state.manifest.init);
     uint32_t adopted = 0;

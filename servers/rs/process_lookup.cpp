@@ -1,19 +1,13 @@
 // process_lookup.cpp — lookups over the kernel's process list (see
-// process_lookup.h). The list is read into one static buffer: rs is
-// single-threaded and never keeps a result across calls.
+// process_lookup.h), read into libsys's scratch table (sys/kernel_processes.h).
 #include "process_lookup.h"
 
 #include <sys/cstring.h>
-#include <sys/kcall.h>
 
 namespace rs {
 namespace {
 
 using neurath::Error;
-
-neurath::ProcessInfo processes[neurath::kMaxEndpoints];
-
-Result<uint64_t> read_list() { return sys::proc_list(processes, neurath::kMaxEndpoints); }
 
 bool all_digits(const char* text) {
     if (*text == '\0') return false;
@@ -30,15 +24,10 @@ uint64_t decimal(const char* text) {
 
 }  // namespace
 
-Result<neurath::ProcessInfo> process_at(neurath::Endpoint endpoint) {
-    const uint64_t count = TRY(read_list());
-    for (uint64_t i = 0; i < count; ++i)
-        if (processes[i].endpoint == endpoint && processes[i].state != neurath::ProcState::Dead) return processes[i];
-    return Error::NotFound;
-}
-
 Result<neurath::ProcessInfo> find_process(const char* name, uint32_t& matches) {
-    const uint64_t count = TRY(read_list());
+    const sys::KernelProcesses list = TRY(sys::read_kernel_processes());
+    const neurath::ProcessInfo* processes = list.entries;
+    const uint64_t count = list.count;
     const bool by_pid = all_digits(name) && sys::str::strlen(name) < 19;
     const uint64_t pid = by_pid ? decimal(name) : 0;
     matches = 0;

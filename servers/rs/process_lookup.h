@@ -2,10 +2,11 @@
 // which process runs at an endpoint, and which process a user means by a
 // name or a pid.
 //
-// Entry points: rs::process_at, rs::find_process.
+// Entry points: rs::process_at (libsys's sys::process_at), rs::find_process.
 #pragma once
 
 #include <neurath/syscall.h>
+#include <sys/kernel_processes.h>
 #include <sys/result.h>
 
 namespace rs {
@@ -13,7 +14,7 @@ namespace rs {
 using sys::Result;
 
 // The live process at `endpoint`; NotFound when there is none.
-Result<neurath::ProcessInfo> process_at(neurath::Endpoint endpoint);
+using sys::process_at;
 
 // A process named `name`, or with pid `name` when it is all digits. NotFound,
 // or Busy when several processes have that name (`count` says how many).

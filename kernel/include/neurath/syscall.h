@@ -147,7 +147,13 @@ struct Privileges {
                                               // slot << 11 | function << 8) of the device this driver runs:
                                               // the kernel stops its bus mastering (DMA) when the process
                                               // ends, before its memory is freed
+    uint32_t server_permissions;              // kPermit* bits the kernel only carries: servers read them
+                                              // (ProcList) to decide what they grant the process
 };
+
+// Server permissions (Privileges::server_permissions), given by the spawner
+// from the program's profile.
+inline constexpr uint32_t kPermitPrivilegedPorts = 1u << 0;  // inet: bind TCP/UDP ports below 1024
 
 struct SpawnRequest {
     const void* image;        // ELF64 executable in the caller's memory
@@ -180,6 +186,7 @@ struct ProcessInfo {
     char name[kNameLength];
     uint64_t version;        // image_version (neurath/version.h) of the executable it was spawned from
     uint64_t user_pages;     // 4 KiB user pages it has mapped now (what its memory limit counts; `ps` MEM)
+    uint32_t server_permissions;  // Privileges::server_permissions it was spawned with
 };
 
 struct ModuleDescriptor {

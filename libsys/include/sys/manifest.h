@@ -60,7 +60,7 @@ struct ProgramProfile {
     uint64_t memory_limit;     // `memory`: bytes of user memory a process may map at once; 0: no limit
     uint32_t process_limit;    // `processes`: live descendants a process may have at once; 0: no limit
     KillScope kill_scope;      // `kill`
-    bool net_privileged_ports; // `net privileged-ports`: may bind TCP/UDP ports below 1024 (inet asks pm)
+    // `net privileged-ports` is privileges.server_permissions' kPermitPrivilegedPorts
 };
 
 struct Manifest {

@@ -7,8 +7,11 @@
 // as for an id that does not exist, and changes nothing. When pm reports a
 // process gone (ProcessGone, only from pm) its sockets are closed and its
 // waiting request dropped. Binding a port below kFirstUnprivilegedPort needs
-// the `net privileged-ports` permission of the caller's profile (inet asks
-// pm; PermissionDenied otherwise).
+// the `net privileged-ports` permission of the caller's profile, which pm
+// gives the process at spawn and the kernel carries in its privileges
+// (Privileges::server_permissions, read with ProcList; PermissionDenied
+// otherwise). inet never calls pm: pm calls inet (ProcessGone), so the two
+// can never wait for each other.
 //
 // Data never travels in a message: Send copies out of the caller's read
 // grant, Recv into its write grant. Requests that must wait are answered

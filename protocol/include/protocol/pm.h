@@ -17,8 +17,7 @@ inline constexpr int32_t kWait = kPmBase + 1;
 inline constexpr int32_t kKill = kPmBase + 2;
 inline constexpr int32_t kGetPid = kPmBase + 3;
 inline constexpr int32_t kProcessList = kPmBase + 4;
-inline constexpr int32_t kPermissions = kPmBase + 5;  // only from inet
-inline constexpr int32_t kRequestCount = 6;
+inline constexpr int32_t kRequestCount = 5;
 
 struct SpawnRequest {
     GrantRef path;
@@ -74,17 +73,6 @@ struct ProcessEntry {
     uint64_t user_pages;  // 4 KiB user pages mapped now (image, stack, heap; the memory limit counts these)
 };
 static_assert(sizeof(ProcessEntry) == 64);
-
-// Permissions a live process's profile gives beyond its privileges (asked by
-// inet when a process binds a port below 1024). NotFound for an endpoint
-// that is not a live program pm started.
-struct PermissionsRequest {
-    Endpoint endpoint;
-};
-struct PermissionsReply {
-    uint8_t net_privileged_ports;  // profile line `net privileged-ports`
-};
-static_assert(kIsPayload<PermissionsRequest> && kIsPayload<PermissionsReply>);
 
 struct EmptyRequest {};
 struct EmptyReply {};
