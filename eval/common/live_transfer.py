@@ -8,13 +8,22 @@ A driver (lua_driver, sqlite_driver) understands
     <driver> new <snapshot> <second half> --round-trip
                                                transfer the state in, run the second half
 and exits 3 when the transfer refused (its error after "transfer refused: ").
+Before that it prints one `imprecise: why | function | allocator | line | type`
+line per kind of imprecise old heap state the transfer scanned; verdict holds
+them against the pass's limits report (read_limits_report): each must be
+listed there, under the kind that says how it is handled.
 
-Entry points: CheckError, run, compile_object, patched_copy, transfer, verdict.
+Entry points: CheckError, run, compile_object, patched_copy, read_limits_report,
+transfer, verdict.
 """
+import glob
 import os
 import re
 import shutil
 import subprocess
+
+# The shared new-version side every driver includes: a change rebuilds the drivers.
+DRIVER_HEADER = os.path.join(os.path.dirname(os.path.abspath(__file__)), "driver_transfer.h")
 
 # A refusal names the object (heap object with type and allocation site, or
 # variable), where in it (offset or field path) and why.
@@ -22,9 +31,69 @@ REFUSAL = re.compile(r"transfer refused: (heap object 0x[0-9a-f]+ \(.*, allocate
                      r"(: likely pointer at offset \d+ \(.*\), not relocatable \(.*\): 0x[0-9a-f]+ -> \S"
                      r"|, field \S+: \S)")
 
+# The limits report's kinds that answer for each reason the transfer gives
+# for scanning bytes (libupdate/src/imprecise_walk.h). "declared untyped" is
+# the program's own rule (TransferHooks::untyped_allocations), not the pass's.
+DECLARED_BY_RULES = "declared untyped"
+REPORT_KINDS = {
+    "untyped object": ("unknown-allocation-type",),
+    "past the last element": ("header-allocation",),
+    "byte buffer": ("byte-buffer",),
+    "union whose active member is unknown": ("union-with-pointer",),
+    "unknown type": ("incomplete-type", "unknown-type"),
+}
+REPORT_LINE = re.compile(r"^(?P<kind>[a-z-]+): (?:heap )?(?P<what>.*?)(?: from (?P<allocator>\S+) in (?P<function>.+?))?"
+                         r"(?: at \S+:(?P<line>\d+))?: ")
+IMPRECISE_LINE = re.compile(r"^imprecise: (.*)$", re.M)
+
 
 class CheckError(RuntimeError):
     pass
+
+
+def read_limits_report(directory):
+    """The limits report lines the pass wrote for the objects in `directory`."""
+    report = []
+    for path in sorted(glob.glob(os.path.join(directory, "*.lu-limits.txt"))):
+        with open(path) as f:
+            report += [line.rstrip("\n") for line in f if line.strip() and not line.startswith("#")]
+    return report
+
+
+def names_type(what, subject):
+    """True when a report subject such as `Table.u (<anonymous>)` or `sqlite3_value.u (MemValue)`
+    is the type the transfer named: by its name, or for a type without one (`Enclosing.field`),
+    by the field it fills (the report's path may reach it through other types)."""
+    if "." not in subject:
+        return what.endswith(f"({subject})")
+    return what.endswith(f".{subject.rsplit('.', 1)[1]} (<anonymous>)")
+
+
+def listed(note, report):
+    """True when a limits report line lists this imprecision under the kind that says how it
+    travels: a whole object or its tail by its allocation site, a union or value by its type."""
+    why, function, allocator, line, subject = (part.strip() for part in note.split("|"))
+    for entry in report:
+        match = REPORT_LINE.match(entry)
+        if not match or match["kind"] not in REPORT_KINDS.get(why, ()):
+            continue
+        if subject == "" and (match["function"], match["allocator"], match["line"]) == (function, allocator, line):
+            return True
+        if subject != "" and names_type(match["what"], subject):
+            return True
+    return False
+
+
+def check_agreement(stderr, report):
+    """Raise CheckError for imprecise state the transfer scanned that the limits report does not list."""
+    notes = IMPRECISE_LINE.findall(stderr)
+    declared = [note for note in notes if note.startswith(DECLARED_BY_RULES + " |")]
+    unlisted = [note for note in notes if note not in declared and not listed(note, report)]
+    if unlisted:
+        raise CheckError("the transfer scanned imprecise state the limits report does not list:\n  "
+                         + "\n  ".join(unlisted))
+    return (f"{len(notes) - len(declared)} kinds of imprecise heap state scanned, each listed in the limits report"
+            + (f", {len(declared)} declared untyped by the program's rules" if declared else ""))
 
 
 def run(command, what, cwd=None):
@@ -88,11 +157,13 @@ def transfer(old_driver, new_driver, first_half, second_half, work, new_option="
     return old.stdout, new
 
 
-def verdict(expect, native, old_output, new):
-    """Raise CheckError unless the new version did what `expect` says; return a summary."""
+def verdict(expect, native, old_output, new, report):
+    """Raise CheckError unless the new version did what `expect` says and the
+    imprecise state it met is all in `report`; return a summary."""
     if not native.startswith(old_output):
         raise CheckError(f"the instrumented old version printed something else than the plain run:\n{old_output}")
-    transferred = new.stderr.strip()
+    agreement = check_agreement(new.stderr, report)
+    transferred = IMPRECISE_LINE.sub("", new.stderr).strip()
     if new.returncode == 3:
         if expect == "refusal" and REFUSAL.search(new.stderr):
             return f"refused as expected: {transferred}"
@@ -106,4 +177,4 @@ def verdict(expect, native, old_output, new):
                          f"\n(transfer said: {transferred})")
     if expect == "refusal":
         raise CheckError(f"expected a refusal, but the transfer worked and the output is right: {transferred}")
-    return f"continued correctly: {transferred}"
+    return f"continued correctly: {transferred}; {agreement}"

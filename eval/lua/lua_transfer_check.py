@@ -38,7 +38,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(HERE, "..", "common"))
 from fetch_lua import FetchError, fetch_lua_source  # noqa: E402
-from live_transfer import CheckError, compile_object, execute, patched_copy, run, transfer, verdict  # noqa: E402
+from live_transfer import (DRIVER_HEADER, CheckError, compile_object, execute, patched_copy, read_limits_report,  # noqa: E402
+                           run, transfer, verdict)
 
 CC = "clang-16"
 CXX = "clang++-16"
@@ -84,7 +85,8 @@ def build_instrumented(name, tree, work, args):
                     "-I", os.path.join(HERE, "..", "common"), *includes]
     driver = os.path.join(HERE, "lua_driver.cpp")
     # The driver also depends on libupdate's headers (TransferStats): rebuilt with the runtime.
-    objects.append(compile_object(CXX, driver_flags, driver, os.path.join(out, "lua_driver.o"), [args.plugin, *args.runtime]))
+    objects.append(compile_object(CXX, driver_flags, driver, os.path.join(out, "lua_driver.o"),
+                                  [args.plugin, *args.runtime, DRIVER_HEADER]))
     binary = os.path.join(out, "lua_driver")
     run([CXX, *objects, *args.runtime, "-lm", "-o", binary], f"linking {name} lua_driver")
     # The stand-alone interpreter too, for the overhead benchmark (eval/bench).
@@ -96,11 +98,7 @@ def build_instrumented(name, tree, work, args):
         f"linking {name} lua")
     if "lu_modules" not in run(["readelf", "-SW", binary], f"readelf {binary}"):
         raise CheckError(f"{binary} carries no Neurath metadata (lu_modules)")
-    report = []
-    for path in sorted(glob.glob(os.path.join(out, "*.lu-limits.txt"))):
-        with open(path) as f:
-            report += [line.rstrip("\n") for line in f if line.strip() and not line.startswith("#")]
-    return binary, report
+    return binary, read_limits_report(out)
 
 
 def native_output(lua, work):
@@ -134,11 +132,11 @@ def main():
         print("limits report of the instrumented build:")
         for line in report:
             print("  " + line)
-        print("identity update: " + verdict(args.expect, native, old_output, new))
+        print("identity update: " + verdict(args.expect, native, old_output, new, report))
         patched_source = patched_copy(tree, patches, BUGFIX_PATCHES, os.path.join(args.work, "patched-source"))
         patched, _ = build_instrumented("patched", patched_source, args.work, args)
         old_output, new = transfer(driver, patched, before, after, args.work)
-        print(f"update to Debian's {' and '.join(BUGFIX_PATCHES)}: " + verdict(args.expect, native, old_output, new))
+        print(f"update to Debian's {' and '.join(BUGFIX_PATCHES)}: " + verdict(args.expect, native, old_output, new, report))
     except (FetchError, CheckError, subprocess.TimeoutExpired) as error:
         print(f"lua transfer check FAILED: {error}", file=sys.stderr)
         return 1

@@ -35,7 +35,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(HERE, "..", "common"))
 from fetch_source import FetchError, fetch_sqlite_patches, fetch_sqlite_source  # noqa: E402
-from live_transfer import CheckError, compile_object, execute, patched_copy, run, transfer, verdict  # noqa: E402
+from live_transfer import (DRIVER_HEADER, CheckError, compile_object, execute, patched_copy, read_limits_report,  # noqa: E402
+                           run, transfer, verdict)
 from sqlite_check import amalgamation  # noqa: E402
 
 CC = "clang-16"
@@ -65,7 +66,8 @@ def build_driver(name, amalg, work, args, instrumented):
         dependencies, libraries = [args.plugin], list(args.runtime)
     sqlite = compile_object(CC, CFLAGS + flags + ["-I", amalg], os.path.join(amalg, "sqlite3.c"), os.path.join(out, "sqlite3.o"),
                             dependencies)
-    main = compile_object(CXX, driver_flags, driver, os.path.join(out, "sqlite_driver.o"), dependencies + libraries)
+    main = compile_object(CXX, driver_flags, driver, os.path.join(out, "sqlite_driver.o"),
+                          dependencies + libraries + [DRIVER_HEADER])
     binary = os.path.join(out, "sqlite_driver")
     run([CXX, main, sqlite, *libraries, "-lm", "-lpthread", "-o", binary], f"linking {name} sqlite_driver")
     if instrumented and "lu_modules" not in run(["readelf", "-SW", binary], f"readelf {binary}"):
@@ -94,13 +96,14 @@ def main():
         native = execute([plain, "whole", before, after])
         if native.returncode != 0 or "\nok\n" not in native.stdout:
             raise CheckError(f"the plain driver failed or printed no integrity_check ok:\n{native.stderr}")
+        report = read_limits_report(os.path.dirname(old))  # the old version's: its heap is what is scanned
         old_output, new_run = transfer(old, old, before, after, args.work)
-        print("identity update: " + verdict("success", native.stdout, old_output, new_run))
+        print("identity update: " + verdict("success", native.stdout, old_output, new_run, report))
         old_output, new_run = transfer(old, new, before, after, args.work)
-        print(f"update to Debian's {DEBIAN_FIX}: " + verdict("success", native.stdout, old_output, new_run))
+        print(f"update to Debian's {DEBIAN_FIX}: " + verdict("success", native.stdout, old_output, new_run, report))
         old_output, new_run = transfer(old, old, before, after, args.work, "--without-rules")
         print("without the driver's stale-field and untyped-allocation rules: "
-              + verdict("refusal", native.stdout, old_output, new_run))
+              + verdict("refusal", native.stdout, old_output, new_run, report))
     except (FetchError, CheckError, subprocess.TimeoutExpired) as error:
         print(f"sqlite transfer check FAILED: {error}", file=sys.stderr)
         return 1

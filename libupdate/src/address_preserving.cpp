@@ -39,11 +39,15 @@ Result<const uint8_t*> read_into(const MemoryReader& reader, uint64_t address, u
 
 }  // namespace
 
-uint64_t transfer_elements(const ProgramModel& model, const ObjectRecord& object, const TransferOptions& options) {
+bool declared_untyped(const ProgramModel& model, const ObjectRecord& object, const TransferOptions& options) {
     StringView function(model.sites[object.site].function);
     for (size_t i = 0; i < options.untyped_allocation_count; ++i)
-        if (function == StringView(options.untyped_allocations[i])) return 0;
-    return object_elements(model, object);
+        if (function == StringView(options.untyped_allocations[i])) return true;
+    return false;
+}
+
+uint64_t transfer_elements(const ProgramModel& model, const ObjectRecord& object, const TransferOptions& options) {
+    return declared_untyped(model, object, options) ? 0 : object_elements(model, object);
 }
 
 // Text (plain `char`: C strings, whose bytes past the terminator are
@@ -67,8 +71,17 @@ uint32_t PinPlan::object_at(uint64_t address) const {
     return address <= object.address + object.size ? candidate : kNoIndex;  // one past the end included
 }
 
-Result<void> PinPlan::visit(void* context, const uint8_t* bytes, uint64_t address, uint64_t size, const char*) {
+void PinPlan::note(const char* why, const char* subject) const {
+    if (options_->note_imprecision == nullptr) return;
+    const ImprecisionNote note{why, site_->function ? site_->function : "", site_->allocator_name ? site_->allocator_name : "",
+                               site_->line, subject};
+    options_->note_imprecision(options_->note_context, note);
+}
+
+Result<void> PinPlan::visit(void* context, const uint8_t* bytes, uint64_t address, uint64_t size, const char* why,
+                            const char* subject) {
     auto* plan = static_cast<PinPlan*>(context);
+    plan->note(why, subject);
     return for_each_word(bytes, address, size, [plan](uint64_t, uint64_t value) -> Result<void> {
         const uint32_t target = plan->object_at(value);
         if (target == kNoIndex) return {};
@@ -80,6 +93,7 @@ Result<void> PinPlan::visit(void* context, const uint8_t* bytes, uint64_t addres
 
 Result<void> PinPlan::build(const ProgramModel& old_model, const MemoryReader& reader, const TransferOptions& options) {
     model_ = &old_model;
+    options_ = &options;
     const size_t count = old_model.objects.size();
     if (!marks_.resize(count) || !by_address_.resize(count)) return no_memory();
     for (size_t i = 0; i < count; ++i) {
@@ -97,7 +111,10 @@ Result<void> PinPlan::build(const ProgramModel& old_model, const MemoryReader& r
         const bool data = count && !bytes && is_integer_like(type.kind) && type.size == 1;
         if (data || (count && !bytes && !walker.imprecise(element) && object.size == count * type.size)) continue;
         const uint8_t* contents = TRY(read_into(reader, object.address, object.size, buffer));
-        if (bytes) TRY(visit(this, contents, object.address, object.size, "byte buffer"));
+        site_ = &old_model.sites[object.site];
+        if (declared_untyped(old_model, object, options))
+            TRY(visit(this, contents, object.address, object.size, "declared untyped", ""));
+        else if (bytes) TRY(visit(this, contents, object.address, object.size, "byte buffer", ""));
         else TRY(walker.for_each_in_object(contents, object.address, object.size, element, count, ImpreciseVisitor{visit, this}));
     }
     return {};
@@ -147,7 +164,7 @@ public:
         return {};
     }
 
-    static Result<void> visit(void* context, const uint8_t* bytes, uint64_t address, uint64_t size, const char*) {
+    static Result<void> visit(void* context, const uint8_t* bytes, uint64_t address, uint64_t size, const char*, const char*) {
         auto* check = static_cast<ImpreciseCheck*>(context);
         return for_each_word(bytes, address, size, [&](uint64_t at, uint64_t value) { return check->word(address + at, value); });
     }
@@ -207,7 +224,7 @@ Result<uint64_t> verify_imprecise_words(const ProgramModel& old_model, const Pro
         check.current = &entry;
         if (entry.flags & kEntryScannedBytes) {
             TRY(ImpreciseCheck::visit(&check, reinterpret_cast<const uint8_t*>(entry.destination), entry.destination,
-                                      entry.destination_size, "byte buffer"));
+                                      entry.destination_size, "byte buffer", ""));
             continue;
         }
         TRY(walker.for_each_in_object(reinterpret_cast<const uint8_t*>(entry.destination), entry.destination, entry.destination_size,

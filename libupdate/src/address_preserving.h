@@ -29,14 +29,22 @@ public:
     uint64_t likely_pointers() const { return likely_pointers_; }
 
 private:
-    static Result<void> visit(void* context, const uint8_t* bytes, uint64_t address, uint64_t size, const char* what);
+    static Result<void> visit(void* context, const uint8_t* bytes, uint64_t address, uint64_t size, const char* what,
+                              const char* subject);
     uint32_t object_at(uint64_t address) const;
+    void note(const char* why, const char* subject) const;
 
     const ProgramModel* model_ = nullptr;
+    const TransferOptions* options_ = nullptr;
+    const SiteRecord* site_ = nullptr;  // of the object being scanned
     Vector<uint32_t> by_address_;  // object indices sorted by address
     Vector<uint8_t> marks_;        // per old object: 1 = keeps its address
     uint64_t likely_pointers_ = 0;
 };
+
+// True when the object's allocating function is one of
+// TransferHooks::untyped_allocations (the program says its type lies).
+bool declared_untyped(const ProgramModel& model, const ObjectRecord& object, const TransferOptions& options);
 
 // Whole elements of its site's type that an old object holds for the
 // transfer (object_elements), zero when it travels untyped: its type is

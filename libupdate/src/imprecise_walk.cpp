@@ -86,14 +86,14 @@ Result<void> ImpreciseWalker::for_each_in_object(const uint8_t* bytes, uint64_t 
                                                  uint64_t count, ImpreciseVisitor visitor) {
     const uint64_t element_size = element == kNoType ? 0 : model_.type(element).size;
     if (element_size == 0 || model_.type(element).kind == LU_KIND_UNKNOWN)
-        return visitor.visit(visitor.context, bytes, address, size, "untyped object");
+        return visitor.visit(visitor.context, bytes, address, size, "untyped object", "");
     if (imprecise(element))
         for (uint64_t i = 0; i < count; ++i)
             TRY(walk_value(bytes + i * element_size, address + i * element_size, element, visitor));
     const uint64_t tail = size - count * element_size;
     if (tail == 0) return {};
     return visitor.visit(visitor.context, bytes + count * element_size, address + count * element_size, tail,
-                         "past the last element");
+                         "past the last element", "");
 }
 
 Result<void> ImpreciseWalker::walk_value(const uint8_t* bytes, uint64_t address, TypeId id, ImpreciseVisitor visitor) {
@@ -103,10 +103,11 @@ Result<void> ImpreciseWalker::walk_value(const uint8_t* bytes, uint64_t address,
     ++depth_;
     Result<void> result{};
     if (type.kind == LU_KIND_UNKNOWN) {
-        result = visitor.visit(visitor.context, bytes, address, type.size, "unknown type");
+        result = visitor.visit(visitor.context, bytes, address, type.size, "unknown type", subject(type));
     } else if (type.kind == LU_KIND_UNION) {
         if (!all_bytes_zero(bytes, type.size))
-            result = visitor.visit(visitor.context, bytes, address, type.size, "union whose active member is unknown");
+            result = visitor.visit(visitor.context, bytes, address, type.size, "union whose active member is unknown",
+                                   subject(type));
     } else if (type.kind == LU_KIND_ARRAY) {
         const uint64_t element_size = model_.type(type.target).size;
         for (uint64_t i = 0; i < type.count && element_size && result.ok(); ++i)
@@ -118,11 +119,19 @@ Result<void> ImpreciseWalker::walk_value(const uint8_t* bytes, uint64_t address,
     return result;
 }
 
+const char* ImpreciseWalker::subject(const TypeRecord& type) {
+    if (type.name && type.name[0]) return type.name;
+    TextBuilder(subject_, sizeof subject_).add(enclosing_).add(".").add(field_);
+    return subject_;
+}
+
 Result<void> ImpreciseWalker::walk_struct(const uint8_t* bytes, uint64_t address, const TypeRecord& type,
                                           ImpreciseVisitor visitor) {
     for (uint64_t i = 0; i < type.count; ++i) {
         const FieldRecord& field = model_.field(type, i);
         if (field.bit_size || (field.flags & LU_FIELD_NO_TRANSFER) || tagged(type, field)) continue;
+        enclosing_ = type.name ? type.name : "";
+        field_ = field.name ? field.name : "";
         TRY(walk_value(bytes + field.offset, address + field.offset, field.type, visitor));
     }
     return {};

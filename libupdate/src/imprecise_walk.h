@@ -26,9 +26,12 @@
 namespace libupdate {
 
 // Called for each imprecise stretch: its bytes (a copy), its address in the
-// walked image, its length, and why it is imprecise.
+// walked image, its length, why it is imprecise, and what is (a union or a
+// value of unknown type: its type's name, or `Enclosing.field` when the type
+// has none; "" for a whole untyped object or the bytes past the last element).
 struct ImpreciseVisitor {
-    Result<void> (*visit)(void* context, const uint8_t* bytes, uint64_t address, uint64_t size, const char* what) = nullptr;
+    Result<void> (*visit)(void* context, const uint8_t* bytes, uint64_t address, uint64_t size, const char* what,
+                          const char* subject) = nullptr;
     void* context = nullptr;
 };
 
@@ -50,12 +53,16 @@ private:
     bool contains_pointers(TypeId type);
     bool hooked(const TypeRecord& type) const;
     bool tagged(const TypeRecord& enclosing, const FieldRecord& field) const;
+    const char* subject(const TypeRecord& type);
 
     const ProgramModel& model_;
     const TransferOptions& options_;
     HashMap<uint8_t> imprecise_;  // type + 2 -> 1 imprecise / 2 precise
     HashMap<uint8_t> pointers_;   // type + 2 -> 1 holds pointers / 2 none
     int depth_ = 0;
+    const char* enclosing_ = "";  // the struct and field being walked, to name anonymous types
+    const char* field_ = "";
+    char subject_[160] = {};
 };
 
 bool all_bytes_zero(const uint8_t* bytes, uint64_t size);

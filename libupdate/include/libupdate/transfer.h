@@ -155,9 +155,28 @@ struct TransferHooks {
     size_t shared_range_count = 0;
 };
 
+// One stretch of the old heap that is not typed precisely, as the transfer
+// scans it (TransferOptions::note_imprecision): why, the object's allocation
+// site, and the imprecise value's type. Tests hold these against the limits
+// report the pass wrote for the same program: every one must be listed there.
+struct ImprecisionNote {
+    const char* why;            // "untyped object", "past the last element", "byte buffer",
+                                // "union whose active member is unknown", "unknown type",
+                                // "declared untyped" (TransferHooks::untyped_allocations)
+    const char* site_function;  // the function whose allocation made the object
+    const char* allocator;      // the allocator (or wrapper) it called
+    uint32_t site_line;         // of that call; 0 if unknown
+    const char* type_name;      // the union or unknown-typed value: its type's name, or `Enclosing.field`
+                                // when the type has none; "" for whole objects and tails
+};
+
 struct TransferOptions : TransferHooks {
     const AllocatorHookEntry* allocator_hooks = nullptr;
     size_t allocator_hook_count = 0;
+    // Hears of every imprecise stretch of the old heap before anything is
+    // created; strings are valid during the call only. Null: not told.
+    void (*note_imprecision)(void* context, const ImprecisionNote& note) = nullptr;
+    void* note_context = nullptr;
     bool check_pointers = true;  // verify every pointer of the new state
     bool round_trip = false;     // also transfer new -> old and compare
     // This program's own metadata, loaded beforehand with load_local() (it
