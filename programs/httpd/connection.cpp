@@ -1,15 +1,19 @@
-// connection.cpp — serving one connection (see connection.h): the request
-// head is read into a buffer (8 KiB at most: longer heads are 400), the rest
-// of the buffer is kept for the next request; files are streamed from vfs
-// in chunks. Statuses: 200, 400 (malformed; the connection then closes), 404
-// (no such file), 405 (a method other than GET and HEAD, with Allow), 414
-// (a target longer than 255 bytes; closes).
+// connection.cpp — stepping one connection (see connection.h). Reading: one
+// recv appends to the connection's request buffer (8 KiB: a head that does
+// not fit is 400 and closes); a complete head is parsed and answered, the
+// rest of the buffer kept for the next request. Answering: the answer's head
+// (and error page) goes first, then the file, read from vfs 16 KiB at a time
+// into the connection's own buffer and handed to send, which takes what the
+// TCP window has room for. A peer that takes nothing for kIdleMs is closed
+// like an idle one. Should a file read fail or the file end before its
+// length, the connection is closed: the Content-Length already sent cannot
+// be honoured, and the reason is printed.
 //
-// Entry point: serve_connection.
+// Entry points: open_connection, wanted_events, step_connection,
+// close_connection.
 #include "connection.h"
 
 #include <sys/cstring.h>
-#include <sys/format.h>
 #include <sys/socket.h>
 #include <sys/stdio.h>
 #include <sys/vfs_client.h>
@@ -19,120 +23,132 @@
 namespace httpd {
 namespace {
 
-constexpr size_t kMaxHead = 8192;
-constexpr size_t kChunk = 16384;
+namespace pi = protocol::inet;
 
-char head_buffer[kMaxHead];
-uint8_t file_chunk[kChunk];
+constexpr uint64_t kNanosPerMilli = 1'000'000;
+// Poll said ready, so recv answers at once; the bound only guards against
+// waiting should the data have gone meanwhile.
+constexpr uint32_t kRecvWaitMs = 1;
+// Room in the window normally means send takes bytes at once; when lwIP's
+// segment queue is full instead, send waits this long for acknowledgements
+// before the loop serves the others.
+constexpr uint32_t kSendWaitMs = 20;
 
-const char* reason_of(int status) {
-    switch (status) {
-    case 200: return "OK";
-    case 400: return "Bad Request";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 414: return "URI Too Long";
-    default: return "Internal Server Error";
+uint64_t idle_deadline(uint64_t now_ns) { return now_ns + uint64_t{kIdleMs} * kNanosPerMilli; }
+
+void begin_answer(Connection& connection, const Answer& answer) {
+    connection.answer = answer;
+    connection.answering = true;
+    connection.out_length = answer.prefix_length;
+    connection.out_sent = 0;
+    connection.file_left = answer.file_length;
+}
+
+// Starts answering the next complete request in the buffer, if there is one.
+void answer_next_request(Connection& connection) {
+    const size_t head_length = find_head_end(connection.head, connection.buffered);
+    if (head_length == 0) {
+        if (connection.buffered < kMaxHead) return;  // more of the head is to come
+        printf("httpd: - 400 (request head over %lu bytes)\n", uint64_t{kMaxHead});
+        begin_answer(connection, answer_head_too_long(connection.out, sizeof connection.out));
+        return;
     }
+    const Request request = parse_request(connection.head, head_length);
+    sys::str::memmove(connection.head, connection.head + head_length, connection.buffered - head_length);
+    connection.buffered -= head_length;
+    const Answer answer = connection.refused ? answer_refused(request, connection.out, sizeof connection.out)
+                                             : answer_request(request, connection.out, sizeof connection.out);
+    printf("httpd: %s %d\n", request.path[0] ? request.path : "-", answer.status);
+    begin_answer(connection, answer);
 }
 
-const char* content_type_of(const char* path) {
-    const char* dot = sys::str::strrchr(path, '.');
-    if (dot == nullptr) return "application/octet-stream";
-    if (sys::str::strcmp(dot, ".html") == 0 || sys::str::strcmp(dot, ".htm") == 0) return "text/html";
-    if (sys::str::strcmp(dot, ".txt") == 0 || sys::str::strcmp(dot, ".conf") == 0 || sys::str::strcmp(dot, ".lua") == 0)
-        return "text/plain";
-    return "application/octet-stream";
+// One recv into the request buffer; false when the connection ended.
+bool receive_step(Connection& connection, uint64_t now_ns) {
+    auto got = sys::inet::recv(connection.socket, connection.head + connection.buffered,
+                               kMaxHead - connection.buffered, kRecvWaitMs);
+    if (got.is_error()) return got.error() == neurath::Error::Timeout;
+    if (got.value() == 0) return false;  // the peer closed
+    connection.buffered += got.value();
+    connection.deadline_ns = idle_deadline(now_ns);
+    answer_next_request(connection);
+    return true;
 }
 
-sys::Result<void> send_head(uint32_t socket, int status, uint64_t length, const char* type, bool keep_alive) {
-    char head[256];
-    const int used = sys::format(head, sizeof head,
-                                 "HTTP/1.1 %d %s\r\nServer: neurath-httpd\r\nContent-Length: %lu\r\nContent-Type: %s\r\n"
-                                 "%sConnection: %s\r\n\r\n",
-                                 status, reason_of(status), length, type, status == 405 ? "Allow: GET, HEAD\r\n" : "",
-                                 keep_alive ? "keep-alive" : "close");
-    return sys::inet::send_all(socket, head, static_cast<size_t>(used));
-}
-
-sys::Result<void> send_error(uint32_t socket, int status, bool keep_alive, bool with_body) {
-    char body[128];
-    const int used = sys::format(body, sizeof body, "<html><body><h1>%d %s</h1></body></html>\n", status, reason_of(status));
-    TRY(send_head(socket, status, static_cast<uint64_t>(used), "text/html", keep_alive));
-    if (!with_body) return {};
-    return sys::inet::send_all(socket, body, static_cast<size_t>(used));
-}
-
-// Opens the file a path names: a directory stands for its index.html.
-sys::Result<int> open_file(const char* path, uint64_t& size) {
-    auto stat = TRY(sys::vfs::stat(path));
-    char index[kMaxTarget + 16];
-    if (stat.type == protocol::vfs::FileType::Directory) {
-        sys::format(index, sizeof index, "%s%sindex.html", path, path[sys::str::strlen(path) - 1] == '/' ? "" : "/");
-        stat = TRY(sys::vfs::stat(index));
-        path = index;
-        if (stat.type == protocol::vfs::FileType::Directory) return neurath::Error::NotFound;
+// Once everything in `out` was sent, reads the next part of the answer's
+// file into it; false when the file cannot give the bytes promised.
+bool refill_from_file(Connection& connection) {
+    if (connection.out_sent < connection.out_length || connection.file_left == 0) return true;
+    const size_t wanted = connection.file_left < kChunk ? static_cast<size_t>(connection.file_left) : kChunk;
+    auto got = sys::vfs::read(connection.answer.file, connection.out, wanted);
+    if (got.is_error()) {
+        printf("httpd: reading a file failed: %s; connection closed\n", neurath::error_name(got.error()));
+        return false;
     }
-    size = stat.size;
-    return sys::vfs::open(path, protocol::vfs::kOpenRead);
+    if (got.value() == 0) {
+        printf("httpd: a file ended %lu bytes short of its length; connection closed\n", connection.file_left);
+        return false;
+    }
+    connection.out_length = got.value();
+    connection.out_sent = 0;
+    connection.file_left -= got.value();
+    return true;
 }
 
-sys::Result<void> send_file(uint32_t socket, const Request& request) {
-    uint64_t size = 0;
-    auto opened = open_file(request.path, size);
-    if (opened.is_error()) return send_error(socket, 404, request.keep_alive, request.method == Method::Get);
-    const int fd = opened.value();
-    auto sent = send_head(socket, 200, size, content_type_of(request.path), request.keep_alive);
-    for (uint64_t left = request.method == Method::Get ? size : 0; sent.ok() && left > 0;) {
-        auto got = sys::vfs::read(fd, file_chunk, left < kChunk ? left : kChunk);
-        if (got.is_error() || got.value() == 0) {
-            sent = got.is_error() ? sys::Result<void>(got.error()) : sys::Result<void>(neurath::Error::BadFileDescriptor);
-            break;
-        }
-        sent = sys::inet::send_all(socket, file_chunk, got.value());
-        left -= got.value();
-    }
-    (void)sys::vfs::close(fd);
-    return sent;
+void finish_answer(Connection& connection) {
+    if (connection.answer.file >= 0) (void)sys::vfs::close(connection.answer.file);
+    connection.answer = Answer{};
+    connection.answering = false;
 }
 
-// Reads until a complete head is in the buffer; its length, or 0 when the
-// connection ended (closed, idle, or a head too long: `too_long`).
-size_t read_head(uint32_t socket, size_t& buffered, bool& too_long) {
-    for (;;) {
-        const size_t end = find_head_end(head_buffer, buffered);
-        if (end != 0) return end;
-        if (buffered == kMaxHead) {
-            too_long = true;
-            return 0;
-        }
-        auto got = sys::inet::recv(socket, head_buffer + buffered, kMaxHead - buffered, kIdleMs);
-        if (got.is_error() || got.value() == 0) return 0;
-        buffered += got.value();
-    }
+// One send of what is waiting; false when the connection ended.
+bool send_step(Connection& connection, uint64_t now_ns) {
+    if (!refill_from_file(connection)) return false;
+    auto sent = sys::inet::send(connection.socket, connection.out + connection.out_sent,
+                                connection.out_length - connection.out_sent, kSendWaitMs);
+    if (sent.is_error()) return sent.error() == neurath::Error::Timeout;
+    connection.out_sent += sent.value();
+    connection.deadline_ns = idle_deadline(now_ns);
+    if (connection.out_sent < connection.out_length || connection.file_left > 0) return true;
+    const bool closes = connection.answer.closes;
+    finish_answer(connection);
+    if (closes) return false;
+    answer_next_request(connection);  // a pipelined request may be waiting already
+    return true;
 }
 
 }  // namespace
 
-void serve_connection(uint32_t socket) {
-    size_t buffered = 0;
-    for (;;) {
-        bool too_long = false;
-        const size_t head_length = read_head(socket, buffered, too_long);
-        if (head_length == 0) {
-            if (too_long) (void)send_error(socket, 400, false, true);
-            return;
-        }
-        const Request request = parse_request(head_buffer, head_length);
-        sys::str::memmove(head_buffer, head_buffer + head_length, buffered - head_length);
-        buffered -= head_length;
-        const bool closes = request.error_status == 400 || request.error_status == 414 || !request.keep_alive;
-        const bool with_body = request.method != Method::Head;
-        auto answered = request.error_status != 0 ? send_error(socket, request.error_status, !closes, with_body)
-                                                  : send_file(socket, request);
-        printf("httpd: %s %d\n", request.path[0] ? request.path : "-", request.error_status ? request.error_status : 200);
-        if (answered.is_error() || closes) return;
+void open_connection(Connection& connection, uint32_t socket, bool refused, uint64_t now_ns) {
+    connection.open = true;
+    connection.socket = socket;
+    connection.refused = refused;
+    connection.deadline_ns = idle_deadline(now_ns);
+    connection.buffered = 0;
+    connection.answering = false;
+    connection.answer = Answer{};
+    connection.out_length = 0;
+    connection.out_sent = 0;
+    connection.file_left = 0;
+}
+
+uint16_t wanted_events(const Connection& connection) {
+    return connection.answering ? pi::kWritable : pi::kReadable;
+}
+
+void step_connection(Connection& connection, uint16_t ready, uint64_t now_ns) {
+    if ((ready & pi::kFailed) != 0) {
+        close_connection(connection);  // reset: nothing more can be received or sent
+        return;
     }
+    const bool alive = connection.answering ? send_step(connection, now_ns) : receive_step(connection, now_ns);
+    if (!alive) close_connection(connection);
+}
+
+void close_connection(Connection& connection) {
+    if (connection.answer.file >= 0) (void)sys::vfs::close(connection.answer.file);
+    connection.answer = Answer{};
+    (void)sys::inet::close(connection.socket);
+    connection.open = false;
 }
 
 }  // namespace httpd

@@ -1,16 +1,18 @@
 // main.cpp — /bin/httpd: serves vfs's files over HTTP/1.1 (GET and HEAD,
-// keep-alive, Content-Length on every answer; connection.cpp). Connections
-// are served one after another; an idle one is closed after 10 s.
+// keep-alive, Content-Length on every answer). Many connections are served
+// at once through poll (server.h: up to 12, then 503); an idle one is closed
+// after 10 s.
 //
 // Usage: httpd [port] (default 80; ports below 1024 need the netserver
 // profile, which /bin/httpd has). Prints "httpd: listening on port N" once
 // ready and one line per request. Entry point: main. Exit status 1 when the
-// socket cannot be set up (e.g. "bind: permission denied"), 2 on bad arguments.
+// socket cannot be set up (e.g. "bind: permission denied") or serving stops
+// (poll or accept failed), 2 on bad arguments.
 #include <sys/socket.h>
 #include <sys/stdio.h>
 
-#include "connection.h"
 #include "numbers.h"
+#include "server.h"
 
 namespace {
 
@@ -36,10 +38,6 @@ int main(int argc, char** argv) {
     auto listening = sys::inet::listen(listener.value(), kBacklog);
     if (listening.is_error()) return fail("listen", listening.error());
     printf("httpd: listening on port %lu\n", port.value());
-    for (;;) {
-        auto accepted = sys::inet::accept(listener.value());
-        if (accepted.is_error()) return fail("accept", accepted.error());
-        httpd::serve_connection(accepted.value().socket);
-        (void)sys::inet::close(accepted.value().socket);
-    }
+    auto served = httpd::serve(listener.value());
+    return fail(served.error().step, served.error().code);
 }
