@@ -16,13 +16,21 @@ Result<size_t> write(const char* text, size_t length) {
     return static_cast<size_t>(reply.bytes);
 }
 
-Result<size_t> read_line(char* line, size_t capacity) {
+namespace {
+
+Result<size_t> read_line_with(char* line, size_t capacity, uint32_t flags) {
     if (capacity < 2) return Error::InvalidArgument;
     Grant grant = TRY(Grant::create(kTty, line, capacity - 1, kGrantWrite));
-    auto reply = TRY(call<pt::TransferReply>(kTty, pt::kReadLine, pt::ReadLineRequest{grant.ref()}));
+    auto reply = TRY(call<pt::TransferReply>(kTty, pt::kReadLine, pt::ReadLineRequest{grant.ref(), flags}));
     const size_t length = reply.bytes < capacity - 1 ? static_cast<size_t>(reply.bytes) : capacity - 1;
     line[length] = '\0';
     return length;
 }
+
+}  // namespace
+
+Result<size_t> read_line(char* line, size_t capacity) { return read_line_with(line, capacity, 0); }
+
+Result<size_t> read_line_now(char* line, size_t capacity) { return read_line_with(line, capacity, pt::kReadNoWait); }
 
 }  // namespace sys::tty

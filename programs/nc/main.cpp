@@ -1,18 +1,22 @@
 // main.cpp — /bin/nc: a line-oriented netcat over inet.
 //
 //   nc <a.b.c.d> <port>      connect (TCP; "nc: connected to a.b.c.d:port"),
-//                            then each line typed is sent with its
-//                            newline, then what the peer sends within a
-//                            moment is printed; a line holding only "." ends
+//                            then both ways at once: what the peer sends is
+//                            printed as it comes, each line typed is sent
+//                            with its newline; a line holding only "." ends
 //                            the session (our side closes, the rest the peer
-//                            sends is printed until it closes)
-//   nc -l <port>             accept one TCP connection and print everything
-//                            the peer sends until it closes
+//                            sends is printed until it closes); the peer
+//                            closing ends it too ("nc: connection closed")
+//   nc -l <port>             accept one TCP connection, then the same
 //   nc -u <a.b.c.d> <port>   the same as the client, one datagram per line
 //   nc -u -l <port>          print each datagram received, with its sender
 //
-// A program reads the console a line at a time (tty's ReadLine waits for a
-// whole line), so the client alternates: a line out, then the replies.
+// The console is read a whole line at a time; between waits of at most
+// kConsoleTickMs on the socket, nc asks tty for a line typed meanwhile
+// without waiting (read_line_now), so a typed line goes out within that
+// tick and what arrives is printed at once. A program in the background
+// that reads the console takes the lines no one waits for (the shell at its
+// prompt waits, and gets them first).
 // Entry point: main. Exit status 0, 1 on a network error, 2 on bad arguments.
 #include <sys/cstring.h>
 #include <sys/socket.h>
@@ -26,7 +30,8 @@ namespace {
 using sys::inet::Address;
 using sys::inet::SocketKind;
 
-constexpr uint32_t kReplyWaitMs = 500;
+constexpr uint32_t kConsoleTickMs = 50;
+constexpr uint32_t kNoLimit = 0xFFFFFFFFu;
 uint8_t buffer[16384];
 
 struct Options {
@@ -82,29 +87,53 @@ sys::Result<bool> drain(uint32_t socket, uint32_t wait_ms) {
     }
 }
 
+// What the console gave since the last tick: a line, or nothing yet.
+enum class Typed { Nothing, Line, End };
+
+sys::Result<Typed> typed_line(char* line, size_t capacity, size_t& length) {
+    auto typed = sys::tty::read_line_now(line, capacity - 1);
+    if (typed.is_error() && typed.error() == neurath::Error::WouldBlock) return Typed::Nothing;
+    if (typed.is_error()) return typed.error();
+    if (sys::str::strcmp(line, ".") == 0) return Typed::End;
+    length = typed.value();
+    line[length++] = '\n';
+    return Typed::Line;
+}
+
+// Both ways at once on a connected socket until "." is typed or the peer
+// closes (see the header).
+int converse(uint32_t socket, bool udp) {
+    char line[protocol::tty::kMaxLine + 1];
+    for (;;) {
+        auto open = drain(socket, kConsoleTickMs);
+        if (open.is_error()) return fail("recv", open.error());
+        if (!open.value()) {
+            printf("nc: connection closed\n");
+            return 0;
+        }
+        size_t length = 0;
+        auto typed = typed_line(line, sizeof line, length);
+        if (typed.is_error()) return fail("console", typed.error());
+        if (typed.value() == Typed::End) break;
+        if (typed.value() == Typed::Nothing) continue;
+        auto sent = sys::inet::send_all(socket, line, length);  // UDP: one datagram
+        if (sent.is_error()) return fail("send", sent.error());
+    }
+    if (udp) return 0;
+    (void)sys::inet::shutdown(socket, protocol::inet::ShutdownHow::Write);
+    auto rest = drain(socket, kNoLimit);
+    if (rest.is_error()) return fail("recv", rest.error());
+    printf("nc: connection closed\n");
+    return 0;
+}
+
 int run_client(uint32_t socket, const Options& options) {
     auto connected = sys::inet::connect(socket, options.address, 10'000);
     if (connected.is_error()) return fail("connect", connected.error());
     char peer[16];
     sys::inet::format_ipv4(options.address.ip, peer);
     printf("nc: connected to %s:%u\n", peer, options.address.port);
-    char line[protocol::tty::kMaxLine + 1];
-    for (;;) {
-        auto typed = sys::tty::read_line(line, sizeof line - 1);
-        if (typed.is_error()) return fail("console", typed.error());
-        if (sys::str::strcmp(line, ".") == 0) break;
-        const size_t length = typed.value();
-        line[length] = '\n';
-        auto sent = sys::inet::send_all(socket, line, length + 1);  // UDP: one datagram
-        if (sent.is_error()) return fail("send", sent.error());
-        auto open = drain(socket, kReplyWaitMs);
-        if (open.is_error()) return fail("recv", open.error());
-        if (!open.value()) return 0;
-    }
-    if (options.udp) return 0;
-    (void)sys::inet::shutdown(socket, protocol::inet::ShutdownHow::Write);
-    auto rest = drain(socket, 0xFFFFFFFFu);
-    return rest.is_error() ? fail("recv", rest.error()) : 0;
+    return converse(socket, options.udp);
 }
 
 int run_listener(uint32_t socket, const Options& options) {
@@ -127,15 +156,12 @@ int run_listener(uint32_t socket, const Options& options) {
     printf("nc: listening on tcp port %u\n", options.address.port);
     auto accepted = sys::inet::accept(socket);
     if (accepted.is_error()) return fail("accept", accepted.error());
-    for (;;) {
-        auto got = sys::inet::recv(accepted.value().socket, buffer, sizeof buffer);
-        if (got.is_error()) return fail("recv", got.error());
-        if (got.value() == 0) break;
-        print_bytes(buffer, got.value());
-    }
+    char peer[16];
+    sys::inet::format_ipv4(accepted.value().peer.ip, peer);
+    printf("nc: connection from %s:%u\n", peer, accepted.value().peer.port);
+    const int status = converse(accepted.value().socket, false);
     (void)sys::inet::close(accepted.value().socket);
-    printf("nc: connection closed\n");
-    return 0;
+    return status;
 }
 
 }  // namespace

@@ -77,7 +77,7 @@ const ProgramNote kProgramNotes[] = {
     {"ifconfig", "the network (./neurath run --net): link, MAC, address (DHCP or net.conf), sockets, counters"},
     {"arping", "ARP through inet and the NIC: arping <a.b.c.d> (try: arping 10.0.2.2)"},
     {"ping", "ICMP echo through inet: ping <a.b.c.d> [count] (try: ping 10.0.2.2)"},
-    {"nc", "TCP/UDP lines: nc [-u] <a.b.c.d> <port> (a line '.' ends), nc [-u] -l <port> (prints what comes)"},
+    {"nc", "TCP/UDP lines both ways: nc [-u] <a.b.c.d> <port>, nc -l <port> (a line '.' ends), nc -u -l <port>"},
     {"echod", "echo server: echod <port> [-u] [connections] (e.g. echod 7000 & with --forward 7000:7000)"},
     {"httpd", "HTTP/1.1 file server for vfs: httpd [port] (default 80; run --net --forward 8080:80)"},
     {"kvnet", "kvd over TCP, line commands put/get/del/count: kvnet [port] (default 7070; start kvd & first)"},

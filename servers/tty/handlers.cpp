@@ -4,8 +4,8 @@
 //
 // Entry points: handle_write, handle_read_line, handle_process_gone,
 // handle_notify, input_ready, make_table. Only one ReadLine may wait
-// at a time (Busy otherwise); pm's ProcessGone drops one held for a process
-// that ended.
+// at a time (Busy otherwise; one that must not wait gets a ready line or
+// WouldBlock); pm's ProcessGone drops one held for a process that ended.
 #include <neurath/endpoint.h>
 #include <protocol/tty.h>
 #include <sys/call.h>
@@ -71,12 +71,15 @@ Result<Disposition> handle_write(TtyState& state, const Message& request, Messag
 
 Result<Disposition> handle_read_line(TtyState& state, const Message& request, Message& reply) {
     const auto& read = neurath::payload_of<proto::ReadLineRequest>(request);
-    if (state.pending.waiting) return Error::Busy;
+    if (read.flags & ~proto::kReadNoWait) return Error::InvalidArgument;
+    const bool no_wait = read.flags & proto::kReadNoWait;
+    if (state.pending.waiting && !no_wait) return Error::Busy;
     if (state.discipline.line_ready()) {
         neurath::payload_of<proto::TransferReply>(reply).bytes =
             TRY(deliver_line(state, request.source, read.buffer));
         return Disposition::Reply;
     }
+    if (no_wait) return Error::WouldBlock;
     state.pending = PendingRead{true, request.source, read.buffer};
     return Disposition::Deferred;
 }

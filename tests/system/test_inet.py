@@ -185,6 +185,33 @@ def test_nc_and_echod_talk_over_tcp_and_udp_inside_the_guest(machine):
     assert "ping: 2 sent, 2 received" in session.run_command("ping 10.0.2.15 2", timeout=30)
 
 
+@pytest.mark.parametrize("machine", [{"talk": 7002}], indirect=True)
+def test_nc_talks_both_ways_at_once(machine):
+    """`nc -l` prints what the host sends without waiting for a typed line, and
+    sends what is typed without waiting for the host; "." closes our side."""
+    session, ports = machine
+    session.send_line("nc -l 7002")
+    session.expect("nc: listening on tcp port 7002", 30)
+    with socket.create_connection(("127.0.0.1", ports["talk"]), timeout=IO_TIMEOUT) as connection:
+        session.expect("nc: connection from ", 30)
+        for round in range(3):  # the host speaks twice, nothing typed in between
+            connection.sendall(f"host line {round}\n".encode())
+            session.expect(f"host line {round}\n", 10)
+        lines = connection.makefile("rb")
+        for typed in ("from the guest", "and again"):
+            session.send_line(typed)
+            assert lines.readline() == (typed + "\n").encode()
+        connection.sendall(b"last words\n")
+        session.expect("last words\n", 10)
+        session.send_line(".")
+        assert lines.readline() == b"", "nc closes its side after a line holding only '.'"
+        connection.sendall(b"after the close\n")  # the other direction stays open until the host closes
+        session.expect("after the close\n", 10)
+        lines.close()  # the socket closes only once its file is closed too
+    session.expect("nc: connection closed", 30)
+    session.wait_prompt(30)
+
+
 @pytest.mark.parametrize("machine", [{"kv": 7070}], indirect=True)
 def test_kvd_over_tcp_answers_the_host_and_a_checked_load(machine):
     session, ports = machine

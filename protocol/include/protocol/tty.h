@@ -5,6 +5,9 @@
 // reply): the line, without its newline, is copied into the client's write
 // grant (truncated to the grant's length) and the reply says how many bytes.
 // Only one ReadLine may be pending at a time; a second gets Error::Busy.
+// With kReadNoWait in `flags` ReadLine never waits: a complete line is
+// delivered at once, else it fails with WouldBlock (a program that also
+// waits on sockets, such as nc, asks between polls).
 // ProcessGone (only from pm) drops a ReadLine held for a process that ended,
 // so the next reader is not refused.
 #pragma once
@@ -23,8 +26,11 @@ inline constexpr int32_t kRequestCount = 3;
 struct WriteRequest {
     GrantRef buffer;  // read grant
 };
+inline constexpr uint32_t kReadNoWait = 1;  // ReadLineRequest::flags
+
 struct ReadLineRequest {
     GrantRef buffer;  // write grant
+    uint32_t flags;   // 0 or kReadNoWait; other bits: InvalidArgument
 };
 struct TransferReply {
     uint64_t bytes;

@@ -90,7 +90,7 @@ TEST_F(TtyHandlersTest, ReadLineIsHeldUntilEnterThenAnswered) {
     char line[64] = {};
     sys::Grant g = grant(line, sizeof line, neurath::kGrantWrite);
     Message reply{};
-    EXPECT_EQ(send(pt::kReadLine, pt::ReadLineRequest{g.ref()}, reply), sys::Outcome::NoReply);
+    EXPECT_EQ(send(pt::kReadLine, pt::ReadLineRequest{g.ref(), 0}, reply), sys::Outcome::NoReply);
     irq("ls /b");
     EXPECT_TRUE(fake_console::replies.empty());
     EXPECT_EQ(fake_console::printed, "ls /b");  // echo
@@ -107,10 +107,10 @@ TEST_F(TtyHandlersTest, LineTypedAheadIsAnsweredAtOnce) {
     char line[64] = {};
     sys::Grant g = grant(line, sizeof line, neurath::kGrantWrite);
     Message reply{};
-    ASSERT_EQ(send(pt::kReadLine, pt::ReadLineRequest{g.ref()}, reply), sys::Outcome::SendReply);
+    ASSERT_EQ(send(pt::kReadLine, pt::ReadLineRequest{g.ref(), 0}, reply), sys::Outcome::SendReply);
     EXPECT_EQ(neurath::payload_of<pt::TransferReply>(reply).bytes, 5u);
     EXPECT_EQ(std::string(line, 5), "first");
-    ASSERT_EQ(send(pt::kReadLine, pt::ReadLineRequest{g.ref()}, reply), sys::Outcome::SendReply);
+    ASSERT_EQ(send(pt::kReadLine, pt::ReadLineRequest{g.ref(), 0}, reply), sys::Outcome::SendReply);
     EXPECT_EQ(std::string(line, 6), "second");
 }
 
@@ -118,32 +118,71 @@ TEST_F(TtyHandlersTest, SecondReaderIsBusy) {
     char line[8];
     sys::Grant g = grant(line, sizeof line, neurath::kGrantWrite);
     Message reply{};
-    send(pt::kReadLine, pt::ReadLineRequest{g.ref()}, reply);
-    ASSERT_EQ(send(pt::kReadLine, pt::ReadLineRequest{{1, 8}}, reply, kOther), sys::Outcome::SendReply);
+    send(pt::kReadLine, pt::ReadLineRequest{g.ref(), 0}, reply);
+    ASSERT_EQ(send(pt::kReadLine, pt::ReadLineRequest{{1, 8}, 0}, reply, kOther), sys::Outcome::SendReply);
     EXPECT_EQ(status(reply), Error::Busy);
+}
+
+TEST_F(TtyHandlersTest, ReadThatMustNotWaitTakesAReadyLineOrWouldBlock) {
+    char line[64] = {};
+    sys::Grant g = grant(line, sizeof line, neurath::kGrantWrite);
+    Message reply{};
+    ASSERT_EQ(send(pt::kReadLine, pt::ReadLineRequest{g.ref(), pt::kReadNoWait}, reply), sys::Outcome::SendReply);
+    EXPECT_EQ(status(reply), Error::WouldBlock);
+    irq("half a li");  // typed but not ended: still not a line
+    ASSERT_EQ(send(pt::kReadLine, pt::ReadLineRequest{g.ref(), pt::kReadNoWait}, reply), sys::Outcome::SendReply);
+    EXPECT_EQ(status(reply), Error::WouldBlock);
+    irq("ne\r");
+    ASSERT_EQ(send(pt::kReadLine, pt::ReadLineRequest{g.ref(), pt::kReadNoWait}, reply), sys::Outcome::SendReply);
+    EXPECT_EQ(status(reply), Error::None);
+    EXPECT_EQ(std::string(line, neurath::payload_of<pt::TransferReply>(reply).bytes), "half a line");
+    // Nothing was left held: a waiting reader is held, not refused as Busy.
+    EXPECT_EQ(send(pt::kReadLine, pt::ReadLineRequest{g.ref(), 0}, reply), sys::Outcome::NoReply);
+    EXPECT_TRUE(fake_console::replies.empty());
+}
+
+TEST_F(TtyHandlersTest, ReadThatMustNotWaitBesideAHeldOneWouldBlockAndTakesNothing) {
+    char line[8];
+    sys::Grant g = grant(line, sizeof line, neurath::kGrantWrite);
+    Message reply{};
+    ASSERT_EQ(send(pt::kReadLine, pt::ReadLineRequest{g.ref(), 0}, reply), sys::Outcome::NoReply);
+    ASSERT_EQ(send(pt::kReadLine, pt::ReadLineRequest{{1, 8}, pt::kReadNoWait}, reply, kOther), sys::Outcome::SendReply);
+    EXPECT_EQ(status(reply), Error::WouldBlock);
+    irq("ls\r");  // the held reader gets the line
+    ASSERT_EQ(fake_console::replies.size(), 1u);
+    EXPECT_EQ(fake_console::replies[0].client, kShell);
+}
+
+TEST_F(TtyHandlersTest, ReadLineWithUnknownFlagsIsInvalid) {
+    char line[8];
+    sys::Grant g = grant(line, sizeof line, neurath::kGrantWrite);
+    Message reply{};
+    ASSERT_EQ(send(pt::kReadLine, pt::ReadLineRequest{g.ref(), 2}, reply), sys::Outcome::SendReply);
+    EXPECT_EQ(status(reply), Error::InvalidArgument);
+    EXPECT_EQ(send(pt::kReadLine, pt::ReadLineRequest{g.ref(), 0}, reply), sys::Outcome::NoReply);  // nothing held before
 }
 
 TEST_F(TtyHandlersTest, ReadHeldForAnEndedProcessIsDroppedOnlyWhenPmSaysSo) {
     char line[8];
     sys::Grant g = grant(line, sizeof line, neurath::kGrantWrite);
     Message reply{};
-    ASSERT_EQ(send(pt::kReadLine, pt::ReadLineRequest{g.ref()}, reply), sys::Outcome::NoReply);
+    ASSERT_EQ(send(pt::kReadLine, pt::ReadLineRequest{g.ref(), 0}, reply), sys::Outcome::NoReply);
     // Anyone but pm is refused and the held read stays.
     ASSERT_EQ(send(pt::kProcessGone, pt::ProcessGoneRequest{kShell}, reply, kOther), sys::Outcome::SendReply);
     EXPECT_EQ(status(reply), Error::PermissionDenied);
-    ASSERT_EQ(send(pt::kReadLine, pt::ReadLineRequest{{1, 8}}, reply, kOther), sys::Outcome::SendReply);
+    ASSERT_EQ(send(pt::kReadLine, pt::ReadLineRequest{{1, 8}, 0}, reply, kOther), sys::Outcome::SendReply);
     EXPECT_EQ(status(reply), Error::Busy);
     // pm reports another process: nothing changes.
     ASSERT_EQ(send(pt::kProcessGone, pt::ProcessGoneRequest{kOther}, reply, neurath::kPm), sys::Outcome::SendReply);
     EXPECT_EQ(status(reply), Error::None);
-    ASSERT_EQ(send(pt::kReadLine, pt::ReadLineRequest{{1, 8}}, reply, kOther), sys::Outcome::SendReply);
+    ASSERT_EQ(send(pt::kReadLine, pt::ReadLineRequest{{1, 8}, 0}, reply, kOther), sys::Outcome::SendReply);
     EXPECT_EQ(status(reply), Error::Busy);
     // pm reports the reader ended: the next reader is held, not refused.
     ASSERT_EQ(send(pt::kProcessGone, pt::ProcessGoneRequest{kShell}, reply, neurath::kPm), sys::Outcome::SendReply);
     EXPECT_EQ(status(reply), Error::None);
     fake_grants::caller = kOther;
     sys::Grant other = grant(line, sizeof line, neurath::kGrantWrite);
-    EXPECT_EQ(send(pt::kReadLine, pt::ReadLineRequest{other.ref()}, reply, kOther), sys::Outcome::NoReply);
+    EXPECT_EQ(send(pt::kReadLine, pt::ReadLineRequest{other.ref(), 0}, reply, kOther), sys::Outcome::NoReply);
 }
 
 TEST_F(TtyHandlersTest, ShortGrantTruncatesTheLine) {
@@ -151,7 +190,7 @@ TEST_F(TtyHandlersTest, ShortGrantTruncatesTheLine) {
     sys::Grant g = grant(line, sizeof line, neurath::kGrantWrite);
     irq("abcdefgh\r");
     Message reply{};
-    send(pt::kReadLine, pt::ReadLineRequest{g.ref()}, reply);
+    send(pt::kReadLine, pt::ReadLineRequest{g.ref(), 0}, reply);
     EXPECT_EQ(neurath::payload_of<pt::TransferReply>(reply).bytes, 4u);
     EXPECT_EQ(std::string(line, 4), "abcd");
 }
@@ -161,7 +200,7 @@ TEST_F(TtyHandlersTest, LineOutlivesAReaderThatVanished) {
         char line[16];
         sys::Grant g = grant(line, sizeof line, neurath::kGrantWrite);
         Message reply{};
-        send(pt::kReadLine, pt::ReadLineRequest{g.ref()}, reply);
+        send(pt::kReadLine, pt::ReadLineRequest{g.ref(), 0}, reply);
     }  // the reader's grant is revoked, as when the process dies
     irq("kept\r");
     ASSERT_EQ(fake_console::replies.size(), 1u);
@@ -171,7 +210,7 @@ TEST_F(TtyHandlersTest, LineOutlivesAReaderThatVanished) {
     char line[16] = {};
     sys::Grant g = grant(line, sizeof line, neurath::kGrantWrite);
     Message reply{};
-    ASSERT_EQ(send(pt::kReadLine, pt::ReadLineRequest{g.ref()}, reply, kOther), sys::Outcome::SendReply);
+    ASSERT_EQ(send(pt::kReadLine, pt::ReadLineRequest{g.ref(), 0}, reply, kOther), sys::Outcome::SendReply);
     EXPECT_EQ(status(reply), Error::None);
     EXPECT_EQ(std::string(line, 4), "kept");
 }
