@@ -10,6 +10,7 @@
 // Requests of kLargeThreshold bytes and more go to the LargeBlocks region
 // when the arena has one (large_blocks.cpp); every entry point below first
 // decides which of the two owns a pointer.
+// next_heap_bank is the bank choice of an update's new version (heap.h).
 #include <sys/cstring.h>
 #include <sys/heap.h>
 
@@ -61,8 +62,7 @@ bool HeapArena::initialise() {
     const size_t step = kHeapGrowStep;
     if (base_ + step > limit_ || grow_(context_, base_, step).is_error()) return false;
     end_ = base_ + step;
-    static_assert(kArenaPrologue == Block::kUsed, "the prologue is a used, empty block tag");
-    *reinterpret_cast<uint64_t*>(base_) = kArenaPrologue;
+    *reinterpret_cast<uint64_t*>(base_) = Block::kUsed;  // the prologue: a used, empty block's footer
     auto* first = reinterpret_cast<Block*>(base_ + 8);
     first->set(step - kOverhead, false);
     *reinterpret_cast<uint64_t*>(end_ - 8) = Block::kUsed;
@@ -299,6 +299,14 @@ bool HeapArena::check_consistency() const {
         ++listed;
     }
     return listed == free_seen;
+}
+
+unsigned next_heap_bank(unsigned old_bank, uint64_t pinned_banks) {
+    for (unsigned step = 1; step < kHeapBanks; ++step) {
+        const unsigned candidate = (old_bank + step) % kHeapBanks;
+        if (((pinned_banks >> candidate) & 1) == 0) return candidate;
+    }
+    return kHeapBanks;
 }
 
 }  // namespace sys

@@ -41,12 +41,20 @@ void* checked(void* pointer) {
 
 }  // namespace
 
-// Constructed on first use so allocation works before and during global constructors.
+HeapBankHeader* bank_header = nullptr;  // null if its page could not be mapped
+
+// Constructed on first use so allocation works before and during global
+// constructors: the bank's header page, then the arena after it.
 HeapArena& process_heap() {
     if (!heap_ready) {
         const uint64_t offset = heap_bank_in_use * kHeapBankStride;
+        if (map_anonymous(kHeapBase + offset, kHeapBankHeaderSize).ok()) {
+            bank_header = reinterpret_cast<HeapBankHeader*>(kHeapBase + offset);
+            *bank_header = HeapBankHeader{kHeapBankMagic, 0};
+        }
         const LargeBlocks large(kLargeBase + offset, kLargeLimit + offset, map_heap_pages, unmap_heap_pages, nullptr);
-        new (heap_storage) HeapArena(kHeapBase + offset, kHeapLimit + offset, map_heap_pages, nullptr, large);
+        new (heap_storage)
+            HeapArena(kHeapBase + offset + kHeapBankHeaderSize, kHeapLimit + offset, map_heap_pages, nullptr, large);
         heap_ready = true;
     }
     return *reinterpret_cast<HeapArena*>(heap_storage);
@@ -59,6 +67,13 @@ bool select_heap_bank(unsigned bank) {
 }
 
 unsigned heap_bank() { return heap_bank_in_use; }
+
+void note_pinned_page(uint64_t address) {
+    (void)process_heap();
+    if (bank_header == nullptr || address < kHeapBase) return;
+    const uint64_t bank = (address - kHeapBase) / kHeapBankStride;
+    if (bank < kHeapBanks) bank_header->pinned_banks |= 1ULL << bank;
+}
 
 }  // namespace sys
 

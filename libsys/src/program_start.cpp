@@ -33,25 +33,37 @@ void run_exit_functions() {
     while (exit_function_count > 0) exit_functions[--exit_function_count]();
 }
 
-// Whether the old version's arena lives in `bank` (its prologue is there).
-bool arena_in_bank(neurath::Endpoint old_version, unsigned bank) {
-    uint64_t first_word = 0;
-    return sys::proc_memory_read(old_version, sys::kHeapBase + bank * sys::kHeapBankStride, &first_word, sizeof first_word).ok() &&
-           first_word == sys::kArenaPrologue;
+// Whether the old version's heap lives in `bank` (its header is there).
+bool heap_in_bank(neurath::Endpoint old_version, unsigned bank, sys::HeapBankHeader& header) {
+    return sys::proc_memory_read(old_version, sys::kHeapBase + bank * sys::kHeapBankStride, &header, sizeof header).ok() &&
+           header.magic == sys::kHeapBankMagic;
+}
+
+// Every other bank holds objects the old version keeps at their address.
+[[noreturn]] void no_free_bank(unsigned old_bank) {
+    char message[] = "libsys: no heap bank is free for the new version: the old heap is in bank ?, objects kept at "
+                     "their address in all the others; refusing to start\n";
+    *sys::str::strchr(message, '?') = static_cast<char>('0' + old_bank);
+    (void)sys::debug_write(message, sizeof message - 1);
+    sys::exit(125);
 }
 
 // The new version of a live update (argv: name, "--update", the old
-// version's endpoint, as rs starts it) takes the heap bank after its old
-// version's arena. Before the constructors, which may allocate.
+// version's endpoint, as rs starts it) takes the first heap bank after its
+// old version's that holds neither that heap nor objects the old version
+// keeps at their address. Before the constructors, which may allocate.
 void choose_heap_bank(int argc, char** argv) {
     if (argc < 3 || sys::str::strcmp(argv[1], "--update") != 0) return;
     neurath::Endpoint old_version = 0;
     for (const char* digit = argv[2]; *digit >= '0' && *digit <= '9'; ++digit) old_version = old_version * 10 + (*digit - '0');
-    for (unsigned bank = 0; bank < sys::kHeapBanks; ++bank)
-        if (arena_in_bank(old_version, bank)) {
-            (void)sys::select_heap_bank((bank + 1) % sys::kHeapBanks);
-            return;
-        }
+    for (unsigned bank = 0; bank < sys::kHeapBanks; ++bank) {
+        sys::HeapBankHeader old{};
+        if (!heap_in_bank(old_version, bank, old)) continue;
+        const unsigned next = sys::next_heap_bank(bank, old.pinned_banks);
+        if (next == sys::kHeapBanks) no_free_bank(bank);
+        (void)sys::select_heap_bank(next);
+        return;
+    }
 }
 }  // namespace
 

@@ -35,7 +35,10 @@ void* platform_heap_reallocate(void* pointer, size_t size) { return realloc(poin
 // (AlreadyExists) and then maps nothing.
 Result<void> platform_map_pages_at(uint64_t address, uint64_t length) {
     sys::Result<void> mapped = sys::map_anonymous(address, length);
-    if (mapped.ok()) return {};
+    if (mapped.ok()) {
+        sys::note_pinned_page(address);  // the next version's heap must keep off this bank
+        return {};
+    }
     if (mapped.error() == neurath::Error::AlreadyExists)
         return make_error(neurath::Error::AlreadyExists, "the address range is in use in the new version");
     return make_error(mapped.error(), "mapping pages at a fixed address failed: ", neurath::error_name(mapped.error()));

@@ -10,13 +10,15 @@
 //
 // Heap banks: a process's heap (arena and large blocks) lies in one of
 // kHeapBanks banks, kHeapBankStride apart from kHeapBase. The new version of
-// a live update takes the bank after its old version's (select_heap_bank,
+// a live update takes a bank its old version does not use (select_heap_bank,
 // before the first allocation: libsys_start), so the old version's heap is
 // free in the new one and the transfer can re-create an object at the very
 // address it had (address-preserving transfer, libupdate's pinned heap).
-// Objects kept at their address stay there in later versions; one still
-// alive kHeapBanks updates later may lie where the arena grows, and then that
-// update is refused ("the address range is in use in the new version").
+// Objects kept at their address stay there in later versions, so a bank's
+// first page is a header (HeapBankHeader) naming, besides the bank itself,
+// the banks where the process holds such objects (note_pinned_page, as an
+// update maps them); the next version takes the first bank after the old
+// one that is in neither, and refuses to start when every bank is taken.
 //
 // Returning memory: a request of kLargeThreshold bytes or more (when the
 // arena is given a large region) is not carved from the arena but gets its
@@ -49,10 +51,13 @@ inline constexpr size_t kLargeThreshold = 64 * 1024;                  // request
 inline constexpr uint64_t kHeapBankStride = 1ULL << 37;               // 128 GiB apart, from 16 TiB
 inline constexpr unsigned kHeapBanks = 8;
 static_assert(kLargeLimit - kHeapBase <= kHeapBankStride, "a heap bank holds its arena and large blocks");
-// The first word of a bank whose arena is in use: the arena's prologue (a
-// used, empty block tag). Pinned pages an update placed in a bank keep zero
-// there (no object starts at a bank's base), so the word tells them apart.
-inline constexpr uint64_t kArenaPrologue = 1;
+// The first page of the bank a process's heap lives in; the arena follows it.
+struct HeapBankHeader {
+    uint64_t magic;         // kHeapBankMagic
+    uint64_t pinned_banks;  // bit n: the process holds objects kept at their address in bank n
+};
+inline constexpr uint64_t kHeapBankMagic = 0x4b4e414250414548ULL;  // "HEAPBANK"
+inline constexpr uint64_t kHeapBankHeaderSize = 4096;
 
 struct HeapStats {
     size_t arena_bytes;      // memory obtained from the grow function
@@ -115,6 +120,11 @@ private:
     LargeBlocks large_;
 };
 
+// The bank for the new version of a live update whose old version's heap is
+// in `old_bank` and keeps objects at their address in `pinned_banks` (bit n:
+// bank n): the first bank after old_bank in neither; kHeapBanks if none is.
+unsigned next_heap_bank(unsigned old_bank, uint64_t pinned_banks);
+
 // The process heap (target only), in the bank chosen before it was first used.
 HeapArena& process_heap();
 
@@ -122,6 +132,9 @@ HeapArena& process_heap();
 // allocation (later calls change nothing and return false).
 bool select_heap_bank(unsigned bank);
 unsigned heap_bank();
+// Records in the heap's bank header that the page at `address` holds
+// objects kept at an old version's address (the pinned heap maps it).
+void note_pinned_page(uint64_t address);
 
 }  // namespace sys
 

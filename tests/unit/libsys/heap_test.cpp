@@ -154,3 +154,14 @@ TEST_F(HeapTest, RandomizedStressKeepsDataAndInvariants) {
     EXPECT_TRUE(heap.check_consistency());
     EXPECT_EQ(heap.stats().free_blocks, 1u);
 }
+
+// The bank of an update's new version: the first after the old heap's that
+// holds no object kept at its address; none when all others hold one.
+TEST(HeapBanks, NextBankSkipsTheOldHeapAndBanksWithKeptObjects) {
+    EXPECT_EQ(sys::next_heap_bank(0, 0), 1u);
+    EXPECT_EQ(sys::next_heap_bank(7, 0), 0u);                  // round again
+    EXPECT_EQ(sys::next_heap_bank(7, 1u << 0), 1u);            // bank 0 keeps objects
+    EXPECT_EQ(sys::next_heap_bank(3, 0b1111'0000), 0u);        // 4..7 keep objects
+    EXPECT_EQ(sys::next_heap_bank(2, 1u << 2), 3u);            // its own bank's bit changes nothing
+    EXPECT_EQ(sys::next_heap_bank(5, 0xFF & ~(1u << 5)), sys::kHeapBanks);  // every other bank taken
+}
