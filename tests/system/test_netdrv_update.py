@@ -16,7 +16,8 @@ echod through the forwarded port without pause from before the update until afte
 its commit, and every byte comes back once, in order. inet is updated to itself
 and to version 2 (/sbin/inet.next), whose sockets have another layout and count
 the bytes they move: the carried connection's counts start at the update, a new
-connection's are exact."""
+connection's are exact. A version 2 that crashes after its transfer rolls back
+under the same stream, which goes on through version 1."""
 import re
 from contextlib import contextmanager
 
@@ -31,6 +32,7 @@ from conftest import BOOT_TIMEOUT, boot, free_port, lan_node, start_background  
 from datagram_peer import arp_request
 from frame_flood import FrameFlood, ip_bytes, mac_bytes
 from qemu_network import PortForward
+from update_helpers import service_table
 
 PEER_MAC, PEER_IP = "02:00:00:00:00:09", "10.0.0.9"
 
@@ -147,10 +149,11 @@ def machine_forwarding_to_echod():
         yield session, port
 
 
-def stream_through_update(session, port: int, update: str):
+def stream_through_update(session, port: int, update: str, verdict: str = r"committed in \d+ us"):
     """Streams the pattern to a new `echod ECHO_PORT 1` from before `update` is typed
-    until AFTER_COMMIT bytes after it returned; asserts it committed and every byte
-    came back once, in order. Returns (stream, bytes echoed before the update, its output)."""
+    until AFTER_COMMIT bytes after it returned; asserts its output matches `verdict`
+    and every byte came back once, in order. Returns (stream, bytes echoed before the
+    update, its output)."""
     start_background(session, f"echod {ECHO_PORT} 1", "echod: listening on tcp")
     with socket.create_connection(("127.0.0.1", port), timeout=IO_TIMEOUT) as connection:
         stream = Stream(connection)
@@ -161,7 +164,7 @@ def stream_through_update(session, port: int, update: str):
         stream.committed.set()
         stream.join()
     print(f"{stream.sent} bytes streamed, {before} of them echoed before `update` was typed")
-    assert re.search(r"committed in \d+ us", text), text
+    assert re.search(verdict, text), text
     assert stream.error is None, stream.error
     assert len(stream.echo) == stream.sent >= before + AFTER_COMMIT, (len(stream.echo), stream.sent)
     assert stream.echo == pattern(0, stream.sent), "the echo differs from what was sent"
@@ -224,3 +227,16 @@ def test_inet_version_2_counts_the_bytes_of_carried_and_new_sockets():
         assert closed_socket_counts(session, "since it was opened") == (FRESH_BYTES, FRESH_BYTES)
         session.expect(f"echod: {FRESH_BYTES} bytes echoed", 30)
 
+
+def test_a_crash_after_inet_version_2s_transfer_rolls_back_and_the_stream_goes_on():
+    """/test/updates/inet-crash-after-transfer is version 2 whose update agent crashes
+    once the re-laid-out sockets and lwIP's state are transferred: rs rolls back,
+    version 1 resumes with the connection, the stream loses and repeats nothing, and
+    inet keeps its endpoint, restart count, pid and version."""
+    with machine_forwarding_to_echod() as (session, port):
+        before = service_table(session)["inet"]
+        stream_through_update(session, port, "update inet /test/updates/inet-crash-after-transfer --timeout 5000",
+                              verdict=r"rolled back: inet: .*new version crashed")
+        assert service_table(session)["inet"] == before
+        assert "inet: running as the new version" not in session.output
+        assert re.search(r"inet: tcp socket \d+ closed", session.output) is None, "version 2 served a socket"
