@@ -32,7 +32,7 @@ from conftest import BOOT_TIMEOUT, boot, free_port, lan_node, start_background  
 from datagram_peer import arp_request
 from frame_flood import FrameFlood, ip_bytes, mac_bytes
 from qemu_network import PortForward
-from update_helpers import service_table
+from update_helpers import expect_commit, service_table
 
 PEER_MAC, PEER_IP = "02:00:00:00:00:09", "10.0.0.9"
 
@@ -211,18 +211,24 @@ def test_inet_version_2_counts_the_bytes_of_carried_and_new_sockets():
     fields, the pcb pointers lwIP's callbacks follow among them, move). The
     connection carried over counts from the update on (the rules start the added
     fields at 0): at least what the host sent after the commit, at most what it
-    sent after the update was typed. A connection made afterwards counts exactly."""
+    sent after the update was typed. Back to version 1 (`update --undo`, the
+    counters dropped) and to version 2 again with a round trip, under a listening
+    echod: a connection made then counts exactly."""
     with machine_forwarding_to_echod() as (session, port):
         stream, before, text = stream_through_update(session, port, "update inet /sbin/inet.next")
         versions = re.search(r"load\s+inet\s+/sbin/inet\.next\s+(\w+) -> (\w+)", text)
         assert versions and versions.group(1) != versions.group(2), text
-        assert "inet: running as the new version (version 2), 2 sockets kept" in session.output
+        kept = "inet: running as the new version (version 2), {0} sockets kept, {0} of them counting bytes from now"
+        assert kept.format(2) in session.output, session.output[-3000:]
         received, sent = closed_socket_counts(session, "since the update to version 2")
         after_typed = stream.sent - before
         assert AFTER_COMMIT <= received <= after_typed, (received, AFTER_COMMIT, after_typed)
         assert AFTER_COMMIT <= sent <= after_typed, (sent, AFTER_COMMIT, after_typed)
 
         start_background(session, f"echod {ECHO_PORT} 1", "echod: listening on tcp")
+        expect_commit(session, "--undo inet")
+        expect_commit(session, "inet /sbin/inet.next --round-trip")
+        assert kept.format(1) in session.output, session.output[-3000:]
         echo_once(port, FRESH_BYTES)
         assert closed_socket_counts(session, "since it was opened") == (FRESH_BYTES, FRESH_BYTES)
         session.expect(f"echod: {FRESH_BYTES} bytes echoed", 30)
