@@ -208,7 +208,7 @@ def closed_socket_counts(session, since: str):
 def test_inet_version_2_counts_the_bytes_of_carried_and_new_sockets():
     """A host TCP stream through `update inet /sbin/inet.next` loses and repeats
     nothing, though version 2 adds byte counters in the middle of each socket (later
-    fields, the pcb pointers lwIP's callbacks follow among them, move). The
+    fields move, and so do the sockets lwIP's callback arguments point to). The
     connection carried over counts from the update on (the rules start the added
     fields at 0): at least what the host sent after the commit, at most what it
     sent after the update was typed. Back to version 1 (`update --undo`, the
