@@ -13,8 +13,13 @@ And a host-side TCP connection held through an update of netdrv and through one 
 inet (lwIP's pcbs, pbufs and timers, and the sockets, move to the new version): on a
 machine booted like `./neurath run --net --forward`, the test streams a pattern to
 echod through the forwarded port without pause from before the update until after
-its commit, and every byte comes back once, in order."""
+its commit, and every byte comes back once, in order. inet is updated to itself
+and to version 2 (/sbin/inet.next), whose sockets have another layout and count
+the bytes they move: the carried connection's counts start at the update, a new
+connection's are exact. A version 2 that crashes after its transfer rolls back
+under the same stream, which goes on through version 1."""
 import re
+from contextlib import contextmanager
 
 import pytest
 import socket
@@ -27,6 +32,7 @@ from conftest import BOOT_TIMEOUT, boot, free_port, lan_node, start_background  
 from datagram_peer import arp_request
 from frame_flood import FrameFlood, ip_bytes, mac_bytes
 from qemu_network import PortForward
+from update_helpers import expect_commit, service_table
 
 PEER_MAC, PEER_IP = "02:00:00:00:00:09", "10.0.0.9"
 
@@ -132,26 +138,111 @@ class Stream:
             f"the stream did not end: {self.sent} sent, {len(self.echo)} echoed"
 
 
-@pytest.mark.parametrize("server, binary", [("netdrv", "/sbin/netdrv.next"), ("inet", "/sbin/inet")])
-def test_a_host_tcp_stream_through_a_live_update_loses_and_repeats_nothing(server, binary):
-    """netdrv hands over the device and its DMA memory; inet hands over lwIP's
-    whole state (pcbs, pbufs, timers) and its sockets: the connection goes on."""
+@contextmanager
+def machine_forwarding_to_echod():
+    """A machine booted like `./neurath run --net --forward <port>:ECHO_PORT`, DHCP
+    done; yields (session, port)."""
     port = free_port()
     with boot(network=[PortForward(port, ECHO_PORT)]) as session:
         session.wait_prompt(BOOT_TIMEOUT)
         session.wait_until(lambda output: "inet: address 10.0.2.15/24" in output, "DHCP", BOOT_TIMEOUT)
+        yield session, port
+
+
+def stream_through_update(session, port: int, update: str, verdict: str = r"committed in \d+ us"):
+    """Streams the pattern to a new `echod ECHO_PORT 1` from before `update` is typed
+    until AFTER_COMMIT bytes after it returned; asserts its output matches `verdict`
+    and every byte came back once, in order. Returns (stream, bytes echoed before the
+    update, its output)."""
+    start_background(session, f"echod {ECHO_PORT} 1", "echod: listening on tcp")
+    with socket.create_connection(("127.0.0.1", port), timeout=IO_TIMEOUT) as connection:
+        stream = Stream(connection)
+        assert stream.started.wait(IO_TIMEOUT) and stream.error is None, \
+            f"{STARTED} bytes did not come back before the update: {stream.error}"
+        before = len(stream.echo)
+        text = session.run_command(update, timeout=120)
+        stream.committed.set()
+        stream.join()
+    print(f"{stream.sent} bytes streamed, {before} of them echoed before `update` was typed")
+    assert re.search(verdict, text), text
+    assert stream.error is None, stream.error
+    assert len(stream.echo) == stream.sent >= before + AFTER_COMMIT, (len(stream.echo), stream.sent)
+    assert stream.echo == pattern(0, stream.sent), "the echo differs from what was sent"
+    session.expect(f"echod: {stream.sent} bytes echoed", 30)
+    return stream, before, text
+
+
+@pytest.mark.parametrize("server, binary", [("netdrv", "/sbin/netdrv.next"), ("inet", "/sbin/inet")])
+def test_a_host_tcp_stream_through_a_live_update_loses_and_repeats_nothing(server, binary):
+    """netdrv hands over the device and its DMA memory; inet hands over lwIP's
+    whole state (pcbs, pbufs, timers) and its sockets: the connection goes on.
+    (The update of inet to version 2: the next test.)"""
+    with machine_forwarding_to_echod() as (session, port):
+        stream_through_update(session, port, f"update {server} {binary}")
+
+
+FRESH_BYTES = 100_000  # a connection made after the update to version 2
+
+
+def echo_once(port: int, length: int) -> None:
+    """Sends `length` bytes of the pattern to echod, closes its side, and checks the echo."""
+    with socket.create_connection(("127.0.0.1", port), timeout=IO_TIMEOUT) as connection:
+        connection.sendall(pattern(0, length))
+        connection.shutdown(socket.SHUT_WR)
+        echo = bytearray()
+        while chunk := connection.recv(65536):
+            echo.extend(chunk)
+    assert echo == pattern(0, length), f"{len(echo)} bytes echoed of {length}"
+
+
+def closed_socket_counts(session, since: str):
+    """Waits for inet version 2's one line for a closed TCP socket counted `since`;
+    returns (bytes received, bytes sent)."""
+    line = re.compile(rf"inet: tcp socket \d+ closed: (\d+) bytes received, (\d+) bytes sent {since}\n")
+    output = session.wait_until(lambda text: line.search(text), f"a socket's counts {since}", 30)
+    found = line.findall(output)
+    assert len(found) == 1, found
+    return int(found[0][0]), int(found[0][1])
+
+
+def test_inet_version_2_counts_the_bytes_of_carried_and_new_sockets():
+    """A host TCP stream through `update inet /sbin/inet.next` loses and repeats
+    nothing, though version 2 adds byte counters in the middle of each socket (later
+    fields move, and so do the sockets lwIP's callback arguments point to). The
+    connection carried over counts from the update on (the rules start the added
+    fields at 0): at least what the host sent after the commit, at most what it
+    sent after the update was typed. Back to version 1 (`update --undo`, the
+    counters dropped) and to version 2 again with a round trip, under a listening
+    echod: a connection made then counts exactly."""
+    with machine_forwarding_to_echod() as (session, port):
+        stream, before, text = stream_through_update(session, port, "update inet /sbin/inet.next")
+        versions = re.search(r"load\s+inet\s+/sbin/inet\.next\s+(\w+) -> (\w+)", text)
+        assert versions and versions.group(1) != versions.group(2), text
+        kept = "inet: running as the new version (version 2), {0} sockets kept, {0} of them counting bytes from now"
+        assert kept.format(2) in session.output, session.output[-3000:]
+        received, sent = closed_socket_counts(session, "since the update to version 2")
+        after_typed = stream.sent - before
+        assert AFTER_COMMIT <= received <= after_typed, (received, AFTER_COMMIT, after_typed)
+        assert AFTER_COMMIT <= sent <= after_typed, (sent, AFTER_COMMIT, after_typed)
+
         start_background(session, f"echod {ECHO_PORT} 1", "echod: listening on tcp")
-        with socket.create_connection(("127.0.0.1", port), timeout=IO_TIMEOUT) as connection:
-            stream = Stream(connection)
-            assert stream.started.wait(IO_TIMEOUT) and stream.error is None, \
-                f"{STARTED} bytes did not come back before the update: {stream.error}"
-            before = len(stream.echo)
-            text = session.run_command(f"update {server} {binary}", timeout=120)
-            stream.committed.set()
-            stream.join()
-        print(f"{stream.sent} bytes streamed, {before} of them echoed before `update` was typed")
-        assert re.search(r"committed in \d+ us", text), text
-        assert stream.error is None, stream.error
-        assert len(stream.echo) == stream.sent >= before + AFTER_COMMIT, (len(stream.echo), stream.sent)
-        assert stream.echo == pattern(0, stream.sent), "the echo differs from what was sent"
-        session.expect(f"echod: {stream.sent} bytes echoed", 30)
+        expect_commit(session, "--undo inet")
+        expect_commit(session, "inet /sbin/inet.next --round-trip")
+        assert kept.format(1) in session.output, session.output[-3000:]
+        echo_once(port, FRESH_BYTES)
+        assert closed_socket_counts(session, "since it was opened") == (FRESH_BYTES, FRESH_BYTES)
+        session.expect(f"echod: {FRESH_BYTES} bytes echoed", 30)
+
+
+def test_a_crash_after_inet_version_2s_transfer_rolls_back_and_the_stream_goes_on():
+    """/test/updates/inet-crash-after-transfer is version 2 whose update agent crashes
+    once the re-laid-out sockets and lwIP's state are transferred: rs rolls back,
+    version 1 resumes with the connection, the stream loses and repeats nothing, and
+    inet keeps its endpoint, restart count, pid and version."""
+    with machine_forwarding_to_echod() as (session, port):
+        before = service_table(session)["inet"]
+        stream_through_update(session, port, "update inet /test/updates/inet-crash-after-transfer --timeout 5000",
+                              verdict=r"rolled back: inet: .*new version crashed")
+        assert service_table(session)["inet"] == before
+        assert "inet: running as the new version" not in session.output
+        assert re.search(r"inet: tcp socket \d+ closed", session.output) is None, "version 2 served a socket"
