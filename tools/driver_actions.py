@@ -192,7 +192,7 @@ class Actions:
         if build:
             self.build()
         report = {"update": update_bench, "net": net_bench}.get(suite, bench_report)
-        command = net_bench.command(self.paths) if suite == "net" else qemu_command(self.paths, icount=True)
+        command = report.command(self.paths) if suite in ("net", "update") else qemu_command(self.paths, icount=True)
         figures = report.collect(command)
         print(report.render(figures, markdown))
         return 0 if report.meets_targets(figures) else 1

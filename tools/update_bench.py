@@ -1,33 +1,42 @@
 """update_bench.py — `./neurath bench update`: live update's phases measured
 under QEMU -icount, where one guest nanosecond is one guest instruction, so
-every figure repeats exactly.
+the figures repeat (to within a few hundred instructions: the shell idles until
+the host types each command, which moves the timer's phase).
 
 For each server (and the updatable program kvd) the guest runs, at the shell:
 an update to its next version (commit), `update --undo` (a commit back, the
-state transferred the other way), and an update to its bad-invariant variant
-(a rollback after a whole transfer, so rollback is measured at its most
-expensive). rs logs one line per transaction with every phase in ns:
+state transferred the other way), and an update to a variant that fails after
+its whole transfer (a rollback, measured at its most expensive: the
+bad-invariant variant; for netdrv the one that fails once it took the DMA
+memory, for inet the one that crashes after its transfer). The machine has a
+NIC on QEMU's restricted user network and a static address (net_bench's
+net.conf), so netdrv and inet run; no connection is open. rs logs one line
+per transaction with every phase in ns:
 
     rs: update <id> <name> <committed|rolled-back|prepared> load=.. quiesce=.. transfer=..
         check=.. commit=.. blackout=.. bytes=..
 
-Entry points: collect(qemu_command) -> list[UpdateFigures]; render(figures, markdown);
-meets_targets(figures).
+Entry points: command(paths), collect(qemu_command) -> list[UpdateFigures];
+render(figures, markdown); meets_targets(figures).
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from qemu_session import QemuSession
+import net_bench
+from qemu_session import BuildPaths, QemuSession
 
-TARGETS = (  # name, next binary, the shell lines that start it first (if it is a program)
-    ("rs", "/sbin/rs.next", ()),
-    ("ds", "/sbin/ds.next", ()),
-    ("tty", "/sbin/tty.next", ()),
-    ("pm", "/sbin/pm.next", ()),
-    ("vfs", "/sbin/vfs.next", ()),
-    ("kvd", "/bin/kvd.v2", ("kvd &",)),
+BAD_INVARIANT = "/test/updates/{}-bad-invariant"
+TARGETS = (  # name, next binary, the variant that rolls back, the shell lines that start it first (a program)
+    ("rs", "/sbin/rs.next", BAD_INVARIANT, ()),
+    ("ds", "/sbin/ds.next", BAD_INVARIANT, ()),
+    ("tty", "/sbin/tty.next", BAD_INVARIANT, ()),
+    ("pm", "/sbin/pm.next", BAD_INVARIANT, ()),
+    ("vfs", "/sbin/vfs.next", BAD_INVARIANT, ()),
+    ("netdrv", "/sbin/netdrv.next", "/test/updates/{}-fail-after-dma", ()),
+    ("inet", "/sbin/inet.next", "/test/updates/{}-crash-after-transfer", ()),
+    ("kvd", "/bin/kvd.v2", BAD_INVARIANT, ("kvd &",)),
 )
 BLACKOUT_TARGET = 1_000_000       # instructions, for state under 64 KiB
 SMALL_STATE = 64 * 1024
@@ -78,10 +87,10 @@ def _last_run(output: str, name: str) -> Run:
     return Run(found["verdict"], *(int(found[key]) for key in PHASES))
 
 
-def _measure(session: QemuSession, name: str, binary: str, timeout: float) -> UpdateFigures:
+def _measure(session: QemuSession, name: str, binary: str, failing: str, timeout: float) -> UpdateFigures:
     runs = []
     for arguments, verdict in ((f"{name} {binary}", "committed"), (f"--undo {name}", "committed"),
-                               (f"{name} /test/updates/{name}-bad-invariant", "rolled-back")):
+                               (f"{name} {failing.format(name)}", "rolled-back")):
         session.run_command(f"update {arguments}", timeout)
         run = _last_run(session.output, name)
         if run.verdict != verdict:
@@ -90,15 +99,21 @@ def _measure(session: QemuSession, name: str, binary: str, timeout: float) -> Up
     return UpdateFigures(name, *runs)
 
 
+def command(paths: BuildPaths) -> list[str]:
+    """The machine of `bench net`: -icount, a NIC, a static address."""
+    return net_bench.command(paths)
+
+
 def collect(command: list[str], timeout: float = 600.0) -> list[UpdateFigures]:
     figures = []
     with QemuSession(command) as session:
         session.wait_prompt(timeout)
-        for name, binary, setup in TARGETS:
+        session.wait_until(lambda output: net_bench.CONFIGURED in output, net_bench.CONFIGURED, timeout)
+        for name, binary, failing, setup in TARGETS:
             started = "".join(session.run_command(line, timeout) for line in setup)
             if name == "kvd" and "kvd: ready" not in started:
                 session.expect("kvd: ready", timeout)
-            figures.append(_measure(session, name, binary, timeout))
+            figures.append(_measure(session, name, binary, failing, timeout))
         session.send_line("poweroff")
         session.wait_exit(timeout)
     return figures
