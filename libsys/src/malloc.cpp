@@ -31,6 +31,7 @@ Result<void> unmap_heap_pages(void*, uintptr_t start, size_t length) { return un
 alignas(HeapArena) unsigned char heap_storage[sizeof(HeapArena)];
 bool heap_ready = false;
 unsigned heap_bank_in_use = 0;
+HeapBankHeader* bank_header = nullptr;  // null if its page could not be mapped
 
 void* checked(void* pointer) {
     if (pointer) return pointer;
@@ -40,8 +41,6 @@ void* checked(void* pointer) {
 }
 
 }  // namespace
-
-HeapBankHeader* bank_header = nullptr;  // null if its page could not be mapped
 
 // Constructed on first use so allocation works before and during global
 // constructors: the bank's header page, then the arena after it.
