@@ -159,8 +159,10 @@ Result<void> Converter::convert_by_kind(const uint8_t* source, uint64_t source_a
     if (from.kind == LU_KIND_ARRAY && to.kind == LU_KIND_ARRAY) return convert_array(source, source_address, s, destination, d);
     if (from.kind == LU_KIND_STRUCT && to.kind == LU_KIND_STRUCT) return convert_struct(source, source_address, s, destination, d);
     if (from.kind == LU_KIND_UNION && to.kind == LU_KIND_UNION) return convert_union(source, source_address, s, destination, d);
-    if (from.kind == LU_KIND_UNKNOWN && to.kind == LU_KIND_UNKNOWN && from.size == to.size)
+    if (from.kind == LU_KIND_UNKNOWN && to.kind == LU_KIND_UNKNOWN && from.size == to.size) {
+        note_variable_imprecision("unknown type", from);
         return copy_imprecise(source, source_address, from.size, destination, to.size, "unknown type");
+    }
     return fail(neurath::Error::NotSupported, "incompatible type change; needs a transfer hook", s, d);
 }
 
@@ -346,6 +348,7 @@ Result<void> Converter::convert_union(const uint8_t* source, uint64_t source_add
         if (!layouts_match(source_, s, destination_, d, layouts_))
             return fail(neurath::Error::NotSupported,
                         "union holds pointers and changed layout, so its active member is unknown; needs a tag rule or a transfer hook", s, d);
+        note_variable_imprecision("union whose active member is unknown", from);
         return copy_imprecise(source, source_address, from.size, destination, to.size, "union whose active member is unknown");
     }
     uint64_t common = from.size < to.size ? from.size : to.size;

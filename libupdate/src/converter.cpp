@@ -46,6 +46,22 @@ void Converter::set_root_object(const ObjectRecord* object) {
     path_.clear();
 }
 
+void Converter::note_variable_imprecision(const char* why, const TypeRecord& type) {
+    if (options_.note_imprecision == nullptr || root_object_ != nullptr) return;
+    char subject[128];
+    TextBuilder text(subject, sizeof subject);
+    if (type.name && type.name[0]) {
+        text.add(type.name);
+    } else {  // a type without a name, known by the field it fills: ".field"
+        for (size_t i = path_.size(); i > 0; --i)
+            if (path_[i - 1].name) {
+                text.add(".").add(path_[i - 1].name);
+                break;
+            }
+    }
+    options_.note_imprecision(options_.note_context, ImprecisionNote{why, "", "", 0, subject});
+}
+
 void Converter::push_field(const char* name) { (void)path_.push(PathSegment{name, 0}); }
 void Converter::push_index(uint64_t index) { (void)path_.push(PathSegment{nullptr, index}); }
 void Converter::pop_path() {

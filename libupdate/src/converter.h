@@ -84,6 +84,10 @@ public:
     Result<void> copy_imprecise(const uint8_t* source, uint64_t source_address, uint64_t source_size,
                                 uint8_t* destination, uint64_t destination_size, const char* what);
     Result<uint64_t> relocate_code(uint64_t value);
+    // Tells TransferOptions::note_imprecision of a variable's value of
+    // `type` whose bytes travel scanned (`why`); the heap's were told before
+    // the transfer began (address_preserving.cpp).
+    void note_variable_imprecision(const char* why, const TypeRecord& type);
 
     // For each destination field, the matching source field index (or -1);
     // cached per pair. Returns where the plan starts in the plan pool: read it

@@ -155,10 +155,11 @@ struct TransferHooks {
     size_t shared_range_count = 0;
 };
 
-// One stretch of the old heap that is not typed precisely, as the transfer
-// scans it (TransferOptions::note_imprecision): why, the object's allocation
-// site, and the imprecise value's type. Tests hold these against the limits
-// report the pass wrote for the same program: every one must be listed there.
+// One stretch of old state that is not typed precisely, as the transfer
+// scans it (TransferOptions::note_imprecision): why, the heap object's
+// allocation site (empty and 0 for a variable's value), and the imprecise
+// value's type. Tests hold these against the limits report the pass wrote
+// for the same program: every one must be listed there.
 struct ImprecisionNote {
     const char* why;            // "untyped object", "past the last element", "byte buffer",
                                 // "union whose active member is unknown", "unknown type",
@@ -167,14 +168,16 @@ struct ImprecisionNote {
     const char* allocator;      // the allocator (or wrapper) it called
     uint32_t site_line;         // of that call; 0 if unknown
     const char* type_name;      // the union or unknown-typed value: its type's name, or `Enclosing.field`
-                                // when the type has none; "" for whole objects and tails
+                                // when the type has none (in a variable: `.field`); "" for whole
+                                // heap objects and tails
 };
 
 struct TransferOptions : TransferHooks {
     const AllocatorHookEntry* allocator_hooks = nullptr;
     size_t allocator_hook_count = 0;
     // Hears of every imprecise stretch of the old heap before anything is
-    // created; strings are valid during the call only. Null: not told.
+    // created, and of variables' as they are converted; strings are valid
+    // during the call only. Null: not told.
     void (*note_imprecision)(void* context, const ImprecisionNote& note) = nullptr;
     void* note_context = nullptr;
     bool check_pointers = true;  // verify every pointer of the new state

@@ -4,9 +4,11 @@
 // keep their address and the function is remapped by name. With one the
 // pointers are relocated (sharing kept), the function remapped, the numbers
 // copied, the round trip passes, and a tag no rule covers is refused with
-// its value.
+// its value. The transfer names the union it scanned, in a variable and in
+// the heap (TransferOptions::note_imprecision); with the rule, none.
 #include <gtest/gtest.h>
 
+#include <cstring>
 #include <string>
 
 #include "harness.h"
@@ -30,7 +32,45 @@ TransferOptions with_rule() {
     return options;
 }
 
+// What note_imprecision heard, as "why | function | line | type" lines, in
+// fixed memory (the transfer checks this process's heap).
+struct Heard {
+    char lines[16][160];
+    int count = 0;
+    bool has(const char* line) const {
+        for (int i = 0; i < count; ++i)
+            if (std::strcmp(lines[i], line) == 0) return true;
+        return false;
+    }
+};
+
+void hear(void* context, const ImprecisionNote& note) {
+    auto* heard = static_cast<Heard*>(context);
+    char line[160];
+    std::snprintf(line, sizeof line, "%s | %s | %u | %s", note.why, note.site_function, note.site_line, note.type_name);
+    if (!heard->has(line) && heard->count < 16) std::memcpy(heard->lines[heard->count++], line, sizeof line);
+}
+
 }  // namespace
+
+TEST(TaggedUnion, TheTransferNamesTheUnionItScansInAVariableAndInTheHeapButNotUnderARule) {
+    static Heard without, with;
+    TransferOptions options;
+    options.note_imprecision = hear;
+    options.note_context = &without;
+    ASSERT_TRUE(harness::transfer_from(harness::snapshot_of_old(), options).ok());
+    EXPECT_TRUE(without.has("union whose active member is unknown |  | 0 | Value")) << without.lines[0];  // registers[]
+    bool heap = false;  // the stack: its site is calloc's call in program_workload
+    for (int i = 0; i < without.count; ++i)
+        heap |= std::strncmp(without.lines[i], "union whose active member is unknown | program_workload | ", 58) == 0 &&
+                std::strstr(without.lines[i], "| Value") != nullptr;
+    EXPECT_TRUE(heap) << without.count;
+    TransferOptions ruled = with_rule();
+    ruled.note_imprecision = hear;
+    ruled.note_context = &with;
+    ASSERT_TRUE(harness::transfer_from(harness::snapshot_of_old(), ruled).ok());
+    EXPECT_EQ(with.count, 0) << with.lines[0];
+}
 
 TEST(TaggedUnion, WithoutARuleTheTargetsKeepTheirAddress) {
     TransferOptions options;
