@@ -40,7 +40,7 @@ REPORT_KINDS = {
     "past the last element": ("header-allocation",),
     "byte buffer": ("byte-buffer",),
     "union whose active member is unknown": ("union-with-pointer",),
-    "unknown type": ("incomplete-type", "unknown-type"),
+    "unknown type": ("incomplete-type", "opaque-type", "no-debug-info"),
 }
 REPORT_LINE = re.compile(r"^(?P<kind>[a-z-]+): (?:heap )?(?P<what>.*?)(?: from (?P<allocator>\S+) in (?P<function>.+?))?"
                          r"(?: at \S+:(?P<line>\d+))?: ")
@@ -79,6 +79,8 @@ def listed(note, report):
             continue
         if subject == "" and (match["function"], match["allocator"], match["line"]) == (function, allocator, line):
             return True
+        if why == "unknown type" and subject != "" and subject in match["what"]:
+            return True  # a value whose type has no layout: the report names the type where it is used
         if subject != "" and names_type(match["what"], subject):
             return True
     return False
