@@ -215,10 +215,11 @@ Result<uint64_t> Snapshot::relocate_code(void* context, uint64_t address) {
     return make_error(neurath::Error::NotFound, "code address outside every library");
 }
 
-const char* Snapshot::mapped_file(void* context, uint64_t address) {
+// A file mapping is never the heap; anonymous memory is taken for its free space.
+const char* Snapshot::not_heap_memory(void* context, uint64_t address) {
     auto* self = static_cast<Snapshot*>(context);
     for (const FileMapping& m : self->files_)
-        if (address >= m.start && address < m.end) return m.path.c_str();
+        if (address >= m.start && address < m.end) return "a file is mapped there, not a variable";
     return nullptr;
 }
 
@@ -226,7 +227,7 @@ MemoryReader Snapshot::reader() const {
     MemoryReader reader;
     reader.read = read;
     reader.relocate_foreign_code = relocate_code;
-    reader.mapped_file = mapped_file;
+    reader.not_heap_memory = not_heap_memory;
     reader.context = const_cast<Snapshot*>(this);
     return reader;
 }

@@ -15,7 +15,7 @@
 // path length (u64), path. The file mappings (the program and its shared
 // libraries) let function pointers into a library be carried to the same
 // library in the new process, and tell memory mapped from a file apart from
-// anonymous memory (MemoryReader::mapped_file).
+// anonymous memory (MemoryReader::not_heap_memory).
 //
 // Entry points: write_snapshot(), Snapshot::load, Snapshot::reader, Snapshot::root.
 #pragma once
@@ -55,7 +55,7 @@ private:
     };
     static Result<void> read(void* context, uint64_t address, void* out, size_t size);
     static Result<uint64_t> relocate_code(void* context, uint64_t address);
-    static const char* mapped_file(void* context, uint64_t address);
+    static const char* not_heap_memory(void* context, uint64_t address);
     Region* region_for(uint64_t address, size_t size);
     void merge_adjacent_regions();
 

@@ -12,8 +12,9 @@
 //   * into a function, or a global whose layout did not change — rewritten to
 //     the same function (by symbol name, unambiguous names only; an interior
 //     address only when the function kept its size) or the same global;
-//   * into anonymous old memory no object covers (freed heap space) — left
-//     as it is: it pointed to nothing in the old version either;
+//   * into old heap memory no object covers (freed heap space: anonymous
+//     memory on the host, a heap bank inside Neurath) — left as it is: it
+//     pointed to nothing in the old version either;
 //   * anything else (an object that moved, a global or function that is gone
 //     or changed, memory mapped from a file outside every variable, such as
 //     a string literal or a C library's data) —
@@ -118,13 +119,12 @@ uint64_t Converter::carry_likely_pointer(uint64_t value, const char*& refusal) {
 }
 
 // A likely pointer into old memory no object covers: kept as it is when that
-// is anonymous memory (freed heap space: it pointed to nothing in the old
-// version either, e.g. an interpreter's dead table key, compared but never
-// followed); refused when a file is mapped there or the reader cannot tell.
+// is the heap's free space (it pointed to nothing in the old version either,
+// e.g. an interpreter's dead table key, compared but never followed);
+// refused when it is other memory (the reader says why) or the reader cannot tell.
 const char* Converter::outside_every_object(uint64_t value) {
-    if (!reader_.mapped_file) return "old memory outside every object";
-    if (reader_.mapped_file(reader_.context, value))
-        return "a file is mapped there, not a variable";
+    if (!reader_.not_heap_memory) return "old memory outside every object";
+    if (const char* why = reader_.not_heap_memory(reader_.context, value)) return why;
     ++stats_.dangling_likely_pointers;
     return nullptr;
 }

@@ -27,6 +27,7 @@
 #include <protocol/rs.h>
 #include <protocol/update.h>
 #include <sys/admission.h>
+#include <sys/heap.h>
 #include <sys/cstring.h>
 #include <sys/grant.h>
 #include <sys/server.h>
@@ -155,6 +156,14 @@ public:
         return static_cast<OldVersionMemory*>(self)->read(address, out, size);
     }
 
+    // The heap banks (sys/heap.h) hold only the heap: memory there no object
+    // covers is its free space. Anything else is the image, the stack or
+    // device memory.
+    static const char* not_heap_memory(void*, uint64_t address) {
+        const bool in_heap_banks = address >= sys::kHeapBase && address - sys::kHeapBase < sys::kHeapBanks * sys::kHeapBankStride;
+        return in_heap_banks ? nullptr : "not the old version's heap (its image, stack or device memory)";
+    }
+
 private:
     static constexpr uint64_t kPageSize = 4096;
     static constexpr size_t kCachedPages = 64;
@@ -223,6 +232,7 @@ void transfer(const prs::TransferOrder& order, const libupdate::UpdatePolicy* po
     OldVersionMemory old_memory(order.old_version);
     libupdate::MemoryReader reader;
     reader.read = OldVersionMemory::read_thunk;
+    reader.not_heap_memory = OldVersionMemory::not_heap_memory;
     reader.context = &old_memory;
     inject_update_fault(UpdateFault::CrashInit);
     inject_update_fault(UpdateFault::HangInit);

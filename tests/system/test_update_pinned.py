@@ -25,3 +25,15 @@ def test_an_object_imprecise_state_points_to_keeps_its_address_across_updates(ne
         assert len(kept) == generation, output
         assert kept[-1] == (first, str(bank)), kept
     assert re.search(r"\d+\s+\d+\s+receiving\s+[0-9a-f]{8}\s+\d+\s+pinned-state", neurath.run_command("ps"))
+
+
+def test_an_address_on_the_stack_in_imprecise_state_is_refused_and_rolled_back(neurath):
+    """The heap's free space travels as it is, but a word holding an address
+    elsewhere in the old version (its stack) cannot: the update is refused,
+    naming the object, the offset and why, and the old version goes on."""
+    start_background(neurath, "/test/pinned-state stack", "pinned-state: ready, heap bank 0")
+    output = neurath.run_command("update pinned-state /test/pinned-state", timeout=60)
+    assert re.search(r"rolled back: pinned-state: heap object 0x[0-9a-f]+ \(<unknown>, allocated in pinned_state::raw_block\): "
+                     r"likely pointer at offset 24 \(untyped object\), not relocatable \(not the old version's heap "
+                     r"\(its image, stack or device memory\)\)", output), output
+    assert re.search(r"\d+\s+\d+\s+receiving\s+[0-9a-f]{8}\s+\d+\s+pinned-state", neurath.run_command("ps"))

@@ -21,13 +21,12 @@ struct MemoryReader {
     // error. Hosts with shared libraries provide it; Neurath servers are static.
     Result<uint64_t> (*relocate_foreign_code)(void* context, uint64_t address) = nullptr;
 
-    // Optional: where an address outside every object lies. A name ("the
-    // program's image", "a shared library's data") when a file is mapped
-    // there, so no live object of the program can be; null for anonymous
-    // memory (the heap's free space, where an interpreter's dead keys point).
+    // Optional: why an address outside every object cannot be the heap's
+    // free space (a file is mapped there; it is not the heap), or null when
+    // it is (freed heap memory, where an interpreter's dead keys point).
     // Without it, such memory is not told apart, and likely pointers into it
     // are refused.
-    const char* (*mapped_file)(void* context, uint64_t address) = nullptr;
+    const char* (*not_heap_memory)(void* context, uint64_t address) = nullptr;
 
     Result<void> operator()(uint64_t address, void* out, size_t size) const {
         return read(context, address, out, size);
