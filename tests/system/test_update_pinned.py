@@ -6,7 +6,9 @@ bank (sys/heap.h). Each update must commit, the new version must find the
 object through the hidden word (it refuses to start otherwise, which would
 roll back), and the object must keep its address across several updates
 while each new heap moves to the next bank. Past the last bank the heap comes
-round again but keeps off bank 0, where the kept object still lives."""
+round again but keeps off bank 0, where the kept object still lives. A hidden
+address of a block freed since (old heap memory no object covers) travels as
+it is; a hidden address on the old version's stack is refused."""
 import re
 
 from conftest import start_background
