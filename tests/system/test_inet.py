@@ -194,7 +194,7 @@ def test_nc_talks_both_ways_at_once(machine):
     session.expect("nc: listening on tcp port 7002", 30)
     with socket.create_connection(("127.0.0.1", ports["talk"]), timeout=IO_TIMEOUT) as connection:
         session.expect("nc: connection from ", 30)
-        for round in range(3):  # the host speaks twice, nothing typed in between
+        for round in range(3):  # the host speaks three times, nothing typed in between
             connection.sendall(f"host line {round}\n".encode())
             session.expect(f"host line {round}\n", 10)
         lines = connection.makefile("rb")
