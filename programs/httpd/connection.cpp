@@ -4,7 +4,8 @@
 // rest of the buffer kept for the next request. Answering: the answer's head
 // (and error page) goes first, then the file, read from vfs 16 KiB at a time
 // into the connection's own buffer and handed to send, which takes what the
-// TCP window has room for. A peer that takes nothing for kIdleMs is closed
+// TCP window has room for. A request head must arrive whole within kIdleMs
+// of its first byte. A peer that takes nothing for kIdleMs is closed
 // like an idle one. Should a file read fail or the file end before its
 // length, the connection is closed: the Content-Length already sent cannot
 // be honoured, and the reason is printed.
@@ -68,8 +69,10 @@ bool receive_step(Connection& connection, uint64_t now_ns) {
                                kMaxHead - connection.buffered, kRecvWaitMs);
     if (got.is_error()) return got.error() == neurath::Error::Timeout;
     if (got.value() == 0) return false;  // the peer closed
+    // A head gets kIdleMs from its first byte: one trickled in a byte at a
+    // time cannot hold a connection forever.
+    if (connection.buffered == 0) connection.deadline_ns = idle_deadline(now_ns);
     connection.buffered += got.value();
-    connection.deadline_ns = idle_deadline(now_ns);
     answer_next_request(connection);
     return true;
 }

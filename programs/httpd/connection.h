@@ -15,7 +15,8 @@
 
 namespace httpd {
 
-inline constexpr uint32_t kIdleMs = 10'000;   // a connection where nothing moves this long is closed
+inline constexpr uint32_t kIdleMs = 10'000;   // a connection where nothing moves this long is closed; a
+                                              // request head must arrive whole this long after its first byte
 inline constexpr size_t kMaxHead = 8192;      // a longer request head is 400
 inline constexpr size_t kChunk = 16384;       // bytes of an answer handed to one send
 static_assert(kChunk >= kMaxAnswerPrefix, "an answer's head and error page fit the send buffer");

@@ -3,13 +3,15 @@
 connection holds up no other one and stays usable; a client that reads nothing
 of eight pipelined large answers holds up nobody and then gets every byte; eight
 clients in threads fetch files at the same time; a connection idle for 10 s is
-closed while an active one goes on; past 12 served connections a new one is
+closed while an active one goes on; a request head trickled in a byte a second
+is cut off 10 s after its first byte; past 12 served connections a new one is
 answered 503 with Retry-After and closed, and once a served connection ends a
 new one is served. Every body is compared byte for byte with the boot image.
 
 Host sockets connect to 127.0.0.1 only; every wait is for an event (an answer,
 the end of a connection, a line of httpd's output), with a bound."""
 import concurrent.futures
+import select
 import http.client
 import socket
 import threading
@@ -208,3 +210,25 @@ def test_past_12_connections_a_new_one_gets_503_until_one_ends(httpd):
         expect_file(connection, "/bin/ping")
         connection.close()
     assert "httpd: /etc/motd 503" in session.output
+
+
+def test_a_request_head_trickled_in_is_cut_off_10_s_after_its_first_byte(httpd):
+    """A client that sends its head a byte a second never completes it; httpd
+    closes the connection 10 s after the first byte, however often more come."""
+    _, port = httpd
+    trickle = b"GET /etc/motd HTTP/1.1\r\nX-Slow: " + b"a" * 60
+    with socket.create_connection(("127.0.0.1", port), timeout=IO_TIMEOUT) as raw:
+        started = time.monotonic()
+        for sent, byte in enumerate(trickle):
+            try:
+                raw.sendall(bytes([byte]))
+            except (BrokenPipeError, ConnectionResetError):
+                break
+            readable, _, _ = select.select([raw], [], [], 1.0)  # a byte a second, or sooner the close
+            if readable and raw.recv(4096) == b"":
+                break
+        else:
+            pytest.fail(f"the connection was still open after {len(trickle)} bytes over {time.monotonic() - started:.0f} s")
+    elapsed = time.monotonic() - started
+    assert IDLE_CLOSE_S - 0.5 <= elapsed, f"closed after {elapsed:.1f} s, before its 10 s"
+    assert sent < len(trickle) - 10, "the head was cut off well before the client was done"
