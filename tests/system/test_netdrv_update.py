@@ -182,6 +182,7 @@ def test_a_host_tcp_stream_through_a_live_update_loses_and_repeats_nothing(serve
 
 
 FRESH_BYTES = 100_000  # a connection made after the update to version 2
+UDP_PORT = 7001
 
 
 def echo_once(port: int, length: int) -> None:
@@ -213,7 +214,8 @@ def test_inet_version_2_counts_the_bytes_of_carried_and_new_sockets():
     fields at 0): at least what the host sent after the commit, at most what it
     sent after the update was typed. Back to version 1 (`update --undo`, the
     counters dropped) and to version 2 again with a round trip, under a listening
-    echod: a connection made then counts exactly."""
+    echod: a connection made then counts exactly, and so do a UDP client's and
+    echod's datagram sockets."""
     with machine_forwarding_to_echod() as (session, port):
         stream, before, text = stream_through_update(session, port, "update inet /sbin/inet.next")
         versions = re.search(r"load\s+inet\s+/sbin/inet\.next\s+(\w+) -> (\w+)", text)
@@ -232,6 +234,20 @@ def test_inet_version_2_counts_the_bytes_of_carried_and_new_sockets():
         echo_once(port, FRESH_BYTES)
         assert closed_socket_counts(session, "since it was opened") == (FRESH_BYTES, FRESH_BYTES)
         session.expect(f"echod: {FRESH_BYTES} bytes echoed", 30)
+
+        # UDP counts too: one 13-byte datagram from nc to echod and back, each
+        # socket counting it once each way.
+        start_background(session, f"echod {UDP_PORT} -u 1", "echod: listening on udp")
+        session.send_line(f"nc -u 10.0.2.15 {UDP_PORT}")
+        session.expect(f"nc: connected to 10.0.2.15:{UDP_PORT}", 30)
+        session.send_line("one datagram")
+        session.expect("one datagram\n", 10)  # the console's echo of the typed line
+        session.expect("one datagram\n", 10)  # the datagram back from echod
+        session.send_line(".")
+        session.wait_prompt(30)
+        udp = re.compile(r"inet: udp socket \d+ closed: (\d+) bytes received, (\d+) bytes sent since it was opened\n")
+        output = session.wait_until(lambda text: len(udp.findall(text)) == 2, "both UDP sockets' counts", 30)
+        assert udp.findall(output) == [("13", "13"), ("13", "13")], udp.findall(output)
 
 
 def test_a_crash_after_inet_version_2s_transfer_rolls_back_and_the_stream_goes_on():
