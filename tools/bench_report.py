@@ -32,6 +32,9 @@ KNOWN_FIGURES = {
     "tcp_bulk_loopback": ("bulk TCP per KiB, send and receive together (4 MiB, loopback)", 20 * 1024),
     "tcp_bulk_in_send": ("  of which inside send calls", None),
     "tcp_bulk_in_recv": ("  of which inside recv calls", None),
+    # bench net with a peer on the host: through netdrv and the device too (work, not time)
+    "tcp_host_recv": ("bulk TCP per KiB received from the host (4 MiB, through netdrv)", 20 * 1024),
+    "tcp_host_send": ("bulk TCP per KiB sent to the host (4 MiB, through netdrv)", 20 * 1024),
 }
 REQUIRED_FIGURES = ("ipc_roundtrip", "null_syscall", "spawn", "file_read_4k", "boot_to_prompt")
 HIDDEN_FIGURES = ("total_uptime", "total_tsc")

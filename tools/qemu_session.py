@@ -8,7 +8,7 @@ stopped by its own PID when the session closes.
 
 Entry points:
     qemu_command(paths, iso=False, icount=False, gdb=False, network=None,
-                 lan=None, extra_modules=()) -> list[str]
+                 lan=None, extra_modules=(), idle_in_real_time=False) -> list[str]
     QemuSession(command, echo=None)   .expect(), .wait_until(), .send_line(),
                                       .run_command(), .wait_exit(), .close()
     decode_exit_status(qemu_status) -> the OS's own exit code or None
@@ -55,11 +55,14 @@ class BuildPaths:
 def qemu_command(paths: BuildPaths, iso: bool = False, icount: bool = False,
                  gdb: bool = False, memory_mb: int = 256,
                  network: list[PortForward] | None = None, lan: DatagramLink | None = None,
-                 extra_modules: tuple[Path, ...] | list[Path] = ()) -> list[str]:
+                 extra_modules: tuple[Path, ...] | list[Path] = (), idle_in_real_time: bool = False) -> list[str]:
     """The QEMU command line that boots Neurath headless with the serial port on stdio;
     with `network` (a list of port forwards, possibly empty) also a NIC on a restricted
     user network, with `lan` a NIC on a dgram netdev (qemu_network.py). `extra_modules`
-    are files added after the boot modules (a module's name is its file's basename)."""
+    are files added after the boot modules (a module's name is its file's basename).
+    With `icount` the guest clock counts instructions; while the guest idles it jumps
+    to the next timer (sleep=off), or with `idle_in_real_time` follows the host's
+    clock (sleep=on: a guest waiting for a host peer keeps real timeouts)."""
     if network is not None and lan is not None:
         raise ValueError("a machine has one NIC: user network or datagram link, not both")
     cmd = ["qemu-system-x86_64", "-machine", "pc", "-cpu", "max", "-m", str(memory_mb),
@@ -71,7 +74,7 @@ def qemu_command(paths: BuildPaths, iso: bool = False, icount: bool = False,
         files = [paths.module(name) for name in BOOT_MODULES] + list(extra_modules)
         cmd += ["-kernel", str(paths.kernel), "-initrd", ",".join(_module_item(f) for f in files)]
     if icount:
-        cmd += ["-icount", "shift=0,align=off,sleep=off"]
+        cmd += ["-icount", "shift=0,align=off,sleep=" + ("on" if idle_in_real_time else "off")]
     if gdb:
         cmd += ["-s", "-S"]
     if network is not None:

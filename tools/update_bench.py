@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 
 import net_bench
-from qemu_session import BuildPaths, QemuSession
+from qemu_session import BuildPaths, QemuSession, qemu_command
 
 BAD_INVARIANT = "/test/updates/{}-bad-invariant"
 TARGETS = (  # name, next binary, the variant that rolls back, the shell lines that start it first (a program)
@@ -100,8 +100,8 @@ def _measure(session: QemuSession, name: str, binary: str, failing: str, timeout
 
 
 def command(paths: BuildPaths) -> list[str]:
-    """The machine of `bench net`: -icount, a NIC, a static address."""
-    return net_bench.command(paths)
+    """-icount (idle time skipped), a NIC, bench net's static address."""
+    return qemu_command(paths, icount=True, network=[], extra_modules=[net_bench.net_conf_module(paths)])
 
 
 def collect(command: list[str], timeout: float = 600.0) -> list[UpdateFigures]:

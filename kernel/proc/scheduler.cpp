@@ -16,6 +16,7 @@ namespace {
 
 ReadyQueues<Process, kPriorityLevels> ready;
 bool slice_expired = false;
+uint64_t idle_cycles = 0;  // scheduler_idle_cycles
 Process* fpu_owner = nullptr;
 Process* io_bitmap_owner = nullptr;  // whose I/O ports are open in the TSS
 IoRange open_ranges[kMaxIoRanges];   // the ports open in the TSS now (a copy: the owner may be gone)
@@ -119,13 +120,17 @@ void scheduler_reload_io_bitmap(Process& process) {
     open_io_ports_of(process);
 }
 
+uint64_t scheduler_idle_cycles() { return idle_cycles; }
+
 Process& scheduler_switch() {
     Process* current = current_process();
     if (current_keeps_cpu(current)) return *current;
     Process* next = pick_next();
     while (next == nullptr) {
         set_current_process(nullptr);
+        const uint64_t halted_at = cpu::read_tsc();
         cpu::enable_and_halt();
+        idle_cycles += cpu::read_tsc() - halted_at;
         next = ready.pop_highest();
     }
     set_current_process(next);

@@ -66,10 +66,30 @@ void check_alarms() {
     expect_true("a cancelled alarm does not fire", fired - start >= 40'000'000);
 }
 
+uint64_t read_tsc() {
+    uint32_t low, high;
+    asm volatile("rdtsc" : "=a"(low), "=d"(high));
+    return (static_cast<uint64_t>(high) << 32) | low;
+}
+
+// While this process waits for its alarm and nothing else runs, the CPU is
+// halted: the idle counter grows, by less than the whole wait took.
+void check_idle_cycles() {
+    const int64_t idle_before = call(Sys::IdleCycles);
+    const uint64_t tsc_before = read_tsc();
+    call(Sys::SetAlarm, 20'000'000);
+    (void)wait_alarm();
+    const int64_t idle = call(Sys::IdleCycles) - idle_before;
+    const uint64_t elapsed = read_tsc() - tsc_before;
+    expect_true("the CPU idles while nothing runs", idle > 0);
+    expect_true("idle cycles are part of the elapsed ones", static_cast<uint64_t>(idle) < elapsed);
+}
+
 }  // namespace
 
 void check_scheduling() {
     check_alarms();
+    check_idle_cycles();
     int64_t low = spawn_child("spin", "6", at_priority(6));
     int64_t first = spawn_child("spin", "5", at_priority(5));
     int64_t second = spawn_child("spin", "7", at_priority(5));

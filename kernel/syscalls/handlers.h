@@ -22,6 +22,7 @@ SyscallResult sys_exit(Process& caller, const SyscallArgs& args);
 SyscallResult sys_yield(Process& caller, const SyscallArgs& args);
 SyscallResult sys_map_anonymous(Process& caller, const SyscallArgs& args);
 SyscallResult sys_uptime(Process& caller, const SyscallArgs& args);
+SyscallResult sys_idle_cycles(Process& caller, const SyscallArgs& args);
 SyscallResult sys_debug_write(Process& caller, const SyscallArgs& args);
 SyscallResult sys_self_info(Process& caller, const SyscallArgs& args);
 SyscallResult sys_grant_create(Process& caller, const SyscallArgs& args);

@@ -59,6 +59,7 @@ constexpr Registry build_registry() {
     r.add(Sys::DmaAlloc, "dma_alloc", sys_dma_alloc, true);
     r.add(Sys::Unmap, "unmap", sys_unmap, false);
     r.add(Sys::DmaInherit, "dma_inherit", sys_dma_inherit, false);  // scoped by state source
+    r.add(Sys::IdleCycles, "idle_cycles", sys_idle_cycles, false);
     return r;
 }
 

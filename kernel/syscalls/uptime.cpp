@@ -1,11 +1,15 @@
-// uptime.cpp — Sys::Uptime(): nanoseconds since boot.
+// uptime.cpp — the clocks: Sys::Uptime(): nanoseconds since boot;
+// Sys::IdleCycles(): TSC cycles spent halted with nothing to run.
 //
-// Entry point: sys_uptime.
+// Entry points: sys_uptime, sys_idle_cycles.
 #include "arch/timer.h"
+#include "proc/scheduler.h"
 #include "syscalls/handlers.h"
 
 namespace kernel {
 
 SyscallResult sys_uptime(Process&, const SyscallArgs&) { return done(static_cast<int64_t>(uptime_ns())); }
+
+SyscallResult sys_idle_cycles(Process&, const SyscallArgs&) { return done(static_cast<int64_t>(scheduler_idle_cycles())); }
 
 }  // namespace kernel

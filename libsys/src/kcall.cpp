@@ -64,6 +64,7 @@ Result<void> map_anonymous(uint64_t start, uint64_t length) {
 Result<void> unmap(uint64_t start, uint64_t length) { return status(raw_call(Sys::Unmap, start, length)); }
 
 uint64_t uptime_ns() { return static_cast<uint64_t>(raw_call(Sys::Uptime)); }
+uint64_t idle_cycles() { return static_cast<uint64_t>(raw_call(Sys::IdleCycles)); }
 
 void debug_write(const char* text, uint64_t length) { raw_call(Sys::DebugWrite, address(text), length); }
 

@@ -6,8 +6,10 @@
 // for the world outside the guest, so no idle time (which -icount would
 // skip over by a varying amount) lands inside a measurement. The figures
 // repeat to within a few instructions: the periodic timer's phase follows
-// when the host typed the command, and its interrupt lands in a few calls. Each call here is a request to inet, whose reply may wait
-// for lwIP's loopback delivery, never for a timer.
+// when the host typed the command, and its interrupt lands in a few calls.
+// Each call here is a request to inet, whose reply may wait for lwIP's
+// loopback delivery, never for a timer. `netbench host <port>` measures
+// with a peer on the host instead (host_peer.h).
 //
 // Figures, one line each, `bench <name> <value> <unit>` (tools/net_bench.py):
 //   tcp_bulk_loopback      instructions per KiB of a 4 MiB TCP stream (the
@@ -20,21 +22,28 @@
 //   ping_loopback          one ICMP echo request and its reply
 //   tcp_bulk_checked       1 when every byte of a 1 MiB stream sent before
 //                          (the pattern, checked byte by byte) arrived in order
-// Entry point: main. Exit status 0, 1 when a measurement failed (named).
+// Entry point: main. Exit status 0, 1 when a measurement failed (named), 2 on
+// bad arguments.
 #include <sys/cstring.h>
 #include <sys/socket.h>
 #include <sys/stdio.h>
 
+#include "bench_output.h"
 #include "cycle_counter.h"
+#include "host_peer.h"
 
 namespace {
 
 using sys::inet::Address;
 using sys::inet::SocketKind;
 
+using netbench::fail;
+using netbench::kChunk;
+using netbench::pattern_byte;
+using netbench::report;
+
 constexpr uint64_t kBulkBytes = 4u << 20;
 constexpr uint64_t kCheckedBytes = 1u << 20;
-constexpr size_t kChunk = 11 * 1460;  // whole segments (TCP_MSS 1460)
 constexpr uint32_t kRounds = 200;
 constexpr uint32_t kPings = 200;
 constexpr size_t kRequestBytes = 64;
@@ -45,17 +54,6 @@ constexpr uint16_t kRoundPort = 7102;
 
 uint8_t send_buffer[kChunk];
 uint8_t receive_buffer[32 * 1024];
-
-uint8_t pattern_byte(uint64_t offset) { return static_cast<uint8_t>(offset * 131 + (offset >> 11)); }
-
-void report(const char* name, uint64_t value, const char* unit) {
-    printf("bench %s %llu %s\n", name, static_cast<unsigned long long>(value), unit);
-}
-
-int fail(const char* name, neurath::Error error) {
-    printf("bench %s failed: %s\n", name, neurath::error_name(error));
-    return 1;
-}
 
 // A listener on `port`, a client connected to it and the accepted socket.
 struct Pair {
@@ -201,9 +199,28 @@ int bench_ping(uint32_t ip) {
     return 0;
 }
 
+// `netbench host <port>`: the measurement with a peer on the host (host_peer.h).
+bool host_port_of(int argc, char** argv, uint16_t& port) {
+    if (argc != 3 || sys::str::strcmp(argv[1], "host") != 0) return false;
+    uint32_t value = 0;
+    for (const char* digit = argv[2]; *digit; ++digit) {
+        if (*digit < '0' || *digit > '9' || value > 65535) return false;
+        value = value * 10 + static_cast<uint32_t>(*digit - '0');
+    }
+    if (value == 0 || value > 65535) return false;
+    port = static_cast<uint16_t>(value);
+    return true;
+}
+
 }  // namespace
 
-int main(int, char**) {
+int main(int argc, char** argv) {
+    uint16_t port = 0;
+    if (argc > 1 && !host_port_of(argc, argv, port)) {
+        printf("usage: netbench [host <port>]\n");
+        return 2;
+    }
+    if (argc > 1) return netbench::run_host_peer(port);
     auto info = sys::inet::interface_info();
     if (info.is_error()) return fail("interface", info.error());
     if (!info.value().up) {

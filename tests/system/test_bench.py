@@ -1,8 +1,9 @@
 """test_bench.py — the benchmark harness measures what it claims: under -icount the guest's
 clock counts instructions (checked against a loop of known length), every figure the
 README reports is produced, and two runs give identical figures; `bench net` runs,
-reports every figure (its bulk stream checked byte for byte, no call waiting for a
-timer), repeats to within 0.1% and prints its table."""
+reports every figure (its bulk streams checked byte for byte, no loopback call
+waiting for a timer), repeats (loopback figures to within 0.1%, those with a peer
+on the host to within 10%) and prints its table."""
 from conftest import build_paths
 
 import bench_report
@@ -35,9 +36,13 @@ def test_bench_net_reports_repeatable_figures_and_prints_its_table():
     values = {f.name: f.value for f in first}
     assert abs(values["tcp_bulk_in_send"] + values["tcp_bulk_in_recv"] - values["tcp_bulk_loopback"]) <= 1
     assert 0 < values["ping_loopback"] < values["tcp_connect_request"]
+    assert values["tcp_host_recv"] > 0 and values["tcp_host_send"] > 0  # with a peer on the host, both ways
     second = {f.name: f.value for f in run_net_bench()}
-    for name, value in values.items():  # the timer's phase follows when the host typed the command
-        assert abs(second[name] - value) <= max(2, value // 1000), f"{name}: {value} then {second[name]}"
+    for name, value in values.items():
+        # Loopback: the timer's phase follows when the host typed the command. With
+        # the host: how its segments and ACKs were batched varies a little too.
+        tolerance = value // 10 if name.startswith("tcp_host_") else max(2, value // 1000)
+        assert abs(second[name] - value) <= tolerance, f"{name}: {value} then {second[name]}"
     table = net_bench.render(first)
     assert table.splitlines()[0].split()[:3] == ["benchmark", "value", "unit"], table
-    assert "bulk TCP per KiB" in table and "ping round trip" in table, table
+    assert "bulk TCP per KiB" in table and "ping round trip" in table and "from the host" in table, table

@@ -113,7 +113,10 @@ enum class Sys : uint64_t {
                       // -NotFound if it holds no DmaAlloc page; -AlreadyExists if the caller has a page mapped
                       // where one is to go; page-aligned, non-empty, at most kDmaInheritMaxLength
                       // (-InvalidArgument); -BadAddress outside the user range; on error nothing is mapped
-    Count = 37
+    IdleCycles = 37,  // (): TSC cycles the CPU spent halted with nothing to run since boot (the IRQs it took
+                      // meanwhile included). The TSC less this is the time something ran: under QEMU -icount,
+                      // where idle time is skipped by an amount that depends on the host, the instructions run
+    Count = 38
 };
 
 inline constexpr uint64_t kDmaMaxLength = 256ull << 10;  // one DmaAlloc call

@@ -2,7 +2,7 @@
 //
 // Each wrapper performs one `syscall` instruction and converts the kernel's
 // return convention into a Result. Entry points: sys::send,
-// send_nonblocking, receive, sendrec, notify, exit, yield, map_anonymous, unmap, uptime_ns, debug_write, self_endpoint,
+// send_nonblocking, receive, sendrec, notify, exit, yield, map_anonymous, unmap, uptime_ns, idle_cycles, debug_write, self_endpoint,
 // grant_create, grant_revoke, safecopy_from, safecopy_to, proc_spawn,
 // proc_kill, proc_list, module_info, module_read, io_port_enable,
 // irq_subscribe, dma_alloc, dma_inherit, shutdown, proc_swap_endpoints, proc_memory_read, set_alarm.
@@ -34,6 +34,7 @@ Result<void> map_anonymous(uint64_t address, uint64_t length);
 // Gives back the caller's pages over [address, address+length): every page or none.
 Result<void> unmap(uint64_t address, uint64_t length);
 uint64_t uptime_ns();
+uint64_t idle_cycles();  // TSC cycles the CPU spent halted since boot (Sys::IdleCycles)
 void debug_write(const char* text, uint64_t length);
 Endpoint self_endpoint();
 
