@@ -190,6 +190,7 @@ void plan_known(CallPlan& plan, Sys call, Arguments& a, const Memory& memory) {
         case Sys::Yield: plan.name = "yield"; return;
         case Sys::MapAnonymous: plan.name = "map_anonymous"; plan_map(plan, a, memory); return;
         case Sys::Uptime: plan.name = "uptime"; return;
+        case Sys::IdleCycles: plan.name = "idle_cycles"; return;
         case Sys::DebugWrite: plan.name = "debug_write"; plan_debug_write(plan, a); return;
         case Sys::SelfInfo: plan.name = "self_info"; return;
         case Sys::GrantCreate: plan.name = "grant_create"; plan_grant_create(plan, a); return;
