@@ -80,6 +80,10 @@ sys::Result<Figures> exchange(uint32_t connection) {
     for (size_t i = 0; i < sizeof buffer; ++i) buffer[i] = pattern_byte(kHostCheckedBytes + i);
     start = busy_cycles();
     TRY(send(connection, kHostCheckedBytes, kHostMeasuredBytes, false));  // that chunk, repeated
+    // Until the host has it all and closes: what was still queued in lwIP
+    // when the last Send returned is part of the sending work too.
+    TRY(sys::inet::shutdown(connection, protocol::inet::ShutdownHow::Write));
+    if (TRY(sys::inet::recv(connection, buffer, sizeof buffer, kWaitMs)) != 0) return neurath::Error::BadMessage;
     figures.send_cycles = busy_cycles() - start;
     return figures;
 }
