@@ -39,6 +39,11 @@ def test_every_listed_kind_agrees():
                        "1 declared untyped by the program's rules")
 
 
+def test_a_transfer_that_scanned_bytes_but_listed_nothing_fails_the_check():
+    with pytest.raises(CheckError, match="listed none"):
+        check_agreement("transferred: 1 globals, 97354 imprecise bytes scanned: 3 likely pointers kept\n", REPORT)
+
+
 @pytest.mark.parametrize("note", [
     "past the last element | luaH_new | luaC_newobj | 626 | ",         # another line
     "past the last element | luaS_new | luaC_newobj | 625 | ",          # another function
