@@ -31,7 +31,7 @@ from pathlib import Path
 
 import bench_report
 from bench_report import LINE, Figure
-from qemu_network import PortForward
+from qemu_network import PortForward, free_port
 from qemu_session import BuildPaths, QemuSession, qemu_command
 
 NET_CONF = "# net.conf of ./neurath bench net\nname bench\naddress 10.0.2.15/24\ngateway 10.0.2.2\n"
@@ -51,12 +51,6 @@ CHECKS = ("tcp_bulk_checked", "tcp_host_checked")  # 1: the checked stream arriv
 class NetBenchMachine:
     qemu: list[str]
     host_port: int  # forwarded to GUEST_PORT
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def net_conf_module(paths: BuildPaths) -> Path:

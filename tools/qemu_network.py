@@ -16,10 +16,11 @@ Ethernet frame as one datagram with a peer on 127.0.0.1 (the cluster's switch,
 lan_switch.py, or the test itself).
 
 Entry points: PortForward, parse_forward(text), network_arguments(forwards),
-DatagramLink, datagram_arguments(link).
+DatagramLink, datagram_arguments(link), free_port().
 """
 from __future__ import annotations
 
+import socket
 from dataclasses import dataclass
 
 NETDEV_ID = "n0"
@@ -70,3 +71,10 @@ def network_arguments(forwards: tuple[PortForward, ...] | list[PortForward] = ()
     netdev += "".join(f",hostfwd=tcp:127.0.0.1:{f.host}-:{f.guest}" for f in forwards)
     # romfile= : no option ROM (nothing boots from the network; Debian ships none for it).
     return ["-netdev", netdev, "-device", f"virtio-net-pci,netdev={NETDEV_ID},romfile="]
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on now (for a forward's host side)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]

@@ -22,6 +22,9 @@ import re
 import shutil
 import subprocess
 
+# The compilers the checks build with (the pass is built for clang-16).
+CC = "clang-16"
+CXX = "clang++-16"
 # The shared new-version side every driver includes: a change rebuilds the drivers.
 DRIVER_HEADER = os.path.join(os.path.dirname(os.path.abspath(__file__)), "driver_transfer.h")
 # Asks the new version to list the imprecise state it scans (driver_transfer.h);

@@ -38,11 +38,9 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(HERE, "..", "common"))
 from fetch_lua import FetchError, fetch_lua_source  # noqa: E402
-from live_transfer import (DRIVER_HEADER, CheckError, compile_object, execute, patched_copy, read_limits_report,  # noqa: E402
-                           run, transfer, verdict)
+from live_transfer import (CC, CXX, DRIVER_HEADER, CheckError, compile_object, execute, patched_copy,  # noqa: E402
+                           read_limits_report, run, transfer, verdict)
 
-CC = "clang-16"
-CXX = "clang++-16"
 # A fixed string-hash seed (Lua seeds it from the time and addresses) makes
 # both builds hash alike on every run, so instruction counts repeat.
 CFLAGS = ["-O2", "-g", "-DLUA_COMPAT_5_3", "-DLUA_USE_POSIX", "-Dluai_makeseed(L)=0u"]

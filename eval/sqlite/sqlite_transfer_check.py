@@ -35,12 +35,10 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(HERE, "..", "common"))
 from fetch_source import FetchError, fetch_sqlite_patches, fetch_sqlite_source  # noqa: E402
-from live_transfer import (DRIVER_HEADER, CheckError, compile_object, execute, patched_copy, read_limits_report,  # noqa: E402
-                           run, transfer, verdict)
+from live_transfer import (CC, CXX, DRIVER_HEADER, CheckError, compile_object, execute, patched_copy,  # noqa: E402
+                           read_limits_report, run, transfer, verdict)
 from sqlite_check import amalgamation  # noqa: E402
 
-CC = "clang-16"
-CXX = "clang++-16"
 CFLAGS = ["-O2", "-g", "-DSQLITE_OMIT_LOAD_EXTENSION", "-DSQLITE_DQS=0"]
 DEBIAN_FIX = "41-fix_a_bug_in_the_NOT_NULL-IS_NULL_optimization.patch"
 # Every SQLite function that returns memory its caller types (the heap

@@ -27,9 +27,6 @@
 namespace netbench {
 namespace {
 
-using sys::inet::Address;
-using sys::inet::SocketKind;
-
 constexpr uint32_t kAcceptWaitMs = 60'000;  // the host connects once it saw the line below
 constexpr uint32_t kWaitMs = 10'000;        // a bound, never reached when all is well
 
@@ -89,15 +86,12 @@ sys::Result<Figures> exchange(uint32_t connection) {
 }
 
 sys::Result<uint32_t> accept_host(uint16_t port) {
-    const uint32_t listener = TRY(sys::inet::socket(SocketKind::Stream));
-    auto accepted = [&]() -> sys::Result<uint32_t> {
-        TRY(sys::inet::bind(listener, Address{0, port, 0}));
-        TRY(sys::inet::listen(listener, 1));
-        printf("netbench: waiting for the host on port %u\n", port);
-        return TRY(sys::inet::accept(listener, kAcceptWaitMs)).socket;
-    }();
+    const uint32_t listener = TRY(listen_on(0, port, 1));
+    printf("netbench: waiting for the host on port %u\n", port);
+    auto accepted = sys::inet::accept(listener, kAcceptWaitMs);
     (void)sys::inet::close(listener);
-    return accepted;
+    if (accepted.is_error()) return accepted.error();
+    return accepted.value().socket;
 }
 
 }  // namespace

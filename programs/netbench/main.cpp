@@ -39,6 +39,7 @@ using sys::inet::SocketKind;
 
 using netbench::fail;
 using netbench::kChunk;
+using netbench::listen_on;
 using netbench::pattern_byte;
 using netbench::report;
 
@@ -51,6 +52,7 @@ constexpr size_t kResponseBytes = 256;
 constexpr uint32_t kWaitMs = 10'000;  // a bound, never reached when all is well
 constexpr uint16_t kBulkPort = 7101;
 constexpr uint16_t kRoundPort = 7102;
+constexpr uint32_t kBacklog = 4;
 
 uint8_t send_buffer[kChunk];
 uint8_t receive_buffer[32 * 1024];
@@ -59,13 +61,6 @@ uint8_t receive_buffer[32 * 1024];
 struct Pair {
     uint32_t listener, client, server;
 };
-
-sys::Result<uint32_t> listen_on(uint32_t ip, uint16_t port) {
-    const uint32_t listener = TRY(sys::inet::socket(SocketKind::Stream));
-    TRY(sys::inet::bind(listener, Address{ip, port, 0}));
-    TRY(sys::inet::listen(listener, 4));
-    return listener;
-}
 
 sys::Result<Pair> connect_pair(uint32_t listener, uint32_t ip, uint16_t port) {
     const uint32_t client = TRY(sys::inet::socket(SocketKind::Stream));
@@ -143,7 +138,7 @@ sys::Result<bool> checked_then_measured(const Pair& pair, Split& split) {
 uint64_t per_kib(uint64_t instructions) { return (instructions * 1024 + kBulkBytes / 2) / kBulkBytes; }
 
 int bench_bulk(uint32_t ip) {
-    auto listener = listen_on(ip, kBulkPort);
+    auto listener = listen_on(ip, kBulkPort, kBacklog);
     if (listener.is_error()) return fail("tcp_bulk_loopback", listener.error());
     auto pair = connect_pair(listener.value(), ip, kBulkPort);
     if (pair.is_error()) return fail("tcp_bulk_loopback", pair.error());
@@ -176,7 +171,7 @@ sys::Result<void> one_round(uint32_t listener, uint32_t ip) {
 }
 
 int bench_rounds(uint32_t ip) {
-    auto listener = listen_on(ip, kRoundPort);
+    auto listener = listen_on(ip, kRoundPort, kBacklog);
     if (listener.is_error()) return fail("tcp_connect_request", listener.error());
     const uint64_t start = bench::read_tsc();
     for (uint32_t round = 0; round < kRounds; ++round) {

@@ -11,7 +11,6 @@ picks a TCP port free on 127.0.0.1 for a forward. Build paths
 come from NEURATH_BUILD_DIR, set by ctest.
 """
 import os
-import socket
 import sys
 import tarfile
 from pathlib import Path
@@ -23,6 +22,7 @@ sys.path.insert(0, str(REPO / "tools"))
 
 import cluster_nodes  # noqa: E402
 from datagram_peer import DatagramPeer  # noqa: E402
+from qemu_network import free_port  # noqa: E402,F401  (the tests' one port picker)
 from qemu_session import PROMPT, BuildPaths, QemuSession, qemu_command  # noqa: E402
 
 BOOT_TIMEOUT = 60.0
@@ -65,12 +65,6 @@ def lan_node(tmp_path):
             yield session, peer, node
         finally:
             session.close()
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def boot_image_file(path: str) -> bytes:
