@@ -46,6 +46,10 @@ bool declared_untyped(const ProgramModel& model, const ObjectRecord& object, con
     return false;
 }
 
+bool tail_is_data(const ProgramModel& model, const ObjectRecord& object) {
+    return (model.sites[object.site].flags & LU_SITE_DATA) != 0;
+}
+
 uint64_t transfer_elements(const ProgramModel& model, const ObjectRecord& object, const TransferOptions& options) {
     return declared_untyped(model, object, options) ? 0 : object_elements(model, object);
 }
@@ -115,7 +119,8 @@ Result<void> PinPlan::build(const ProgramModel& old_model, const MemoryReader& r
         if (declared_untyped(old_model, object, options))
             TRY(visit(this, contents, object.address, object.size, "declared untyped", ""));
         else if (bytes) TRY(visit(this, contents, object.address, object.size, "byte buffer", ""));
-        else TRY(walker.for_each_in_object(contents, object.address, object.size, element, count, ImpreciseVisitor{visit, this}));
+        else TRY(walker.for_each_in_object(contents, object.address, object.size, element, count, tail_is_data(old_model, object),
+                                           ImpreciseVisitor{visit, this}));
     }
     return {};
 }
@@ -228,7 +233,8 @@ Result<uint64_t> verify_imprecise_words(const ProgramModel& old_model, const Pro
             continue;
         }
         TRY(walker.for_each_in_object(reinterpret_cast<const uint8_t*>(entry.destination), entry.destination, entry.destination_size,
-                                      entry.destination_type, entry.count, ImpreciseVisitor{ImpreciseCheck::visit, &check}));
+                                      entry.destination_type, entry.count, (entry.flags & kEntryDataTail) != 0,
+                                      ImpreciseVisitor{ImpreciseCheck::visit, &check}));
     }
     return check.checked;
 }

@@ -46,6 +46,10 @@ private:
 // TransferHooks::untyped_allocations (the program says its type lies).
 bool declared_untyped(const ProgramModel& model, const ObjectRecord& object, const TransferOptions& options);
 
+// True when the bytes past an old object's last whole element are data: its
+// allocating function is declared to allocate data (LU_SITE_DATA).
+bool tail_is_data(const ProgramModel& model, const ObjectRecord& object);
+
 // Whole elements of its site's type that an old object holds for the
 // transfer (object_elements), zero when it travels untyped: its type is
 // unknown, or it was allocated in one of TransferHooks::untyped_allocations.

@@ -109,9 +109,14 @@ Result<void> Converter::convert_object(const uint8_t* source, const RelocationEn
     } else {
         TRY(convert_elements(source, entry, destination, source_size, destination_size));
     }
-    // Bytes past the last whole element (e.g. a trailing flexible array) travel as they are.
+    // Bytes past the last whole element (e.g. a trailing flexible array) travel
+    // as they are: scanned, unless declared data (a packet behind its header).
     uint64_t room = entry.destination_size - entry.count * destination_size;
     if (tail > room) return fail(neurath::Error::TooBig, "trailing bytes do not fit the new object", entry.source_type);
+    if (entry.flags & kEntryDataTail) {
+        write(destination + entry.count * destination_size, source + entry.count * source_size, tail);
+        return {};
+    }
     return copy_imprecise(source + entry.count * source_size, entry.source_start + entry.count * source_size, tail,
                           destination + entry.count * destination_size, tail, "past the last element");
 }

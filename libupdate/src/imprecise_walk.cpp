@@ -83,7 +83,7 @@ bool ImpreciseWalker::imprecise(TypeId id) {
 }
 
 Result<void> ImpreciseWalker::for_each_in_object(const uint8_t* bytes, uint64_t address, uint64_t size, TypeId element,
-                                                 uint64_t count, ImpreciseVisitor visitor) {
+                                                 uint64_t count, bool tail_is_data, ImpreciseVisitor visitor) {
     const uint64_t element_size = element == kNoType ? 0 : model_.type(element).size;
     if (element_size == 0 || model_.type(element).kind == LU_KIND_UNKNOWN)
         return visitor.visit(visitor.context, bytes, address, size, "untyped object", "");
@@ -91,7 +91,7 @@ Result<void> ImpreciseWalker::for_each_in_object(const uint8_t* bytes, uint64_t 
         for (uint64_t i = 0; i < count; ++i)
             TRY(walk_value(bytes + i * element_size, address + i * element_size, element, visitor));
     const uint64_t tail = size - count * element_size;
-    if (tail == 0) return {};
+    if (tail == 0 || tail_is_data) return {};
     return visitor.visit(visitor.context, bytes + count * element_size, address + count * element_size, tail,
                          "past the last element", "");
 }

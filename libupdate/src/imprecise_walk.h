@@ -10,7 +10,8 @@
 //     (UnionTagEntry) — all of it (a union whose members are all data
 //     pointers is relocated as one, a union of plain data is plain data);
 //   * a heap object of unknown type, and bytes past an object's last whole
-//     element — all of them.
+//     element (unless its allocating function is declared to allocate data,
+//     LU_SITE_DATA: then they are data) — all of them.
 // Not imprecise: bit-fields, integers, char arrays (their contents are
 // data; see libupdate/README.md), values of a type with a transfer hook (the
 // hook answers for them) and tagged unions.
@@ -42,9 +43,10 @@ public:
     // True when a value of `type` has imprecise bytes somewhere (cached).
     bool imprecise(TypeId type);
     // Visit the imprecise stretches of one object: `count` elements of
-    // `element` (kNoType: the whole object is untyped) and the tail after them.
+    // `element` (kNoType: the whole object is untyped) and the tail after
+    // them, unless `tail_is_data` (kEntryDataTail).
     Result<void> for_each_in_object(const uint8_t* bytes, uint64_t address, uint64_t size, TypeId element,
-                                    uint64_t count, ImpreciseVisitor visitor);
+                                    uint64_t count, bool tail_is_data, ImpreciseVisitor visitor);
 
 private:
     Result<void> walk_value(const uint8_t* bytes, uint64_t address, TypeId type, ImpreciseVisitor visitor);

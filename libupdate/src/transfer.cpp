@@ -206,6 +206,7 @@ private:
                                         : TRY(synthetic_site(old_site, entry.destination_type));
             entry.count = count;
             if (scanned_byte_buffer(old_, object, options_)) entry.flags |= kEntryScannedBytes;
+            if (tail_is_data(old_, object)) entry.flags |= kEntryDataTail;
             entry.destination_size = entry.count * new_.type(entry.destination_type).size + (object.size - entry.count * old_type.size);
         }
         void* created = pins_.pinned(index) ? TRY(place_pinned(object, entry, site))

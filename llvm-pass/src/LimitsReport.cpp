@@ -156,9 +156,13 @@ void reportSiteShape(const SiteModel& site, const TypeModel& type, const std::st
                                 "or -lu-data-allocation)"});
     if (!bytes && (site.flags & LU_SITE_WRAPPER) && !(site.flags & LU_SITE_ARRAY))
         model.limits.push_back({"header-allocation", what, location,
-                                "one object followed by bytes of unknown type (a common "
-                                "header): the header converts by its fields and must keep "
-                                "its layout; for the rest, " SCANNED_BYTES_TEXT});
+                                (site.flags & LU_SITE_DATA)
+                                    ? "one object followed by data (a header, in a function declared to allocate "
+                                      "data): the header converts by its fields and must keep its layout; the rest "
+                                      "is copied unchanged and not scanned"
+                                    : "one object followed by bytes of unknown type (a common "
+                                      "header): the header converts by its fields and must keep "
+                                      "its layout; for the rest, " SCANNED_BYTES_TEXT});
 }
 
 void analyzeTypes(ModuleModel& model) {

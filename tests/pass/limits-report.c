@@ -69,6 +69,19 @@ __attribute__((annotate("neurath.data_allocation"))) void load_file(size_t n) {
     file_data = malloc(n);
 }
 
+// One header followed by more bytes from an allocator wrapper: scanned, unless
+// allocated in a function declared to allocate data (a packet behind its header).
+struct frame {
+    struct frame* next;
+    int length;
+};
+struct frame* frames;
+__attribute__((annotate("neurath.allocator_wrapper"))) static void* pool_alloc(size_t n) { return malloc(n); }
+void make_frame(size_t payload) { frames = pool_alloc(sizeof(struct frame) + payload); }
+__attribute__((annotate("neurath.data_allocation"))) void make_data_frame(size_t payload) {
+    frames = pool_alloc(sizeof(struct frame) + payload);
+}
+
 int main(void) {
     struct client s = {1, 0};
     remember(&s);
@@ -92,6 +105,8 @@ int main(void) {
 // CHECK-DAG: untracked-allocation: malloc: address of the allocator is taken
 // CHECK-DAG: incomplete-type: active_session (session*): points to a type only declared here
 // CHECK-DAG: byte-buffer: heap unsigned char from malloc in make_packet at {{.*}}limits-report.c:65: raw bytes that may hold objects
+// CHECK-DAG: header-allocation: heap frame from pool_alloc in make_frame at {{.*}}: one object followed by bytes of unknown type
+// CHECK-DAG: header-allocation: heap frame from pool_alloc in make_data_frame at {{.*}}: one object followed by data {{.*}} the rest is copied unchanged and not scanned
 // CHECK-NOT: table:
 // CHECK-NOT: in load_file
 // CHECK: # {{[0-9]+}} finding(s)

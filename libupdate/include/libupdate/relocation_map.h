@@ -28,12 +28,16 @@ struct RelocationEntry {
     uint64_t count;             // elements; kNoType types: raw bytes
     uint32_t index;             // global / object index in its model
     RelocationKind kind;
-    uint8_t flags = 0;          // kEntryScannedBytes
+    uint8_t flags = 0;          // kEntryScannedBytes, kEntryDataTail
 };
 
 // A heap byte buffer that may hold objects (address_preserving.h):
 // converted as untyped memory is, scanned for likely pointers.
 inline constexpr uint8_t kEntryScannedBytes = 1;
+// Bytes past the last whole element of an object allocated in a function
+// declared to allocate data (LU_SITE_DATA: a packet buffer behind its
+// header): data, copied as they are and not scanned.
+inline constexpr uint8_t kEntryDataTail = 2;
 
 class RelocationMap {
 public:

@@ -18,6 +18,10 @@
  *   data-buffer      a buffer allocated in a function declared to allocate
  *                    data holds the same function's address: copied as it
  *                    is, unscanned (it is data);
+ *   data-tail        a record with room behind it, allocated in a function
+ *                    declared to allocate data (a packet behind its header),
+ *                    holds a string literal's address in that room: copied
+ *                    as it is, unscanned (scanned, it would be refused);
  * and what must be refused:
  *   library-data     ... the address of the C library's stdout;
  *   string-literal   ... the address of a string literal in the program's
@@ -58,12 +62,17 @@ struct carved {
 };
 static unsigned char* raw_bytes(size_t size) { return malloc(size); }
 __attribute__((annotate("neurath.data_allocation"))) static unsigned char* data_bytes(size_t size) { return malloc(size); }
+__attribute__((annotate("neurath.data_allocation"))) static struct record* data_record(size_t room) {
+    return malloc(sizeof(struct record) + room);
+}
 
 void* opaque;              /* heap object of unknown type */
 unsigned char* bytes;      /* raw bytes: a struct carved at offset 16 */
 unsigned char* data;       /* declared data */
 long data_word;            /* what the old version wrote into `data` */
 struct record* padded;     /* two records and 8 bytes of extra room behind them */
+struct record* packet;     /* a record and 8 bytes of data behind it, less than a record (data-tail) */
+unsigned char packet_word[sizeof(char*)];  /* the bytes the old version wrote there (a char array: never scanned) */
 struct record* target;     /* an ordinary typed object */
 struct link* linked;       /* typed at the wrapper's call site; points to target */
 long counter = 7;
@@ -107,6 +116,14 @@ void program_scenario(const char* how) {
         data_word = (long)weigh;
         memcpy(data + 8, &data_word, sizeof data_word);
     }
+    if (strcmp(how, "data-tail") == 0) {
+        packet = data_record(8);
+        memset(packet, 0, sizeof *packet + 8);
+        packet->id = 9;
+        const char* literal = "a literal in a packet's payload";
+        memcpy(packet_word, &literal, sizeof literal);
+        memcpy(packet + 1, packet_word, sizeof packet_word);
+    }
     if (strcmp(how, "freed-memory") == 0) {
         void* gone = malloc(4096);
         free(gone);
@@ -128,6 +145,10 @@ int program_hidden_pointer_intact(const char* how) {
         long word = 0;
         memcpy(&word, data + 8, sizeof word);
         return word == data_word;  /* the old version's bytes, unchanged */
+    }
+    if (strcmp(how, "data-tail") == 0) {
+        /* the payload unchanged, the header converted */
+        return memcmp(packet + 1, packet_word, sizeof packet_word) == 0 && packet->id == 9;
     }
     return 0;
 }

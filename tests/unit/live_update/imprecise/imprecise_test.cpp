@@ -92,6 +92,12 @@ TEST(ImpreciseState, AnObjectCarvedOutOfRawBytesHasItsFunctionRemapped) {
     EXPECT_EQ(program_hidden_pointer_intact("carved-object"), 1);
 }
 
+TEST(ImpreciseState, TheRoomBehindARecordAllocatedAsDataIsCopiedUnscanned) {
+    TransferStats stats = expect_success("data-tail");  // scanned, the literal's address would be refused
+    EXPECT_EQ(stats.pinned_objects, 0u);
+    EXPECT_EQ(program_hidden_pointer_intact("data-tail"), 1);
+}
+
 TEST(ImpreciseState, ADeclaredDataBufferIsCopiedUnscanned) {
     TransferStats stats = expect_success("data-buffer");
     EXPECT_EQ(stats.remapped_likely_pointers, 0u);
